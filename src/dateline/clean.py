@@ -1,10 +1,216 @@
-"""Stage: turn a raw article (HTML or scraped text) into a Document with a clean body."""
+"""Stage: turn a raw article (HTML or scraped text) into a Document with a clean, codable body."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
+import re
+from datetime import date, datetime
+
 from .ingest import RawArticle
-from .models import Document
+from .models import Caption, Document
+
+LOGGER = logging.getLogger(__name__)
+
+# Lines that are left-overs of markup or scripts in scraped text, never prose.
+_MARKUP_LINE = re.compile(
+    r"""^\s*(?:<!?--|!--|-->|<[a-z/!][^>]*>\s*$|\{.*\}\s*$|window\.|function\s*\(|var\s+\w+\s*=|gtag\(|dataLayer)""",
+    re.I,
+)
+_TAG_REMNANT = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:image|photo|picture|video|graphic)s?\s*(?:source|credit|courtesy)?\s*[:/|-]"
+    r"|^\s*(?:source|credit|courtesy|©|\(c\))\s*[:]?\s*[A-Z]"
+    r"|^\s*\(?(?:photo|image|picture)s?\s+(?:by|via|courtesy\s+of)\b"
+    r"|(?:getty images|reuters/|ap photo|afp via getty|/afp|/reuters|epa-efe|shutterstock)\s*\)?\s*$",
+    re.I,
+)
+_PHOTO_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|front|back)\)", re.I)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:published|updated|posted|last updated|date)\s*:?\s*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:(?P<m1>" + _MONTHS + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>" + _MONTHS + r")\.?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})-(?P<mo3>\d{2})-(?P<d3>\d{2}))"
+    r"(?:[\s,|–-]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*)?)?\s*$",
+    re.I,
+)
+_ENGLISH_STOPWORDS = frozenset(
+    "the of and to in a is that for on was with he it as at by his from be have has had are were said "
+    "but not an they their this which will after who its been would also".split()
+)
+_WORD = re.compile(r"[^\W\d_]+", re.U)
+
+
+def content_id(url: str | None, text: str) -> str:
+    """Stable document key: the same URL and body always hash alike, so re-ingesting adds nothing."""
+    return hashlib.sha256(f"{url or ''}\n{text}".encode()).hexdigest()[:24]
+
+
+def parse_date_line(line: str) -> str | None:
+    m = _DATE_LINE.match(line)
+    if not m:
+        return None
+    try:
+        if m["y3"]:
+            return date(int(m["y3"]), int(m["mo3"]), int(m["d3"])).isoformat()
+        month, day, year = (m["m1"], m["d1"], m["y1"]) if m["m1"] else (m["m2"], m["d2"], m["y2"])
+        month_no = datetime.strptime(month[:3].title(), "%b").month
+        return date(int(year), month_no, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def normalise_date(value: str | None) -> str | None:
+    """Any ISO-ish or written date to YYYY-MM-DD; None when it is not a date."""
+    if not value:
+        return None
+    value = value.strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    return parse_date_line(value)
+
+
+def english_score(text: str) -> float:
+    """Share of words that are common English function words; cheap, and enough to flag non-English bodies."""
+    words = [w.lower() for w in _WORD.findall(text[:5000])]
+    if not words:
+        return 0.0
+    return sum(w in _ENGLISH_STOPWORDS for w in words) / len(words)
 
 
 def clean(raw: RawArticle) -> tuple[Document, list[str]]:
-    return Document(id="0", text=raw.content, title=raw.title, published=raw.published, url=raw.url), []
+    """One raw article to a Document; the second value lists warnings for the user."""
+    if raw.is_html:
+        document, warnings = _clean_html(raw)
+    else:
+        document, warnings = _clean_text(raw)
+    if document.text and len(document.text) > 200 and english_score(document.text) < 0.08:
+        document.language = "und"
+        warnings.append("body does not look like English; not coded")
+    return document, warnings
+
+
+def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
+    import trafilatura
+    from htmldate import find_date
+
+    warnings: list[str] = []
+    extracted = trafilatura.bare_extraction(
+        raw.content, url=raw.url, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=False, deduplicate=True,
+    )
+    text = ""
+    title = raw.title
+    published = normalise_date(raw.published)
+    source = raw.source
+    published_source = "input" if published else None
+    if extracted is not None:
+        meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+        text = meta.get("text") or ""
+        title = title or meta.get("title")
+        source = source or meta.get("sitename")
+        if not published and meta.get("date"):
+            published, published_source = normalise_date(meta["date"]), "metadata"
+    if not published:
+        try:
+            found = find_date(raw.content, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
+        except Exception as err:  # htmldate raises on some malformed pages; the date is optional
+            LOGGER.debug("htmldate failed: %s", err)
+            found = None
+        if found:
+            published, published_source = found, "htmldate"
+    if not text.strip():
+        warnings.append("no article text found in the HTML page")
+    text = _normalise_paragraphs(text)
+    return (
+        Document(
+            id=content_id(raw.url, text), url=raw.url, title=_tidy(title), published=published,
+            published_source=published_source or "none", text=text, source=source,
+        ),
+        warnings,
+    )
+
+
+def _tidy(value: str | None) -> str | None:
+    return re.sub(r"\s+", " ", value).strip() if value else None
+
+
+def _normalise_paragraphs(text: str) -> str:
+    paras = [re.sub(r"[ \t\u00a0]+", " ", p).strip() for p in re.split(r"\n\s*\n|\n", text)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def _is_headline_like(line: str) -> bool:
+    words = line.split()
+    return 2 <= len(words) <= 30 and not line.rstrip().endswith((".", "?\"", ".\"", ".”")) and len(line) < 250
+
+
+def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
+    """Scraped text: find headline, standfirst, date line, captions and credits; the rest is the body."""
+    warnings: list[str] = []
+    lines = [_TAG_REMNANT.sub("", ln).strip() for ln in raw.content.replace("\r\n", "\n").split("\n")]
+    lines = [ln for ln in lines if not _MARKUP_LINE.match(ln)]
+    # Paragraphs are the non-empty lines; scraped pages put one paragraph per line.
+    paras = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in lines]
+    paras = [p for p in paras if p]
+
+    title = _tidy(raw.title)
+    published = normalise_date(raw.published)
+    published_source = "input" if published else None
+    standfirst: str | None = None
+    captions: list[Caption] = []
+
+    # Header: headline, optional standfirst, optional date line — only in the first few paragraphs.
+    header_end = 0
+    for i, p in enumerate(paras[:6]):
+        when = parse_date_line(p)
+        if when:
+            if not published:
+                published, published_source = when, "dateline"
+            header_end = i + 1
+            break
+    if title is None and paras and _is_headline_like(paras[0]):
+        title = paras[0]
+        header_end = max(header_end, 1)
+    if header_end >= 2:
+        candidates = [p for p in paras[1:header_end] if not parse_date_line(p) and p != title]
+        if candidates:
+            standfirst = " ".join(candidates)
+
+    body_paras: list[str] = []
+    rest = paras[header_end:] if header_end else paras
+    for i, p in enumerate(rest):
+        if title and p.casefold() == title.casefold():
+            continue  # the headline repeated below the date line
+        if _CREDIT_LINE.search(p) and len(p.split()) <= 15:
+            captions.append(Caption(text=p, kind="credit"))
+            # The line just before a credit is the photo's caption, if it was taken as body.
+            if body_paras and len(body_paras[-1].split()) <= 40 and body_paras[-1] == rest[i - 1]:
+                captions.insert(len(captions) - 1, Caption(text=body_paras.pop(), kind="caption"))
+            continue
+        if _PHOTO_POSITION.search(p) and len(p.split()) <= 30:
+            captions.append(Caption(text=p, kind="caption"))
+            continue
+        if parse_date_line(p):
+            continue
+        body_paras.append(p)
+
+    text = "\n\n".join(body_paras)
+    if not text:
+        warnings.append("no body text found")
+    return (
+        Document(
+            id=content_id(raw.url, text), url=raw.url, title=title, standfirst=standfirst, published=published,
+            published_source=published_source or "none", text=text, captions=captions, source=raw.source,
+        ),
+        warnings,
+    )
