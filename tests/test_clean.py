@@ -1,0 +1,83 @@
+"""Clean stage: scraped pages and HTML become a title, a date, captions and a codable body."""
+
+from __future__ import annotations
+
+from dateline.clean import clean, content_id, english_score, parse_date_line
+from dateline.ingest import RawArticle
+
+SCRAPED = """<!-- analytics snippet -->
+!-- Google tag (gtag.js) -->
+
+Port Workers Strike Shuts Down Harbour In Valparaiso
+
+The dockers' union said the stoppage would last until wages are renegotiated.
+
+March 3, 2024
+Port Workers Strike Shuts Down Harbour In Valparaiso
+Striking dockers gather outside the port gates on Saturday.
+IMAGE SOURCE: Example Wire
+
+Thousands of dock workers walked off the job in Valparaiso on Saturday, halting container traffic.
+
+Union leader Maria Soto (R) with members of the strike committee.
+
+The interior ministry said police arrested 14 people after clashes near the port.
+"""
+
+
+def test_clean_scraped_header_and_body() -> None:
+    doc, warnings = clean(RawArticle(content=SCRAPED))
+    assert doc.title == "Port Workers Strike Shuts Down Harbour In Valparaiso"
+    assert doc.published == "2024-03-03"
+    assert doc.published_source == "dateline"
+    assert doc.standfirst and doc.standfirst.startswith("The dockers' union said")
+    assert doc.text.startswith("Thousands of dock workers")
+    assert "IMAGE SOURCE" not in doc.text and "gtag" not in doc.text and "Port Workers Strike" not in doc.text
+    kinds = [(c.kind, c.text[:20]) for c in doc.captions]
+    assert ("credit", "IMAGE SOURCE: Exampl") in kinds
+    assert ("caption", "Striking dockers gat") in kinds
+    assert any("(R)" in c.text for c in doc.captions)
+    assert "police arrested 14 people" in doc.text
+    assert warnings == []
+
+
+def test_clean_input_metadata_wins() -> None:
+    doc, _ = clean(RawArticle(content="Protesters marched in Lima on Monday.", title="Given", published="2023-05-02"))
+    assert doc.title == "Given" and doc.published == "2023-05-02" and doc.published_source == "input"
+
+
+def test_clean_html_through_trafilatura() -> None:
+    paragraph = "The foreign ministers of Chile and Peru met in Santiago on Tuesday to discuss border trade. " * 3
+    html = (
+        "<html><head><title>Ministers meet | Example News</title>"
+        '<meta property="article:published_time" content="2023-06-06T10:00:00Z"></head><body>'
+        "<nav><a href='/'>Home</a><a href='/world'>World</a></nav>"
+        f"<article><h1>Ministers meet</h1><p>{paragraph}</p><p>{paragraph}</p></article>"
+        "<footer>Copyright Example News</footer></body></html>"
+    )
+    doc, warnings = clean(RawArticle(content=html, is_html=True))
+    assert "foreign ministers of Chile and Peru" in doc.text
+    assert "Copyright" not in doc.text and "Home" not in doc.text
+    assert doc.published == "2023-06-06"
+    assert warnings == []
+
+
+def test_date_line_forms() -> None:
+    assert parse_date_line("January 14, 2022") == "2022-01-14"
+    assert parse_date_line("14 January 2022") == "2022-01-14"
+    assert parse_date_line("Published: Feb. 3, 2021 10:30 GMT") == "2021-02-03"
+    assert parse_date_line("Thursday, March 7, 2024") == "2024-03-07"
+    assert parse_date_line("The talks ended on January 14, 2022.") is None
+    assert parse_date_line("February 30, 2022") is None
+
+
+def test_content_id_is_stable_and_distinct() -> None:
+    assert content_id("u", "a") == content_id("u", "a")
+    assert content_id("u", "a") != content_id("u", "b")
+
+
+def test_non_english_is_flagged() -> None:
+    spanish = "Los trabajadores del puerto se declararon en huelga el sábado y la policía detuvo a catorce personas. " * 4
+    doc, warnings = clean(RawArticle(content=spanish))
+    assert doc.language == "und" and any("English" in w for w in warnings)
+    assert english_score("The police said that the protest was over.") > 0.3
