@@ -1,0 +1,250 @@
+"""Stage: PLOVER event coding from triggers and the dependency parse, with provenance for every field."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Actor, Count, Event, EventDocument, Evidence, Modality, Place
+from . import attach
+from .arguments import Arguments, arguments
+from .coding import MentionIndex, code_argument, same_actor
+from .counts import find_counts
+from .triggers import Trigger, TriggerIndex, default_index, find_triggers
+
+__all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
+
+MIN_CONFIDENCE = 0.4
+# Types whose unnamed actors ("hundreds", "crowds") are people of the place where it happened.
+DOMESTIC_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+GROUP_WORDS = frozenset({
+    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "some", "many", "crowd", "crowds",
+    "people", "residents", "group", "groups", "mob", "others", "man", "men", "woman", "women", "youth", "youths",
+    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants",
+})
+GROUP_SECTORS = {"PROTEST": "PRO", "ASSAULT": "UAF", "COERCE": "CVL"}
+
+
+def _plover(event_type: str) -> dict:  # type: ignore[type-arg]
+    from .. import lexicon
+
+    return lexicon.plover_type(event_type)
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    cut = text.rfind("\n\n", 0, offset)
+    return 0 if cut < 0 else cut + 2
+
+
+def _event_id(doc_id: str, trig: Trigger, event_type: str) -> str:
+    return hashlib.sha1(f"{doc_id}:{trig.start_char}:{event_type}".encode()).hexdigest()[:16]
+
+
+def _main_country(places: list[Place]) -> Place | None:
+    from .. import places as places_module
+
+    fn = getattr(places_module, "main_country", None)
+    iso = fn(places) if fn else None
+    if iso is None:
+        counts = Counter(p.country for p in places if p.country)
+        iso = counts.most_common(1)[0][0] if counts else None
+    if iso is None:
+        return None
+    country_place = next((p for p in places if p.country == iso and p.kind == "country"), None)
+    if country_place is not None:
+        return country_place
+    return Place(text=iso, start=0, end=0, name=iso, country=iso, kind="country")
+
+
+def _code_all(heads: list[Token], index: MentionIndex) -> list[Actor]:
+    out: list[Actor] = []
+    for head in heads:
+        actor = code_argument(head, index)
+        if actor is not None and not any(same_actor(actor, a) for a in out):
+            out.append(actor)
+    return out
+
+
+def _plural_anaphor(head: Token, index: MentionIndex, sent: Span) -> list[Actor]:
+    """'the two leaders', 'both sides': the last two distinct persons or states mentioned before."""
+    if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "both":
+        return []
+    want_person = head.lemma_.lower() in ("leader", "president", "minister", "man", "official", "counterpart")
+    found: list[Actor] = []
+    for a in reversed(index.before(sent.start_char)):
+        if want_person and a.kind != "person":
+            continue
+        if not want_person and a.kind not in ("state", "person"):
+            continue
+        if any(same_actor(a, f) or (a.country and a.country == f.country) for f in found):
+            continue
+        found.append(a)
+        if len(found) == 2:
+            break
+    return found if len(found) == 2 else []
+
+
+def _generic_actor(head: Token, event_type: str, location_country: str | None) -> Actor | None:
+    """Unnamed crowds in a domestic event are coded as people of the event's country, as ICEWS and ACLED do."""
+    if event_type not in DOMESTIC_TYPES or not location_country:
+        return None
+    word = head.lower_
+    if word not in GROUP_WORDS and head.lemma_.lower() not in GROUP_WORDS:
+        return None
+    text = " ".join(t.text for t in head.subtree if t.i <= head.i)
+    sector = GROUP_SECTORS.get(event_type, "CVL")
+    return Actor(text=text, name=f"{text} ({location_country})", country=location_country, sector=sector,
+                 sectors=[sector], kind="group", start=head.idx, end=head.idx + len(head.text))
+
+
+def _confidence(trig: Trigger, actors: list[Actor], recipients: list[Actor], mod: Modality) -> float:
+    weight = float(trig.entry.get("weight", 1.0))
+    coded = any(a.country or a.org for a in actors)
+    score = 0.35 + 0.25 * weight + (0.25 if coded else 0.1 if actors else 0.0) + (0.1 if recipients else 0.05)
+    score += 0.05 * (trig.specificity - 1)
+    if mod.hypothetical:
+        score *= 0.5
+    elif mod.future:
+        score *= 0.85
+    return round(min(score, 0.99), 3)
+
+
+def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
+    """All events in the document, one per real-world act per sentence."""
+    if not out.document.text:
+        return []
+    index = MentionIndex(out.actors)
+    main_country = _main_country(out.places)
+    published = out.document.published
+    lexicon_index = default_index()
+    events: list[Event] = []
+    for sent in sdoc.sents:
+        triggers = find_triggers(sent, lexicon_index)
+        triggers = _drop_shadowed(triggers)
+        for trig in triggers:
+            events.extend(_code_trigger(trig, sent, out, index, main_country, published))
+    return _merge_duplicates(events)
+
+
+def _drop_shadowed(triggers: list[Trigger]) -> list[Trigger]:
+    """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
+    heads = {t.token.i for t in triggers if t.kind == "verb"}
+    kept: list[Trigger] = []
+    for t in triggers:
+        if t.kind != "verb":
+            gov = t.token.head
+            if gov.i in heads and gov.i != t.token.i:
+                from .arguments import LIGHT_VERBS
+
+                if gov.lemma_.lower() not in LIGHT_VERBS:
+                    continue
+                # "declared a state of emergency": keep one of verb and noun; the verb carries the arguments.
+                verb_trig = next(v for v in triggers if v.token.i == gov.i)
+                if verb_trig.event_type == t.event_type:
+                    continue
+            # A past or future event named only as a time reference: "after the deployment", "before talks".
+            if t.token.dep_ == "pobj" and t.token.head.lower_ in ("after", "before", "since", "following", "ahead", "until"):
+                continue
+        kept.append(t)
+    # A light verb whose object is a trigger is not an event of its own.
+    objects_of = {t.token.head.i for t in kept if t.kind != "verb"}
+    from .arguments import LIGHT_VERBS
+
+    return [t for t in kept if not (t.kind == "verb" and t.token.i in objects_of
+                                     and t.token.lemma_.lower() in LIGHT_VERBS and float(t.entry.get("weight", 1)) < 1)]
+
+
+def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionIndex, main_country: Place | None,
+                  published: str | None) -> list[Event]:
+    info = _plover(trig.event_type)
+    preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
+    args: Arguments = arguments(trig, preps)
+    gov = args.governor or trig.token
+    mod = attach.modality(trig.token, gov)
+    if mod.negated:
+        return []  # "did not attack" is not an attack
+    actors = _code_all(args.actors, index)
+    if not actors:
+        for head in args.actors:
+            actors = _plural_anaphor(head, index, sent)
+            if actors:
+                break
+    recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
+    if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
+        actors, recipients = actors[:1], actors[1:]
+    actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
+    location = attach.event_location(gov, sent, out.places, main_country, actor_spans)
+    if not actors:
+        for head in args.actors:
+            generic = _generic_actor(head, trig.event_type, location.country if location else None)
+            if generic is not None:
+                actors = [generic]
+                break
+        if not actors and trig.kind != "verb" and trig.event_type in DOMESTIC_TYPES and location and location.country:
+            generic = _generic_actor(trig.token, trig.event_type, location.country)
+            if generic is None and trig.event_type == "PROTEST":
+                actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
+                                sector="PRO", sectors=["PRO"], kind="group")]
+    if not actors:
+        return []
+    date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
+                             future=mod.future or mod.hypothetical)
+    size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
+    mode = trig.entry.get("mode")
+    event = Event(
+        id=_event_id(out.document.id, trig, trig.event_type),
+        event_type=trig.event_type,
+        mode=mode,
+        cameo=trig.entry.get("cameo") or info.get("default_cameo"),
+        actors=actors,
+        recipients=recipients,
+        date=date,
+        location=location,
+        size=size,
+        modality=mod,
+        evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,
+                          trigger_start=trig.start_char, trigger_end=trig.end_char),
+        confidence=_confidence(trig, actors, recipients, mod),
+    )
+    result = [event] if event.confidence >= MIN_CONFIDENCE else []
+    requesters = _code_all(args.requesters, index)
+    if requesters and event.confidence >= MIN_CONFIDENCE:
+        req_info = _plover("REQUEST")
+        result.append(event.model_copy(update={
+            "id": _event_id(out.document.id, trig, "REQUEST"), "event_type": "REQUEST", "mode": None,
+            "cameo": req_info.get("default_cameo"), "actors": requesters, "recipients": actors, "size": {},
+            "modality": Modality(), "context": [],
+        }))
+    return result
+
+
+def _merge_duplicates(events: list[Event]) -> list[Event]:
+    """The same act told twice in one article ('began pulling out' ... 'commenced their withdrawal') is one event."""
+    kept: list[Event] = []
+    for ev in sorted(events, key=lambda e: -e.confidence):
+        dup = next((k for k in kept if _same_event(k, ev)), None)
+        if dup is None:
+            kept.append(ev)
+    return sorted(kept, key=lambda e: e.evidence.trigger_start)
+
+
+def _key_actors(actors: list[Actor]) -> set[str]:
+    return {a.org or a.country or a.name for a in actors}
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type or a.modality.future != b.modality.future:
+        return False
+    if _key_actors(a.actors) != _key_actors(b.actors) or _key_actors(a.recipients) != _key_actors(b.recipients):
+        return False
+    da, db = a.date, b.date
+    if da is None or db is None or da.inferred or db.inferred:
+        return a.evidence.start == b.evidence.start
+    return (da.start, da.end) == (db.start, db.end)
+
+
+# Re-exported for the pipeline.
+find_counts = find_counts
+Count = Count

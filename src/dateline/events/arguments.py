@@ -1,0 +1,188 @@
+"""Who did it to whom: actor and recipient phrases of a trigger, from the dependency parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .triggers import Trigger
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
+# Verbs that carry a nominal event without adding one of their own: "held talks", "voiced support".
+LIGHT_VERBS = frozenset({
+    "hold", "stage", "launch", "conduct", "carry", "make", "have", "give", "voice", "express", "issue",
+    "begin", "start", "commence", "continue", "complete", "finish", "resume", "mount", "lead", "organise",
+    "organize", "take", "announce", "order", "sign", "reach", "extend", "offer", "deliver", "pledge", "step",
+    "intensify", "escalate", "call", "join", "attend", "host",
+})
+# Passive subjects that are the mover, not the moved: "troops were deployed", "aid was provided".
+SELF_MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+REQUEST_FRAMES = frozenset({"request", "invitation", "behest", "urging", "call", "appeal", "order", "orders"})
+
+
+@dataclass
+class Arguments:
+    actors: list[Token] = field(default_factory=list)  # heads of actor phrases
+    recipients: list[Token] = field(default_factory=list)
+    governor: Token | None = None  # the verb whose clause the event lives in
+    requesters: list[Token] = field(default_factory=list)  # "at the request of X"
+    passive_no_agent: bool = False
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A head and the phrases coordinated with it: 'Gondor and Osgiliath' -> both."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(conjuncts(c))
+    return out
+
+
+def _child(tok: Token, deps: frozenset[str]) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _relcl_antecedent(verb: Token) -> Token | None:
+    """In 'forces, which comprise troops', the subject of the relative clause is the noun it modifies."""
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The verb's subject, inherited up xcomp/conj/advcl chains; second value: it is a passive subject."""
+    subj = _child(verb, SUBJECT_DEPS)
+    if subj is not None:
+        if subj.dep_ == "nsubj" and subj.lower_ in ("who", "which", "that"):
+            ante = _relcl_antecedent(verb)
+            if ante is not None:
+                return ante, False
+        return subj, False
+    psubj = _child(verb, PASSIVE_SUBJECT_DEPS)
+    if psubj is not None:
+        return psubj, True
+    ante = _relcl_antecedent(verb)
+    if ante is not None:
+        return ante, False
+    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            # "the decision to withdraw": the noun's own owner is the subject when there is one
+            owner = _child(head, frozenset({"poss"}))
+            return owner, False
+        if head.pos_ in ("VERB", "AUX"):
+            return subject_of(head, depth + 1)
+    return None, False
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lemma_.lower() in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.extend(conjuncts(g))
+    return out
+
+
+def _requesters(verb: Token) -> list[Token]:
+    """'at the request of X', 'at X's invitation', 'on the orders of X'."""
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lemma_.lower() not in ("at", "on", "upon", "following", "after"):
+            continue
+        for frame in prep.children:
+            if frame.dep_ == "pobj" and frame.lemma_.lower() in REQUEST_FRAMES:
+                poss = _child(frame, frozenset({"poss"}))
+                if poss is not None:
+                    out.extend(conjuncts(poss))
+                out.extend(_prep_objects(frame, {"of", "from", "by"}))
+    return out
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.head.lemma_.lower() in LIGHT_VERBS:
+            return noun.head
+    return None
+
+
+def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
+    tok = trig.token
+    args = Arguments()
+    if trig.kind == "phrase" or tok.pos_ in ("NOUN", "PROPN") or trig.kind == "noun":
+        return _noun_arguments(tok, recipient_preps)
+    args.governor = tok
+    subj, passive = subject_of(tok)
+    if passive:
+        agent = _agent(tok)
+        if agent is not None:
+            args.actors = conjuncts(agent)
+            args.recipients = conjuncts(subj) if subj is not None else []
+        elif subj is not None and trig.event_type in SELF_MOVING_TYPES:
+            args.actors = conjuncts(subj)
+            args.passive_no_agent = True
+        elif subj is not None:
+            args.recipients = conjuncts(subj)
+            args.passive_no_agent = True
+    elif subj is not None:
+        args.actors = conjuncts(subj)
+    if not passive:
+        obj = _child(tok, OBJECT_DEPS)
+        if obj is not None and trig.event_type not in SELF_MOVING_TYPES:
+            args.recipients = conjuncts(obj)
+    # PLOVER codes the target of many events through a preposition: "withdraw from X", "protest against X".
+    by_prep = _prep_objects(tok, recipient_preps)
+    if by_prep and not args.recipients:
+        args.recipients = by_prep
+    if not args.recipients and trig.event_type not in SELF_MOVING_TYPES:
+        obj = _child(tok, OBJECT_DEPS)
+        if obj is not None:
+            # "voiced support for X's efforts", "slammed claims by X": the owner of the object is the target
+            args.recipients = _prep_objects(obj, recipient_preps | {"of", "by"})
+    args.requesters = _requesters(tok)
+    return args
+
+
+def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
+    args = Arguments()
+    verb = light_verb_of(noun)
+    if verb is not None:
+        args.governor = verb
+        subj, passive = subject_of(verb)
+        if subj is not None and not passive:
+            args.actors = conjuncts(subj)
+        elif passive:
+            agent = _agent(verb)
+            if agent is not None:
+                args.actors = conjuncts(agent)
+        args.requesters = _requesters(verb)
+    else:
+        args.governor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
+        owner = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        owner = [c for c in owner if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
+            "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss"]
+        if owner:
+            args.actors = conjuncts(owner[0])
+        by = _prep_objects(noun, {"by", "of"})
+        if not args.actors and by:
+            args.actors = by
+    by_prep = _prep_objects(noun, recipient_preps)
+    if by_prep:
+        args.recipients = [t for t in by_prep if t not in args.actors]
+    return args

@@ -1,0 +1,219 @@
+"""Attach to an event what its clause says: date, place, size and modality (negation, future, claims)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
+
+OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis"})
+SPEECH_VERBS = frozenset({
+    "say", "tell", "claim", "allege", "announce", "confirm", "state", "report", "insist", "add", "note", "argue",
+    "assert", "write", "declare", "stress", "emphasise", "emphasize", "warn", "accuse", "suggest", "believe",
+    "according", "maintain", "reiterate", "acknowledge", "admit", "explain", "told",
+})
+FUTURE_GOVERNORS = frozenset({
+    "plan", "intend", "expect", "prepare", "aim", "vow", "promise", "pledge", "seek", "want", "hope", "schedule",
+    "set", "propose", "threaten", "consider", "mull", "weigh", "decide", "agree", "offer", "try", "attempt",
+})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+INTENT_NOUNS = frozenset({"effort", "bid", "attempt", "order", "plan", "move", "push", "drive", "campaign"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "into", "from", "throughout", "around", "on", "off", "over"})
+
+
+def clause_of(gov: Token) -> set[int]:
+    """Token indices of the governor's own clause: its subtree without embedded clauses of their own."""
+    out: set[int] = set()
+    stack = [gov]
+    while stack:
+        tok = stack.pop()
+        out.add(tok.i)
+        for c in tok.children:
+            if c.dep_ in OWN_CLAUSE_DEPS and c.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(c)
+    return out
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = []
+    cur = tok
+    while cur.head is not cur and len(out) < 12:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+@dataclass
+class Located:
+    """A time or place expression with the token that heads it in the parse."""
+
+    start: int
+    end: int
+    root: Token | None
+
+
+def _root_at(sent: Span, start: int, end: int) -> Token | None:
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _tiers(gov: Token, sent: Span, items: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Indices of items in the clause, in clauses above it, and elsewhere in the sentence, in that order."""
+    own = clause_of(gov)
+    above: set[int] = set()
+    for anc in _ancestors(gov):
+        above |= {c.i for c in anc.children if c.dep_ not in OWN_CLAUSE_DEPS} | {anc.i}
+        above |= {t.i for c in anc.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
+    tiers: list[list[int]] = [[], [], []]
+    for n, (start, end) in enumerate(items):
+        if start < sent.start_char or end > sent.end_char:
+            continue
+        root = _root_at(sent, start, end)
+        if root is None:
+            continue
+        if root.i in own:
+            tiers[0].append(n)
+        elif root.i in above:
+            tiers[1].append(n)
+        else:
+            tiers[2].append(n)
+    return tiers
+
+
+def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str | None,
+               paragraph_start: int, future: bool) -> DateInfo | None:
+    dates = [t for t in times if t.type in ("DATE", "TIME") and t.interval and t.interval.start]
+    if not future:
+        # A deadline or a future date does not date a past act.
+        dates = [t for t in dates if not (t.tense == "future") or future]
+    tiers = _tiers(gov, sent, [(t.start, t.end) for t in dates])
+    for tier, source in zip(tiers, ("clause", "sentence", "sentence"), strict=True):
+        if tier:
+            # Prefer the expression nearest the governor.
+            best = min(tier, key=lambda n: abs(dates[n].start - gov.idx))
+            return _date_info(dates[best], source, published, future)
+    before = [t for t in dates if paragraph_start <= t.end <= sent.start_char and t.role != "deadline"]
+    if before:
+        return _date_info(before[-1], "previous", published, future)
+    if published:
+        return DateInfo(value=published, start=published, end=published, precision="day", inferred=True,
+                        source="publication")
+    return None
+
+
+def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) -> DateInfo:
+    start = t.interval.start if t.interval else None
+    end = t.interval.end if t.interval else None
+    if t.role == "deadline" and published and future:
+        # "will complete by January 19": the act falls between publication and the deadline.
+        start = min(published, end or published)
+    return DateInfo(text=t.text, value=t.value, start=start, end=end or start, precision=t.precision,
+                    source=source)
+
+
+def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country: Place | None,
+                   actor_spans: Sequence[tuple[int, int]]) -> Location | None:
+    usable = [p for p in places if p.lat is not None or p.country]
+    tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
+    for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
+        if not tier:
+            continue
+        def rank(n: int) -> tuple[int, int, int]:
+            p = usable[n]
+            root = _root_at(sent, p.start, p.end)
+            locative = int(bool(root is not None and root.dep_ == "pobj" and root.head.lemma_.lower() in LOCATIVE_PREPS))
+            is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans))
+            finer = int(p.kind not in ("country", None))
+            return (-locative, is_actor, -finer)
+        p = usable[min(tier, key=rank)]
+        return _location(p, precision)
+    if main_country is not None:
+        return _location(main_country, "country")
+    return None
+
+
+def _location(p: Place, precision: str) -> Location:
+    return Location(text=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
+                    geonames_id=p.geonames_id, precision=precision, kind=p.kind)
+
+
+def _aux_lemmas(tok: Token) -> set[str]:
+    return {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass", "neg")} | {
+        c.lemma_.lower() for c in tok.children if c.dep_ in ("aux", "auxpass")
+    }
+
+
+def modality(trigger: Token, gov: Token) -> Modality:
+    m = Modality()
+    chain = [trigger] if trigger is gov else [trigger, gov]
+    for tok in chain:
+        words = _aux_lemmas(tok)
+        if any(c.dep_ == "neg" for c in tok.children) or words & {"not", "n't", "never"}:
+            m.negated = True
+        if words & FUTURE_AUX or ("going" in words and "to" in words):
+            m.future = True
+        if words & HYPOTHETICAL_AUX:
+            m.hypothetical = True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+            m.hypothetical = True
+    # "plans to withdraw", "vowed to retaliate": the act lies ahead; "in an effort to quell": an intention.
+    head = gov
+    if head.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+        governor = head.head
+        if governor.lemma_.lower() in FUTURE_GOVERNORS:
+            m.future = True
+        elif governor.lemma_.lower() in INTENT_NOUNS or head.dep_ == "advcl":
+            m.hypothetical = True
+        elif head.dep_ == "acl":
+            m.hypothetical = True
+    for anc in [gov, *_ancestors(gov)]:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in SPEECH_VERBS:
+            m.claimed = True
+            speaker = next((c for c in anc.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if speaker is not None and m.source is None:
+                m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
+            break
+    return m
+
+
+def speech_governor(gov: Token) -> Token | None:
+    for anc in [gov, *_ancestors(gov)]:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in SPEECH_VERBS:
+            return anc.head
+    return None
+
+
+SIZE_KEYS: dict[str, str] = {
+    **dict.fromkeys(("troop", "soldier", "force", "peacekeeper", "serviceman", "servicemen", "personnel",
+                     "marine", "paratrooper", "reservist", "fighter"), "troops"),
+    **dict.fromkeys(("officer", "policeman", "police", "guard"), "police"),
+    **dict.fromkeys(("dead", "death", "body", "fatality", "corpse"), "killed"),
+    **dict.fromkeys(("injury", "wounded", "injured"), "injured"),
+    **dict.fromkeys(("arrest", "detainee", "prisoner"), "arrested"),
+    **dict.fromkeys(("protester", "demonstrator", "rioter", "marcher"), "protesters"),
+    **dict.fromkeys(("refugee", "migrant"), "displaced"),
+}
+VERB_SIZE_KEYS = {"kill": "killed", "die": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
+                  "arrest": "arrested", "detain": "arrested", "displace": "displaced", "evacuate": "evacuated"}
+
+
+def size_key(count: Count, sent: Span) -> str:
+    head = _root_at(sent, count.start, count.end)
+    if head is not None:
+        verb = head
+        for _ in range(3):
+            if verb.pos_ == "VERB":
+                break
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in VERB_SIZE_KEYS:
+            return VERB_SIZE_KEYS[verb.lemma_.lower()]
+    last = count.what.split()[-1].lower() if count.what else ""
+    for key in (last, last.rstrip("s")):
+        if key in SIZE_KEYS:
+            return SIZE_KEYS[key]
+    return last or "count"

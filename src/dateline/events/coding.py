@@ -1,0 +1,108 @@
+"""Turn an argument's head token into a coded Actor, using the actor mentions the actors stage found."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..models import Actor
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "appos"})
+RIGHT_PHRASE_PREPS = frozenset({"of", "under", "from", "in", "with"})
+
+
+class MentionIndex:
+    """Actor mentions sorted by offset, for 'which mention lies in this span' in O(log n)."""
+
+    def __init__(self, actors: Sequence[Actor]) -> None:
+        self.mentions = sorted((a for a in actors if a.start is not None and a.end is not None),
+                               key=lambda a: (a.start or 0, -(a.end or 0)))
+        self.starts = [a.start or 0 for a in self.mentions]
+
+    def within(self, start: int, end: int) -> list[Actor]:
+        i = bisect_right(self.starts, end)
+        return [a for a in self.mentions[:i] if (a.start or 0) >= start and (a.end or 0) <= end]
+
+    def covering(self, start: int, end: int) -> list[Actor]:
+        i = bisect_right(self.starts, start)
+        return [a for a in self.mentions[:i] if (a.end or 0) >= end]
+
+    def before(self, offset: int) -> list[Actor]:
+        i = bisect_right(self.starts, offset)
+        return self.mentions[:i]
+
+
+def core_tokens(head: Token) -> list[Token]:
+    """The words that name an argument: its left modifiers, the head, and 'of/under/from' phrases; no clauses."""
+    keep: list[Token] = []
+
+    def walk(tok: Token, depth: int) -> None:
+        keep.append(tok)
+        for c in tok.children:
+            if c.dep_ in CLAUSE_DEPS:
+                continue
+            if c.i > tok.i and c.dep_ == "prep" and c.lemma_.lower() not in RIGHT_PHRASE_PREPS:
+                continue
+            if depth < 4:
+                walk(c, depth + 1)
+
+    walk(head, 0)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _span_of(tokens: Sequence[Token]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _merge(base: Actor, other: Actor) -> Actor:
+    """Fill what the head mention lacks (country, org) from a modifier mention: 'CSTO forces', 'Russian troops'."""
+    data = base.model_copy()
+    if not data.country and other.country:
+        data.country = other.country
+    if not data.org and other.org:
+        data.org = other.org
+    return data
+
+
+def code_argument(head: Token, index: MentionIndex) -> Actor | None:
+    """The coded actor an argument head stands for, or None when nothing in it is an actor."""
+    tokens = core_tokens(head)
+    start, end = _span_of(tokens)
+    head_start, head_end = head.idx, head.idx + len(head.text)
+    covering = [a for a in index.covering(head_start, head_end) if (a.start or 0) >= start - 1]
+    inside = index.within(start, end)
+    base: Actor | None = None
+    if covering:
+        base = max(covering, key=lambda a: (a.end or 0) - (a.start or 0))
+    others = [a for a in inside if a is not base]
+    if base is None:
+        if not others:
+            return None
+        # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
+        left = [a for a in others if (a.end or 0) <= head_start]
+        pick = left[-1] if left else others[0]
+        base = pick.model_copy(update={"text": head.doc.text[start:end], "start": start, "end": end})
+        sector = _sector_from_head(head, index)
+        if sector:
+            base.sector = sector
+            base.sectors = [sector]
+            base.kind = "group" if base.kind in ("state", "unknown") else base.kind
+        others = [a for a in others if a is not pick]
+    for other in others:
+        base = _merge(base, other)
+    return base
+
+
+def _sector_from_head(head: Token, index: MentionIndex) -> str | None:
+    try:
+        from .. import kb as kb_module
+
+        return kb_module.sector_for_noun(head.lemma_.lower())
+    except (ImportError, AttributeError):  # KB without sector nouns
+        return None
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    return a.name == b.name or (a.kind == "person" and b.kind == "person" and a.name.split()[-1] == b.name.split()[-1])

@@ -1,0 +1,193 @@
+"""Find event triggers in a sentence: verbs, nominalisations and multiword expressions from the lexicon."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+Entry = Mapping[str, Any]
+
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
+COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "advmod", "xcomp", "prt", "ccomp", "dobj", "prep"})
+PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "compound:prt"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+@dataclass(frozen=True)
+class TriggerIndex:
+    """O(1) look-ups of lexicon entries by kind and head lemma; phrases by their first lemma."""
+
+    verbs: Mapping[str, tuple[Entry, ...]]
+    nouns: Mapping[str, tuple[Entry, ...]]
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], Entry], ...]]
+
+    @classmethod
+    def build(cls, entries: Iterable[Entry]) -> TriggerIndex:
+        verbs: dict[str, list[Entry]] = defaultdict(list)
+        nouns: dict[str, list[Entry]] = defaultdict(list)
+        phrases: dict[str, list[tuple[tuple[str, ...], Entry]]] = defaultdict(list)
+        for e in entries:
+            kind = e.get("kind", "verb")
+            if kind == "phrase":
+                words = tuple(str(e["phrase"]).lower().split())
+                if words:
+                    phrases[words[0]].append((words, e))
+            elif kind == "noun":
+                nouns[str(e["lemma"]).lower()].append(e)
+            else:
+                verbs[str(e["lemma"]).lower()].append(e)
+        for plist in phrases.values():
+            plist.sort(key=lambda p: -len(p[0]))  # longest phrase first
+        return cls(
+            {k: tuple(v) for k, v in verbs.items()},
+            {k: tuple(v) for k, v in nouns.items()},
+            {k: tuple(v) for k, v in phrases.items()},
+        )
+
+
+@dataclass
+class Trigger:
+    token: Token  # syntactic head of the trigger expression
+    entry: Entry
+    tokens: list[Token] = field(default_factory=list)
+    specificity: int = 1
+
+    @property
+    def event_type(self) -> str:
+        return str(self.entry["type"])
+
+    @property
+    def kind(self) -> str:
+        return str(self.entry.get("kind", "verb"))
+
+    @property
+    def start_char(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end_char(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+    @property
+    def text(self) -> str:
+        doc = self.token.doc
+        return doc.text[self.start_char : self.end_char]
+
+
+@lru_cache(maxsize=1)
+def default_index() -> TriggerIndex:
+    from .. import lexicon
+
+    return TriggerIndex.build(lexicon.trigger_entries())
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [str(v).lower() for v in (value if isinstance(value, list | tuple) else [value])]
+
+
+def _object_tokens(tok: Token) -> list[Token]:
+    """Objects of a verb, and for passives the subject; with the first few words of each object phrase."""
+    out: list[Token] = []
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS:
+            out.extend(t for t in child.subtree if t.i - child.left_edge.i < 8)
+        elif child.dep_ == "prep" and child.lemma_.lower() in ("on", "against", "to", "for"):
+            # "impose sanctions on", "declare war on": the object can also be prepositional for some triggers
+            continue
+    return out
+
+
+def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
+    """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens)."""
+    extra: list[Token] = []
+    spec = 1
+    particle = _as_list(entry.get("particle"))
+    if particle:
+        hits = [c for c in tok.children if c.dep_ in PARTICLE_DEPS and _lemma(c) in particle]
+        if not hits:
+            return False, 0, []
+        extra.extend(hits[:1])
+        spec += 1
+    objects = _as_list(entry.get("object"))
+    if objects:
+        obj_tokens = _object_tokens(tok)
+        hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects]
+        if not hits:
+            return False, 0, []
+        extra.extend(hits[:1])
+        spec += 1
+    complement = _as_list(entry.get("complement"))
+    if complement:
+        hits = [c for c in tok.children if c.dep_ in COMPLEMENT_DEPS and (_lemma(c) in complement or c.text.lower() in complement)]
+        if not hits:
+            return False, 0, []
+        extra.extend(hits[:1])
+        spec += 1
+    modifier = _as_list(entry.get("modifier"))
+    if modifier:
+        hits = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and _lemma(c) in modifier]
+        if not hits:
+            return False, 0, []
+        extra.extend(hits[:1])
+        spec += 1
+    return True, spec, extra
+
+
+def _best(tok: Token, entries: Iterable[Entry]) -> Trigger | None:
+    best: Trigger | None = None
+    for entry in entries:
+        ok, spec, extra = _match_entry(tok, entry)
+        if not ok:
+            continue
+        weight = float(entry.get("weight", 1.0))
+        if best is None or (spec, weight) > (best.specificity, float(best.entry.get("weight", 1.0))):
+            best = Trigger(token=tok, entry=entry, tokens=[tok, *extra], specificity=spec)
+    return best
+
+
+def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger]:
+    """Every trigger in the sentence, at most one per head token; phrases win over their single words."""
+    index = index or default_index()
+    found: dict[int, Trigger] = {}
+    covered: set[int] = set()
+    # Multiword expressions first ("state of emergency", "tear gas", "martial law").
+    for i, tok in enumerate(sent):
+        for words, entry in index.phrases.get(_lemma(tok), ()):
+            toks = sent[i : i + len(words)]
+            if len(toks) == len(words) and all(
+                _lemma(t) == w or t.text.lower() == w for t, w in zip(toks, words, strict=True)
+            ):
+                head = toks.root
+                trig = Trigger(token=head, entry=entry, tokens=list(toks), specificity=len(words) + 1)
+                if head.i not in found or found[head.i].specificity < trig.specificity:
+                    found[head.i] = trig
+                    covered.update(t.i for t in toks)
+                break
+    for tok in sent:
+        if tok.i in found or tok.is_punct or tok.is_stop and tok.pos_ not in ("VERB",):
+            continue
+        lemma = _lemma(tok)
+        trig: Trigger | None = None
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            trig = _best(tok, index.verbs.get(lemma, ()))
+            if trig is None and tok.tag_ in ("VBG", "VBN"):
+                trig = _best(tok, index.nouns.get(lemma, ()))
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            trig = _best(tok, index.nouns.get(lemma, ()))
+            if trig is None and tok.pos_ == "NOUN":
+                # The tagger sometimes reads a plural verb as a noun ("protests"), or a noun-verb lemma as a verb.
+                trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
+        if trig is not None and (tok.i not in covered):
+            found[tok.i] = trig
+    return [found[i] for i in sorted(found)]
