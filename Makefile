@@ -14,8 +14,22 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+DB ?= dateline.duckdb
+
 demo: $(STAMP)
-	$(BIN)/python scripts/demo.py
+	@mkdir -p out
+	@for f in examples/*.txt examples/*.html examples/*.jsonl; do \
+	  [ -e "$$f" ] || continue; \
+	  $(BIN)/dateline extract "$$f" --format jsonl > "out/$$(basename "$$f").events.jsonl" || exit 1; \
+	done
+	@echo "Event documents written to out/*.events.jsonl"
+	$(BIN)/dateline ingest examples --db $(DB)
+	$(BIN)/dateline stats --db $(DB)
+	$(BIN)/dateline events --db $(DB) --limit 25 --format table
+	@echo
+	@echo "Query it:  $(BIN)/dateline events --db $(DB) --type PROTEST --format table"
+	@echo "           $(BIN)/dateline sql --db $(DB) \"SELECT event_type, count(*) FROM events GROUP BY 1\""
+	@echo "Serve it:  $(BIN)/dateline serve --db $(DB)   (then open http://127.0.0.1:8000)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -7,24 +7,18 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import Actor, Count, Event, EventDocument, Evidence, Modality, Place
+from ..models import Actor, Event, EventDocument, Evidence, Modality, Place
 from . import attach
 from .arguments import Arguments, arguments
 from .coding import MentionIndex, code_argument, same_actor
 from .counts import find_counts
+from .grammar import load_grammar
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
 
 MIN_CONFIDENCE = 0.4
-# Types whose unnamed actors ("hundreds", "crowds") are people of the place where it happened.
-DOMESTIC_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE"})
-GROUP_WORDS = frozenset({
-    "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "some", "many", "crowd", "crowds",
-    "people", "residents", "group", "groups", "mob", "others", "man", "men", "woman", "women", "youth", "youths",
-    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants",
-})
-GROUP_SECTORS = {"PROTEST": "PRO", "ASSAULT": "UAF", "COERCE": "CVL"}
+G = load_grammar()
 
 
 def _plover(event_type: str) -> dict:  # type: ignore[type-arg]
@@ -88,13 +82,13 @@ def _plural_anaphor(head: Token, index: MentionIndex, sent: Span) -> list[Actor]
 
 def _generic_actor(head: Token, event_type: str, location_country: str | None) -> Actor | None:
     """Unnamed crowds in a domestic event are coded as people of the event's country, as ICEWS and ACLED do."""
-    if event_type not in DOMESTIC_TYPES or not location_country:
+    if event_type not in G.domestic_types or not location_country:
         return None
     word = head.lower_
-    if word not in GROUP_WORDS and head.lemma_.lower() not in GROUP_WORDS:
+    if word not in G.group_words and head.lemma_.lower() not in G.group_words:
         return None
     text = " ".join(t.text for t in head.subtree if t.i <= head.i)
-    sector = GROUP_SECTORS.get(event_type, "CVL")
+    sector = G.domestic_types.get(event_type, "CVL")
     return Actor(text=text, name=f"{text} ({location_country})", country=location_country, sector=sector,
                  sectors=[sector], kind="group", start=head.idx, end=head.idx + len(head.text))
 
@@ -136,24 +130,20 @@ def _drop_shadowed(triggers: list[Trigger]) -> list[Trigger]:
         if t.kind != "verb":
             gov = t.token.head
             if gov.i in heads and gov.i != t.token.i:
-                from .arguments import LIGHT_VERBS
-
-                if gov.lemma_.lower() not in LIGHT_VERBS:
+                if gov.lemma_.lower() not in G.light_verbs:
                     continue
                 # "declared a state of emergency": keep one of verb and noun; the verb carries the arguments.
                 verb_trig = next(v for v in triggers if v.token.i == gov.i)
                 if verb_trig.event_type == t.event_type:
                     continue
             # A past or future event named only as a time reference: "after the deployment", "before talks".
-            if t.token.dep_ == "pobj" and t.token.head.lower_ in ("after", "before", "since", "following", "ahead", "until"):
+            if t.token.dep_ == "pobj" and t.token.head.lower_ in G.reference_preps:
                 continue
         kept.append(t)
     # A light verb whose object is a trigger is not an event of its own.
     objects_of = {t.token.head.i for t in kept if t.kind != "verb"}
-    from .arguments import LIGHT_VERBS
-
     return [t for t in kept if not (t.kind == "verb" and t.token.i in objects_of
-                                     and t.token.lemma_.lower() in LIGHT_VERBS and float(t.entry.get("weight", 1)) < 1)]
+                                     and t.token.lemma_.lower() in G.light_verbs and float(t.entry.get("weight", 1)) < 1)]
 
 
 def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionIndex, main_country: Place | None,
@@ -182,7 +172,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is not None:
                 actors = [generic]
                 break
-        if not actors and trig.kind != "verb" and trig.event_type in DOMESTIC_TYPES and location and location.country:
+        if not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location and location.country:
             generic = _generic_actor(trig.token, trig.event_type, location.country)
             if generic is None and trig.event_type == "PROTEST":
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
@@ -244,7 +234,3 @@ def _same_event(a: Event, b: Event) -> bool:
         return a.evidence.start == b.evidence.start
     return (da.start, da.end) == (db.start, db.end)
 
-
-# Re-exported for the pipeline.
-find_counts = find_counts
-Count = Count

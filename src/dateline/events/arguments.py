@@ -6,21 +6,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .grammar import load_grammar
 from .triggers import Trigger
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
-# Verbs that carry a nominal event without adding one of their own: "held talks", "voiced support".
-LIGHT_VERBS = frozenset({
-    "hold", "stage", "launch", "conduct", "carry", "make", "have", "give", "voice", "express", "issue",
-    "begin", "start", "commence", "continue", "complete", "finish", "resume", "mount", "lead", "organise",
-    "organize", "take", "announce", "order", "sign", "reach", "extend", "offer", "deliver", "pledge", "step",
-    "intensify", "escalate", "call", "join", "attend", "host",
-})
+G = load_grammar()
 # Passive subjects that are the mover, not the moved: "troops were deployed", "aid was provided".
 SELF_MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
-REQUEST_FRAMES = frozenset({"request", "invitation", "behest", "urging", "call", "appeal", "order", "orders"})
 
 
 @dataclass
@@ -107,7 +101,7 @@ def _requesters(verb: Token) -> list[Token]:
         if prep.dep_ != "prep" or prep.lemma_.lower() not in ("at", "on", "upon", "following", "after"):
             continue
         for frame in prep.children:
-            if frame.dep_ == "pobj" and frame.lemma_.lower() in REQUEST_FRAMES:
+            if frame.dep_ == "pobj" and frame.lemma_.lower() in G.request_frames:
                 poss = _child(frame, frozenset({"poss"}))
                 if poss is not None:
                     out.extend(conjuncts(poss))
@@ -117,7 +111,7 @@ def _requesters(verb: Token) -> list[Token]:
 
 def light_verb_of(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.head.lemma_.lower() in LIGHT_VERBS:
+        if noun.head.lemma_.lower() in G.light_verbs:
             return noun.head
     return None
 

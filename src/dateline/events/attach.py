@@ -8,21 +8,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
+from .grammar import load_grammar
 
 OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis"})
-SPEECH_VERBS = frozenset({
-    "say", "tell", "claim", "allege", "announce", "confirm", "state", "report", "insist", "add", "note", "argue",
-    "assert", "write", "declare", "stress", "emphasise", "emphasize", "warn", "accuse", "suggest", "believe",
-    "according", "maintain", "reiterate", "acknowledge", "admit", "explain", "told",
-})
-FUTURE_GOVERNORS = frozenset({
-    "plan", "intend", "expect", "prepare", "aim", "vow", "promise", "pledge", "seek", "want", "hope", "schedule",
-    "set", "propose", "threaten", "consider", "mull", "weigh", "decide", "agree", "offer", "try", "attempt",
-})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can"})
-FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-INTENT_NOUNS = frozenset({"effort", "bid", "attempt", "order", "plan", "move", "push", "drive", "campaign"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "into", "from", "throughout", "around", "on", "off", "over"})
+G = load_grammar()
 
 
 def clause_of(gov: Token) -> set[int]:
@@ -126,7 +115,7 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
         def rank(n: int) -> tuple[int, int, int]:
             p = usable[n]
             root = _root_at(sent, p.start, p.end)
-            locative = int(bool(root is not None and root.dep_ == "pobj" and root.head.lemma_.lower() in LOCATIVE_PREPS))
+            locative = int(bool(root is not None and root.dep_ == "pobj" and root.head.lemma_.lower() in G.locative_preps))
             is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans))
             finer = int(p.kind not in ("country", None))
             return (-locative, is_actor, -finer)
@@ -155,9 +144,9 @@ def modality(trigger: Token, gov: Token) -> Modality:
         words = _aux_lemmas(tok)
         if any(c.dep_ == "neg" for c in tok.children) or words & {"not", "n't", "never"}:
             m.negated = True
-        if words & FUTURE_AUX or ("going" in words and "to" in words):
+        if words & G.future_aux or ("going" in words and "to" in words):
             m.future = True
-        if words & HYPOTHETICAL_AUX:
+        if words & G.hypothetical_aux:
             m.hypothetical = True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             m.hypothetical = True
@@ -165,14 +154,14 @@ def modality(trigger: Token, gov: Token) -> Modality:
     head = gov
     if head.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
         governor = head.head
-        if governor.lemma_.lower() in FUTURE_GOVERNORS:
+        if governor.lemma_.lower() in G.future_governors:
             m.future = True
-        elif governor.lemma_.lower() in INTENT_NOUNS or head.dep_ == "advcl":
+        elif governor.lemma_.lower() in G.intent_nouns or head.dep_ == "advcl":
             m.hypothetical = True
         elif head.dep_ == "acl":
             m.hypothetical = True
     for anc in [gov, *_ancestors(gov)]:
-        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in SPEECH_VERBS:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in G.speech_verbs:
             m.claimed = True
             speaker = next((c for c in anc.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if speaker is not None and m.source is None:
@@ -183,23 +172,9 @@ def modality(trigger: Token, gov: Token) -> Modality:
 
 def speech_governor(gov: Token) -> Token | None:
     for anc in [gov, *_ancestors(gov)]:
-        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in SPEECH_VERBS:
+        if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in G.speech_verbs:
             return anc.head
     return None
-
-
-SIZE_KEYS: dict[str, str] = {
-    **dict.fromkeys(("troop", "soldier", "force", "peacekeeper", "serviceman", "servicemen", "personnel",
-                     "marine", "paratrooper", "reservist", "fighter"), "troops"),
-    **dict.fromkeys(("officer", "policeman", "police", "guard"), "police"),
-    **dict.fromkeys(("dead", "death", "body", "fatality", "corpse"), "killed"),
-    **dict.fromkeys(("injury", "wounded", "injured"), "injured"),
-    **dict.fromkeys(("arrest", "detainee", "prisoner"), "arrested"),
-    **dict.fromkeys(("protester", "demonstrator", "rioter", "marcher"), "protesters"),
-    **dict.fromkeys(("refugee", "migrant"), "displaced"),
-}
-VERB_SIZE_KEYS = {"kill": "killed", "die": "killed", "injure": "injured", "wound": "injured", "hurt": "injured",
-                  "arrest": "arrested", "detain": "arrested", "displace": "displaced", "evacuate": "evacuated"}
 
 
 def size_key(count: Count, sent: Span) -> str:
@@ -210,10 +185,10 @@ def size_key(count: Count, sent: Span) -> str:
             if verb.pos_ == "VERB":
                 break
             verb = verb.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in VERB_SIZE_KEYS:
-            return VERB_SIZE_KEYS[verb.lemma_.lower()]
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in G.size_verbs:
+            return G.size_verbs[verb.lemma_.lower()]
     last = count.what.split()[-1].lower() if count.what else ""
     for key in (last, last.rstrip("s")):
-        if key in SIZE_KEYS:
-            return SIZE_KEYS[key]
+        if key in G.size_nouns:
+            return G.size_nouns[key]
     return last or "count"

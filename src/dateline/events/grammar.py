@@ -1,0 +1,56 @@
+"""Loader for the event coder's closed word classes (data/event_grammar.json), extendable by a user file."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    light_verbs: frozenset[str]
+    request_frames: frozenset[str]
+    speech_verbs: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_aux: frozenset[str]
+    intent_nouns: frozenset[str]
+    locative_preps: frozenset[str]
+    reference_preps: frozenset[str]
+    group_words: frozenset[str]
+    domestic_types: dict[str, str]
+    size_nouns: dict[str, str]  # noun lemma -> size key
+    size_verbs: dict[str, str]
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if key.startswith("_"):
+            continue
+        if isinstance(value, list):
+            base[key] = list(base.get(key, [])) + value
+        elif isinstance(value, dict):
+            merged = dict(base.get(key, {}))
+            for k, v in value.items():
+                merged[k] = list(merged.get(k, [])) + v if isinstance(v, list) else v
+            base[key] = merged
+
+
+@lru_cache(maxsize=1)
+def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
+    data: dict[str, Any] = json.loads((DATA_DIR / "event_grammar.json").read_text("utf-8"))
+    paths = list(extra) + [p for p in os.environ.get("DATELINE_EVENT_GRAMMAR_EXTRA", "").split(os.pathsep) if p]
+    for path in paths:
+        _merge(data, json.loads(Path(path).read_text("utf-8")))
+    size_nouns = {noun: key for key, nouns in data["size_nouns"].items() for noun in nouns}
+    sets = {k: frozenset(data[k]) for k in (
+        "light_verbs", "request_frames", "speech_verbs", "future_governors", "hypothetical_aux", "future_aux",
+        "intent_nouns", "locative_preps", "reference_preps", "group_words")}
+    return Grammar(**sets, domestic_types=dict(data["domestic_types"]), size_nouns=size_nouns,
+                   size_verbs=dict(data["size_verbs"]))
