@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Event, EventDocument, Evidence, Modality, Place
 from . import attach
-from .arguments import Arguments, arguments
+from .arguments import Arguments, arguments, subject_of
 from .coding import MentionIndex, code_argument, same_actor
 from .counts import find_counts
 from .grammar import load_grammar
@@ -80,6 +80,20 @@ def _plural_anaphor(head: Token, index: MentionIndex, sent: Span) -> list[Actor]
     return found if len(found) == 2 else []
 
 
+def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIndex, sent: Span) -> list[Actor]:
+    """'Putin backed his claims': a pronoun that would make an actor its own target points further back."""
+    pronouns = [t for h in heads for t in h.subtree if t.pos_ == "PRON" and t.lower_ in ("his", "her", "him", "their", "them")]
+    if not pronouns:
+        return []
+    want_plural = pronouns[0].lower_ in ("their", "them")
+    for a in reversed(index.before(sent.start_char)):
+        if (a.kind == "person") == want_plural or any(same_actor(a, x) for x in actors):
+            continue
+        if a.kind in ("person", "state", "igo", "group"):
+            return [a]
+    return []
+
+
 def _generic_actor(head: Token, event_type: str, location_country: str | None) -> Actor | None:
     """Unnamed crowds in a domestic event are coded as people of the event's country, as ICEWS and ACLED do."""
     if event_type not in G.domestic_types or not location_country:
@@ -116,10 +130,30 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     events: list[Event] = []
     for sent in sdoc.sents:
         triggers = find_triggers(sent, lexicon_index)
-        triggers = _drop_shadowed(triggers)
+        triggers = _drop_shadowed(triggers) + _reported_accusations(sent, triggers)
         for trig in triggers:
             events.extend(_code_trigger(trig, sent, out, index, main_country, published))
     return _merge_duplicates(events)
+
+
+def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """'X said the rebels were responsible for the attack': the speaker accuses, whatever the speech verb."""
+    taken = {t.token.i for t in triggers if t.event_type in ("ACCUSE", "REJECT")}
+    out: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.speech_verbs or tok.i in taken:
+            continue
+        for comp in tok.children:
+            if comp.dep_ != "ccomp":
+                continue
+            word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
+                         and t.dep_ in ("acomp", "attr", "prep", "advmod", "ROOT", "ccomp", "xcomp", "dobj")), None)
+            if word is None:
+                continue
+            entry = {"kind": "verb", "type": "ACCUSE", "mode": None, "weight": 0.8, "accused_in": comp.i}
+            out.append(Trigger(token=tok, entry=entry, tokens=[tok, word], specificity=2))
+            break
+    return out
 
 
 def _drop_shadowed(triggers: list[Trigger]) -> list[Trigger]:
@@ -151,6 +185,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
+    if "accused_in" in trig.entry:
+        accused, _ = subject_of(sent.doc[int(trig.entry["accused_in"])])
+        args.recipients = [accused] if accused is not None else []
     gov = args.governor or trig.token
     mod = attach.modality(trig.token, gov)
     if mod.negated:
@@ -162,6 +199,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if actors:
                 break
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
+    if not recipients and actors:
+        recipients = _pronoun_recipient(args.recipients, actors, index, sent)
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
@@ -179,6 +218,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                 sector="PRO", sectors=["PRO"], kind="group")]
     if not actors:
         return []
+    if location is not None and location.country and trig.event_type in G.domestic_types:
+        # Unnamed protesters or police with no flag of their own belong to the place where they act.
+        actors = [a if a.country or a.org or a.kind in ("state", "person") else
+                  a.model_copy(update={"country": location.country}) for a in actors]
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}

@@ -144,6 +144,14 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     by_prep = _prep_objects(tok, recipient_preps)
     if by_prep and not args.recipients:
         args.recipients = by_prep
+    if not args.recipients and not passive and trig.event_type not in SELF_MOVING_TYPES:
+        # The small parser often reads "backed his claims, saying ..." as a clause whose subject is the object.
+        for comp in tok.children:
+            if comp.dep_ in ("ccomp", "xcomp") and comp.tag_ == "VBG":
+                subj_of_comp = _child(comp, frozenset({"nsubj"}))
+                if subj_of_comp is not None and subj_of_comp.left_edge.i <= tok.i + 2:
+                    args.recipients = conjuncts(subj_of_comp)
+                    break
     if not args.recipients and trig.event_type not in SELF_MOVING_TYPES:
         obj = _child(tok, OBJECT_DEPS)
         if obj is not None:

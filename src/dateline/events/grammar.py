@@ -24,6 +24,7 @@ class Grammar:
     locative_preps: frozenset[str]
     reference_preps: frozenset[str]
     group_words: frozenset[str]
+    accusation_words: frozenset[str]
     domestic_types: dict[str, str]
     size_nouns: dict[str, str]  # noun lemma -> size key
     size_verbs: dict[str, str]
@@ -51,6 +52,6 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
     size_nouns = {noun: key for key, nouns in data["size_nouns"].items() for noun in nouns}
     sets = {k: frozenset(data[k]) for k in (
         "light_verbs", "request_frames", "speech_verbs", "future_governors", "hypothetical_aux", "future_aux",
-        "intent_nouns", "locative_preps", "reference_preps", "group_words")}
+        "intent_nouns", "locative_preps", "reference_preps", "group_words", "accusation_words")}
     return Grammar(**sets, domestic_types=dict(data["domestic_types"]), size_nouns=size_nouns,
                    size_verbs=dict(data["size_verbs"]))
