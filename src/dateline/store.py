@@ -413,9 +413,15 @@ class Store:
         return {r[0] for r in rows}
 
     def write_batch(self, docs: Sequence[dict[str, Any]], events: Sequence[dict[str, Any]],
-                    actors: Sequence[dict[str, Any]]) -> int:
-        """Insert one batch in one transaction; documents already stored are left alone. Returns documents added."""
+                    actors: Sequence[dict[str, Any]], *, replace_ids: Sequence[str] = ()) -> int:
+        """Insert one batch in one transaction; documents already stored are left alone. Returns documents added.
+
+        replace_ids: documents (failed ones being retried) deleted in the same transaction.
+        """
         with self.transaction() as con:
+            if replace_ids:
+                con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?)) AND status = 'failed'",
+                            [list(replace_ids)])
             existing = self.known_document_ids(d["id"] for d in docs)
             # Keep the first copy of a document seen twice within the batch too.
             fresh: dict[str, dict[str, Any]] = {}

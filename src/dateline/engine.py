@@ -1,0 +1,200 @@
+"""Runs the pipeline over many raw articles in batches and writes each batch to the store in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from .ingest import RawArticle
+from .models import EventDocument
+from .store import Store, document_row, event_rows
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    """What one run did; `progress` callbacks get this object after every batch."""
+
+    seen: int = 0  # articles read from the inputs
+    known: int = 0  # skipped before analysis: this exact input is already stored
+    duplicates: int = 0  # analysed, but the same document (url + text) is already stored
+    added: int = 0  # new document rows
+    ok: int = 0
+    skipped: int = 0  # stored with status skipped: empty, not English, ...
+    failed: int = 0  # stored with status failed and the reason
+    events: int = 0  # events of the added documents
+    clusters: int | None = None  # after reclustering, if it ran
+    seconds: float = 0.0
+    started: float = field(default_factory=time.monotonic, repr=False)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out.pop("started")
+        out["articles_per_second"] = round(self.articles_per_second, 3)
+        return out
+
+
+def raw_hash(raw: RawArticle) -> str:
+    """Key of the input as it arrived, so a re-run skips it before any analysis."""
+    return hashlib.sha256(f"{raw.url or ''}\n{raw.content}".encode()).hexdigest()[:24]
+
+
+def _raw_json(raw: RawArticle) -> str:
+    return json.dumps({"content": raw.content, "is_html": raw.is_html, "title": raw.title, "url": raw.url,
+                       "published": raw.published, "source": raw.source, "origin": raw.origin},
+                      ensure_ascii=False)
+
+
+def raw_from_json(text: str) -> RawArticle:
+    return RawArticle(**json.loads(text))
+
+
+def failed_row(raw: RawArticle, key: str, reason: str) -> dict[str, Any]:
+    from .store import _now, host_of
+
+    return {
+        "id": key, "raw_hash": key, "url": raw.url, "host": host_of(raw.url), "title": raw.title,
+        "published": None, "published_raw": raw.published, "source": raw.source, "language": None,
+        "text": None, "status": "failed", "reason": reason[:2000], "origin": raw.origin, "num_events": 0,
+        "doc_json": None, "raw_json": _raw_json(raw) if raw.content else None, "ingested_at": _now(),
+    }
+
+
+def analyse_batch(raws: list[RawArticle]) -> list[EventDocument | Exception]:
+    """The pipeline over one batch; if the batched pass fails, each article runs alone so one bad
+    article costs only itself."""
+    from . import pipeline
+
+    try:
+        return list(pipeline.analyse_many(raws, batch_size=max(1, len(raws))))
+    except Exception:  # noqa: BLE001 - retried one by one below, where the error is recorded per article
+        LOGGER.debug("batch failed; retrying one by one", exc_info=True)
+    results: list[EventDocument | Exception] = []
+    for raw in raws:
+        try:
+            results.append(pipeline.analyse(raw))
+        except Exception as exc:  # noqa: BLE001 - recorded as the document's failure reason
+            results.append(exc)
+    return results
+
+
+def _batches(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
+
+
+def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, recluster: bool = True,
+        progress: Callable[[IngestReport], None] | None = None, limit: int | None = None,
+        analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] = analyse_batch) -> IngestReport:
+    """Ingest articles: skip known inputs, analyse the rest, commit per batch, recluster at the end.
+
+    Killed at any moment, a re-run ends with the same rows as an uninterrupted run: every batch is one
+    transaction, inputs already stored are skipped, and clusters are recomputed from all events.
+    """
+    report = IngestReport()
+    if limit is not None:
+        raws = itertools.islice(raws, limit)
+    seen_keys: set[str] = set()
+    for batch in _batches(raws, batch_size):
+        report.seen += len(batch)
+        keyed = [(raw_hash(r), r) for r in batch]
+        known = store.known_raw_hashes(k for k, _ in keyed)
+        todo: list[tuple[str, RawArticle]] = []
+        for key, raw in keyed:
+            if key in known or key in seen_keys:
+                report.known += 1
+            else:
+                seen_keys.add(key)
+                todo.append((key, raw))
+        docs: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        actors: list[dict[str, Any]] = []
+        readable = [(k, r) for k, r in todo if not r.extra.get("error")]
+        for key, raw in todo:
+            if raw.extra.get("error"):
+                docs.append(failed_row(raw, key, str(raw.extra["error"])))
+        results = analyse([r for _, r in readable]) if readable else []
+        for (key, raw), result in zip(readable, results, strict=True):
+            if isinstance(result, Exception):
+                docs.append(failed_row(raw, key, f"{type(result).__name__}: {result}"))
+                continue
+            row = document_row(result, raw_hash=key, origin=raw.origin)
+            docs.append(row)
+            ev, ac = event_rows(row["id"], result)
+            events += ev
+            actors += ac
+        added_ids = _write(store, docs, events, actors)
+        for d in docs:
+            if d["id"] in added_ids:
+                report.added += 1
+                report.ok += d["status"] == "ok"
+                report.skipped += d["status"] == "skipped"
+                report.failed += d["status"] == "failed"
+            else:
+                report.duplicates += 1
+        report.events += sum(1 for e in events if e["document_id"] in added_ids)
+        report.seconds = time.monotonic() - report.started
+        if progress:
+            progress(report)
+    if recluster and store.clusters_stale:
+        report.clusters = store.recluster()
+    report.seconds = time.monotonic() - report.started
+    return report
+
+
+def _write(store: Store, docs: list[dict[str, Any]], events: list[dict[str, Any]],
+           actors: list[dict[str, Any]]) -> set[str]:
+    before = store.known_document_ids(d["id"] for d in docs)
+    store.write_batch(docs, events, actors)
+    # First copy within the batch wins, as in write_batch.
+    added: set[str] = set()
+    for d in docs:
+        if d["id"] not in before and d["id"] not in added:
+            added.add(d["id"])
+    return added
+
+
+def retry_failed(store: Store, *, batch_size: int = 16, recluster: bool = True,
+                 analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] = analyse_batch,
+                 progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Re-run every failed document whose input was kept; a success replaces the failure row."""
+    report = IngestReport()
+    failures = [f for f in store.failures() if f["raw_json"]]
+    for chunk in [failures[i:i + batch_size] for i in range(0, len(failures), batch_size)]:
+        raws = [raw_from_json(f["raw_json"]) for f in chunk]
+        report.seen += len(raws)
+        results = analyse(raws)
+        for f, raw, result in zip(chunk, raws, results, strict=True):
+            if isinstance(result, Exception):
+                report.failed += 1
+                with store.transaction() as con:
+                    con.execute("UPDATE documents SET reason = ? WHERE id = ?",
+                                [f"{type(result).__name__}: {result}"[:2000], f["id"]])
+                continue
+            row = document_row(result, raw_hash=f["id"], origin=raw.origin)
+            ev, ac = event_rows(row["id"], result)
+            added = store.write_batch([row], ev, ac, replace_ids=[f["id"]])
+            report.added += added
+            report.duplicates += 1 - added
+            report.ok += int(added == 1 and row["status"] == "ok")
+            report.skipped += int(added == 1 and row["status"] == "skipped")
+            report.events += len(ev) if added else 0
+        report.seconds = time.monotonic() - report.started
+        if progress:
+            progress(report)
+    if recluster and store.clusters_stale:
+        report.clusters = store.recluster()
+    report.seconds = time.monotonic() - report.started
+    return report
