@@ -24,7 +24,7 @@ G = load_grammar()
 def _plover(event_type: str) -> dict:  # type: ignore[type-arg]
     from .. import lexicon
 
-    return lexicon.plover_type(event_type)
+    return lexicon.load_plover().types.get(event_type, {})
 
 
 def _paragraph_start(text: str, offset: int) -> int:

@@ -83,7 +83,17 @@ class Trigger:
 def default_index() -> TriggerIndex:
     from .. import lexicon
 
-    return TriggerIndex.build(lexicon.trigger_entries())
+    return TriggerIndex.build(_entry_of(t) for t in lexicon.load_triggers())
+
+
+def _entry_of(t: Any) -> dict[str, Any]:
+    """The lexicon's validated trigger as the plain mapping this matcher reads."""
+    return {
+        "kind": t.kind, "lemma": t.lemma, "phrase": " ".join(t.words), "particle": t.particle,
+        "object": sorted(t.objects) or None, "complement": t.complement, "modifier": sorted(t.modifiers) or None,
+        "type": t.type, "mode": t.mode, "cameo": t.cameo, "recipient_preps": list(t.recipient_preps) or None,
+        "weight": t.weight,
+    }
 
 
 def _lemma(tok: Token) -> str:
