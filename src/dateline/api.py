@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib.resources
 import threading
+from collections import Counter
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -16,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from . import __version__
 from .ingest import InputError, RawArticle, looks_like_html
-from .models import Document, Event, EventDocument
+from .models import Actor, DateInfo, Document, Event, EventDocument, Evidence, Location, Modality
+from .store import StoreError
 from .urlfetch import FetchFailed, URLRefused, fetch_url
 
 MAX_BODY_BYTES = 2 * 1024 * 1024  # an article's HTML fits; anything bigger is refused before it is read
@@ -63,32 +65,67 @@ class Health(BaseModel):
 
 
 class Review(_In):
-    """An analyst's verdict on one coded event; 'correct' carries the corrected fields."""
+    """An analyst's verdict on one coded event.
+
+    confirm: the coding is right; reject: not a real event (it leaves the default queries);
+    correct: give the corrected fields. The machine's coding is always kept beside the review.
+    """
 
     verdict: Literal["confirm", "correct", "reject"]
-    event_type: str | None = Field(None, pattern=r"^[A-Z_]{2,20}$", description="Corrected PLOVER event type.")
+    event_type: str | None = Field(None, pattern=r"^[A-Z_]{2,20}$", description="PLOVER event type.")
     mode: str | None = Field(None, max_length=40)
-    date: str | None = Field(None, pattern=DATE, description="Corrected event date YYYY-MM-DD.")
+    cameo: str | None = Field(None, pattern=r"^\d{2,4}$")
+    date_start: str | None = Field(None, pattern=DATE)
+    date_end: str | None = Field(None, pattern=DATE)
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO3 of the event location.")
+    location_name: str | None = Field(None, max_length=200)
+    actor: str | None = Field(None, max_length=200, description="Replaces the coded actors.")
+    actor_country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
+    recipient: str | None = Field(None, max_length=200, description="Replaces the coded recipients.")
+    recipient_country: str | None = Field(None, pattern=r"^[A-Z]{3}$")
     note: str | None = Field(None, max_length=2000)
     reviewer: str | None = Field(None, max_length=100)
 
+    def corrections(self) -> dict[str, str]:
+        skip = {"verdict", "note", "reviewer"}
+        return {k: v for k, v in self.model_dump(exclude_none=True).items() if k not in skip}
 
-class StoredReview(Review):
-    model_config = ConfigDict(extra="ignore")
+
+class StoredReview(BaseModel):
     event_id: str
-    created_at: str | None = None
+    field: str
+    value: str | None = None
+    reviewer: str | None = None
+    at: str | None = None
+    note: str | None = None
 
 
-class EventRow(Event):
-    """A coded event with the article it came from and its latest review."""
+class EventRow(BaseModel):
+    """One event as it stands now: the machine's coding with any reviewer's corrections applied."""
 
-    model_config = ConfigDict(extra="ignore")
+    id: str
     document_id: str
+    event_type: str
+    mode: str | None = None
+    cameo: str | None = None
+    date: DateInfo | None = None
+    location: Location | None = None
+    actor_names: list[str] = Field(default_factory=list)
+    actor_countries: list[str] = Field(default_factory=list)
+    actor_sectors: list[str] = Field(default_factory=list)
+    recipient_names: list[str] = Field(default_factory=list)
+    recipient_countries: list[str] = Field(default_factory=list)
+    recipient_sectors: list[str] = Field(default_factory=list)
+    modality: Modality = Field(default_factory=Modality)
+    evidence: Evidence
+    confidence: float = 0.5
+    valid: bool = True
+    reviewed: bool = False
+    cluster_id: str | None = None
     title: str | None = None
-    published: str | None = None
     url: str | None = None
     source: str | None = None
-    review: StoredReview | None = None
+    published: str | None = None
 
 
 class EventPage(BaseModel):
@@ -98,8 +135,8 @@ class EventPage(BaseModel):
     items: list[EventRow]
 
 
-class Mention(BaseModel):
-    """One coded field of an event, tied to its characters in document.text."""
+class Span(BaseModel):
+    """One coded field of the event, tied to its characters in document.text."""
 
     kind: Literal["actor", "recipient", "trigger", "date", "place", "size"]
     text: str
@@ -108,21 +145,57 @@ class Mention(BaseModel):
     label: str | None = None
 
 
+class Mention(BaseModel):
+    """Where an article reports this event (the event itself, or another in its cluster)."""
+
+    event_id: str
+    document_id: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published: str | None = None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+
+
+class StoredActor(Actor):
+    role: Literal["actor", "recipient"]
+
+
 class EventDetail(BaseModel):
     event: EventRow
-    document: Document
-    mentions: list[Mention]
+    coded: Event | None = Field(None, description="The machine's coding, before any review.")
+    actors: list[StoredActor]
+    spans: list[Span] = Field(description="This event's trigger, actors, date, place and size in its article.")
+    mentions: list[Mention] = Field(description="Every report of the same real-world event, with its text span.")
     reviews: list[StoredReview]
+    document: Document
+
+
+class ReviewResult(BaseModel):
+    saved: list[StoredReview]
+    event: EventRow
+
+
+class ArticleView(EventDocument):
+    """The article and everything coded from it; event_ids[i] is the stored id of events[i]."""
+
+    event_ids: list[str] = Field(default_factory=list)
+    status: str | None = None
+    reason: str | None = None
 
 
 class ActorCount(BaseModel):
-    model_config = ConfigDict(extra="ignore")
-    name: str
+    name: str | None
     country: str | None = None
     sector: str | None = None
-    org: str | None = None
-    kind: str | None = None
     events: int = 0
+    as_actor: int = 0
+    as_recipient: int = 0
 
 
 class TimelineRow(BaseModel):
@@ -136,9 +209,10 @@ class Timeline(BaseModel):
 
 
 class Stats(BaseModel):
-    model_config = ConfigDict(extra="allow")
     documents: int = 0
     events: int = 0
+    reviews: int = 0
+    clusters: int = 0
     event_types: dict[str, int] = Field(default_factory=dict)
 
 
@@ -156,37 +230,37 @@ def _actor_label(name: str, *codes: str | None) -> str:
     return f"{name} [{code}]" if code else name
 
 
-def event_mentions(out: EventDocument, ev: Event) -> list[Mention]:
-    """The spans of an event's trigger, actors, date, place and sizes, found in its evidence sentence.
+def event_spans(out: EventDocument, ev: Event) -> list[Span]:
+    """The spans of an event's trigger, actors, date, place and sizes.
 
     Actors carry their own offsets; date, place and size are matched to the document's tagged spans
-    inside the sentence (falling back to the first occurrence of the words there).
+    inside the evidence sentence (falling back to the first occurrence of the words there).
     """
     text = out.document.text
     lo, hi = ev.evidence.start, ev.evidence.end
-    found: list[Mention] = [Mention(kind="trigger", text=ev.evidence.trigger, start=ev.evidence.trigger_start,
-                                    end=ev.evidence.trigger_end, label=f"{ev.event_type}{'/' + ev.mode if ev.mode else ''}")]
+    found: list[Span] = [Span(kind="trigger", text=ev.evidence.trigger, start=ev.evidence.trigger_start,
+                              end=ev.evidence.trigger_end, label=f"{ev.event_type}{'/' + ev.mode if ev.mode else ''}")]
     for kind, actors in (("actor", ev.actors), ("recipient", ev.recipients)):
         for a in actors:
             if a.start is not None and a.end is not None:
-                found.append(Mention(kind=kind, text=text[a.start:a.end], start=a.start, end=a.end,
-                                     label=_actor_label(a.name, a.country, a.org, a.sector)))
+                found.append(Span(kind=kind, text=text[a.start:a.end], start=a.start, end=a.end,
+                                  label=_actor_label(a.name, a.country, a.org, a.sector)))
     if ev.date and ev.date.text:
         span = next(((t.start, t.end) for t in out.times if t.text == ev.date.text and lo <= t.start < hi), None)
         span = span or _find_in(text, ev.date.text, lo, hi)
         if span:
-            found.append(Mention(kind="date", text=text[span[0]:span[1]], start=span[0], end=span[1],
-                                 label=ev.date.value or ev.date.start))
+            found.append(Span(kind="date", text=text[span[0]:span[1]], start=span[0], end=span[1],
+                              label=ev.date.value or ev.date.start))
     if ev.location and ev.location.text:
         span = next(((p.start, p.end) for p in out.places if p.text == ev.location.text and lo <= p.start < hi), None)
         span = span or _find_in(text, ev.location.text, lo, hi)
         if span:
-            found.append(Mention(kind="place", text=text[span[0]:span[1]], start=span[0], end=span[1],
-                                 label=", ".join(x for x in (ev.location.name, ev.location.country) if x)))
+            found.append(Span(kind="place", text=text[span[0]:span[1]], start=span[0], end=span[1],
+                              label=", ".join(x for x in (ev.location.name, ev.location.country) if x)))
     sizes = set(ev.size.values())
     for c in out.counts:
         if lo <= c.start < hi and c.value in sizes:
-            found.append(Mention(kind="size", text=c.text, start=c.start, end=c.end, label=f"{c.value} {c.what}"))
+            found.append(Span(kind="size", text=c.text, start=c.start, end=c.end, label=f"{c.value} {c.what}"))
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
@@ -262,23 +336,77 @@ _SECURITY_HEADERS = {
 }
 
 
-# ---------- the app ----------
+# ---------- the store, shared by the server's threads ----------
 
-def _store(request: Request) -> Any:
+class LockedStore:
+    """Serialises calls into one Store: a DuckDB connection must not be used by two threads at once."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+        self._lock = threading.Lock()
+
+    def __getattr__(self, name: str) -> Any:
+        attr = getattr(self._store, name)
+        if not callable(attr):
+            return attr
+
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with self._lock:
+                return attr(*args, **kwargs)
+
+        return locked
+
+
+def _store(request: Request) -> LockedStore:
     """The app's one Store, opened on first use."""
     state = request.app.state
     if not state.db_path:
         raise HTTPException(503, "no database: start the server with --db")
-    with state.store_lock:
+    with state.open_lock:
         if state.store is None:
             from .store import Store
 
-            state.store = Store(state.db_path)
+            state.store = LockedStore(Store(state.db_path))
         return state.store
 
 
-StoreDep = Annotated[Any, Depends(_store)]
+StoreDep = Annotated[LockedStore, Depends(_store)]
+_LATLON = r"^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$"
 
+
+def event_filters(
+    type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. PROTEST.")] = None,
+    mode: Annotated[str | None, Query(max_length=40)] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Source actor: name, ISO3 or sector.")] = None,
+    recipient: Annotated[str | None, Query(max_length=200, description="Target actor: name, ISO3 or sector.")] = None,
+    country: Annotated[str | None, Query(max_length=3, description="ISO3 of the place or a source actor.")] = None,
+    near: Annotated[str | None, Query(pattern=_LATLON, description="lat,lon")] = None,
+    radius: Annotated[float, Query(gt=0, le=20000, description="km around near.")] = 100.0,
+    since: Annotated[dt.date | None, Query()] = None,
+    until: Annotated[dt.date | None, Query()] = None,
+    text: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence or title.")] = None,
+    include_invalid: Annotated[bool, Query(description="Also events a reviewer rejected.")] = False,
+) -> dict[str, Any]:
+    """The filters of `dateline events`, as query parameters."""
+    filters: dict[str, Any] = {
+        "type": type, "mode": mode, "actor": actor, "recipient": recipient, "country": country, "text": text,
+        "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
+    }
+    if near:
+        lat, lon = (float(x) for x in near.split(","))
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise HTTPException(422, "near must be lat,lon within -90..90, -180..180")
+        filters["near"] = (lat, lon)
+        filters["radius_km"] = radius
+    if include_invalid:
+        filters["include_invalid"] = True
+    return {k: v for k, v in filters.items() if v not in (None, "")}
+
+
+FiltersDep = Annotated[dict[str, Any], Depends(event_filters)]
+
+
+# ---------- the app ----------
 
 def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
                max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
@@ -291,15 +419,15 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     )
     app.state.db_path = str(db_path) if db_path else None
     app.state.allow_private_urls = allow_private_urls
+    app.state.store = None
+    app.state.open_lock = threading.Lock()
     # spaCy and the stages share caches; one analysis at a time keeps them safe (it is CPU-bound under the GIL anyway).
     nlp_lock = threading.Lock()
-    app.state.store = None
-    app.state.store_lock = threading.Lock()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
         response = await call_next(request)
-        if not request.url.path.startswith(("/docs", "/redoc")):
+        if not request.url.path.startswith(("/docs", "/redoc")):  # Swagger UI needs its own scripts
             for k, v in _SECURITY_HEADERS.items():
                 response.headers.setdefault(k, v)
         return response
@@ -309,6 +437,10 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         status = 400 if isinstance(exc, URLRefused) else 502 if isinstance(exc, FetchFailed) else 422
         return JSONResponse({"detail": str(exc)}, status_code=status)
 
+    @app.exception_handler(StoreError)
+    async def store_error(_: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=422)
+
     # ----- meta -----
 
     @app.get("/health", response_model=Health, tags=["meta"])
@@ -316,11 +448,18 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         if not app.state.db_path:
             return Health(status="ok", version=__version__, db=None)
         try:
-            stats = _store(request).stats()
-            return Health(status="ok", version=__version__, db=app.state.db_path, events=_get(stats, "events"))
+            counts = _store(request).counts()
+            return Health(status="ok", version=__version__, db=app.state.db_path, events=counts.get("events"))
         except Exception as exc:  # health must answer even when the store does not
             return Health(status="degraded", version=__version__, db=app.state.db_path,
                           detail=f"{type(exc).__name__}: {exc}")
+
+    @app.get("/stats", response_model=Stats, tags=["meta"])
+    def stats(store: StoreDep) -> Stats:
+        """Totals: documents, events, reviews, clusters, events per type."""
+        s = store.stats(top=100)
+        return Stats(documents=s["documents"], events=s["events"], reviews=s["reviews"], clusters=s["clusters"],
+                     event_types={r["event_type"]: r["events"] for r in s["top_types"] if r["event_type"]})
 
     # ----- extract -----
 
@@ -328,7 +467,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
               responses={400: {"description": "URL refused"}, 413: {"description": "body too large"},
                          502: {"description": "URL could not be fetched"}})
     def extract(req: ExtractRequest) -> EventDocument:
-        """Code the events of one article given as text, HTML or a URL to fetch."""
+        """Code the events of one article given as text, HTML or a URL to fetch. Nothing is stored."""
         if req.url:
             page = fetch_url(req.url, allow_private=app.state.allow_private_urls)
             raw = RawArticle(content=page.text, is_html="html" in page.content_type or looks_like_html(page.text),
@@ -347,90 +486,88 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     @app.get("/events", response_model=EventPage, tags=["events"])
     def list_events(
         store: StoreDep,
-        type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. PROTEST.")] = None,
-        mode: Annotated[str | None, Query(max_length=40)] = None,
-        actor: Annotated[str | None, Query(max_length=200, description="Actor name, country or code (source side).")] = None,
-        recipient: Annotated[str | None, Query(max_length=200)] = None,
-        country: Annotated[str | None, Query(max_length=3, description="ISO3 of actor, recipient or place.")] = None,
-        near: Annotated[str | None, Query(pattern=r"^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$", description="lat,lon")] = None,
-        radius: Annotated[float, Query(gt=0, le=20000, description="km around near.")] = 100.0,
-        since: Annotated[dt.date | None, Query()] = None,
-        until: Annotated[dt.date | None, Query()] = None,
-        text: Annotated[str | None, Query(max_length=200, description="Words in the evidence sentence.")] = None,
+        filters: FiltersDep,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
     ) -> EventPage:
-        """Coded events, newest first, filtered like `dateline events`."""
-        filters = _filters(type, mode, actor, recipient, country, near, radius, since, until, text)
-        page = store.query_events(**filters, limit=limit, offset=offset)
-        items, total = _page(page)
-        return EventPage(total=total, limit=limit, offset=offset, items=[_row(store, x) for x in items])
+        """Coded events (corrections applied) in date order, filtered like `dateline events`."""
+        rows = store.query_events(**filters, limit=limit, offset=offset)
+        total = store.count_events(**filters)
+        return EventPage(total=total, limit=limit, offset=offset, items=[event_row(r) for r in rows])
 
     @app.get("/events/{event_id}", response_model=EventDetail, tags=["events"],
              responses={404: {"description": "no such event"}})
     def get_event(store: StoreDep, event_id: str) -> EventDetail:
-        """One event with its article, every mention's text span, and its reviews."""
+        """One event: its current and machine coding, the text span of each field, every report of it, reviews."""
         found = store.get_event(event_id)
         if found is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        row = _row(store, found)
-        out = _document(store, row.document_id)
+        out = store.event_document(found["document_id"])
         if out is None:
             raise HTTPException(404, f"the article of event {event_id!r} is missing")
-        ev = next((e for e in out.events if e.id == event_id), row)
-        return EventDetail(event=row, document=out.document, mentions=event_mentions(out, ev),
-                           reviews=_reviews(store, event_id))
+        coded = Event.model_validate(found["event"]) if found.get("event") else None
+        return EventDetail(
+            event=event_row(found), coded=coded,
+            actors=[_stored_actor(a) for a in found.get("actors", [])],
+            spans=event_spans(out, coded) if coded else [],
+            mentions=[Mention.model_validate(_jsonable(m)) for m in found.get("mentions", [])],
+            reviews=[StoredReview.model_validate(_jsonable(r)) for r in found.get("reviews", [])],
+            document=out.document,
+        )
 
-    @app.post("/events/{event_id}/review", response_model=StoredReview, status_code=201, tags=["events"],
-              responses={404: {"description": "no such event"}})
-    def review_event(store: StoreDep, event_id: str, review: Review) -> StoredReview:
-        """Record an analyst's verdict or correction; the coded event itself is kept as it was."""
+    @app.post("/events/{event_id}/review", response_model=ReviewResult, status_code=201, tags=["events"],
+              responses={404: {"description": "no such event"}, 422: {"description": "bad correction"}})
+    def review_event(store: StoreDep, event_id: str, review: Review) -> ReviewResult:
+        """Record an analyst's verdict or correction; the machine's coding is kept beside it."""
         if store.get_event(event_id) is None:
             raise HTTPException(404, f"no event {event_id!r}")
-        if review.verdict == "correct" and not (review.event_type or review.mode or review.date):
-            raise HTTPException(422, "a correction needs at least one corrected field (event_type, mode or date)")
-        saved = store.add_review(event_id, **review.model_dump(exclude_none=True))
-        return StoredReview.model_validate(_as_dict(saved) if saved is not None else {**review.model_dump(), "event_id": event_id})
+        fields = review.corrections()
+        if review.verdict == "correct" and not fields:
+            raise HTTPException(422, "a correction needs at least one corrected field")
+        if review.verdict != "correct" and fields:
+            raise HTTPException(422, "corrected fields go with verdict 'correct'")
+        if review.verdict != "correct":
+            fields = {"valid": "true" if review.verdict == "confirm" else "false"}
+        saved = [{"note": review.note, **store.add_review(event_id, field, value, reviewer=review.reviewer,
+                                                          note=review.note)}
+                 for field, value in fields.items()]
+        current = store.get_event(event_id)
+        return ReviewResult(saved=[StoredReview.model_validate(_jsonable(s)) for s in saved], event=event_row(current))
 
-    # ----- articles, actors, stats -----
+    # ----- articles, actors, timeline -----
 
-    @app.get("/articles/{doc_id}", response_model=EventDocument, tags=["articles"],
+    @app.get("/articles/{doc_id}", response_model=ArticleView, tags=["articles"],
              responses={404: {"description": "no such article"}})
-    def get_article(store: StoreDep, doc_id: str) -> EventDocument:
+    def get_article(store: StoreDep, doc_id: str) -> ArticleView:
         """The article's text and everything coded from it, with offsets into document.text."""
-        out = _document(store, doc_id)
-        if out is None:
+        row = store.get_document(doc_id, full=True)
+        if row is None or not row.get("event_document"):
             raise HTTPException(404, f"no article {doc_id!r}")
-        return out
+        return ArticleView.model_validate({**row["event_document"], "event_ids": row.get("event_ids", []),
+                                           "status": row.get("status"), "reason": row.get("reason")})
 
     @app.get("/actors", response_model=list[ActorCount], tags=["articles"])
-    def list_actors(store: StoreDep, limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100) -> list[ActorCount]:
-        """Actors by number of events they take part in."""
-        return [ActorCount.model_validate(_as_dict(a)) for a in list(store.actors(limit=limit))[:limit]]
+    def list_actors(
+        store: StoreDep,
+        q: Annotated[str | None, Query(max_length=200, description="Part of the name.")] = None,
+        country: Annotated[str | None, Query(max_length=3)] = None,
+        role: Annotated[Literal["actor", "recipient"] | None, Query()] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> list[ActorCount]:
+        """Actors by the number of events they take part in (corrections applied)."""
+        rows = store.actors(q=q, country=country, role=role, limit=limit, offset=offset)
+        return [ActorCount.model_validate(r) for r in rows]
 
     @app.get("/stats/timeline", response_model=Timeline, tags=["events"])
-    def timeline(
-        store: StoreDep,
-        type: Annotated[str | None, Query(max_length=40)] = None,
-        mode: Annotated[str | None, Query(max_length=40)] = None,
-        actor: Annotated[str | None, Query(max_length=200)] = None,
-        recipient: Annotated[str | None, Query(max_length=200)] = None,
-        country: Annotated[str | None, Query(max_length=3)] = None,
-        near: Annotated[str | None, Query(pattern=r"^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$")] = None,
-        radius: Annotated[float, Query(gt=0, le=20000)] = 100.0,
-        since: Annotated[dt.date | None, Query()] = None,
-        until: Annotated[dt.date | None, Query()] = None,
-        text: Annotated[str | None, Query(max_length=200)] = None,
-    ) -> Timeline:
-        """Event counts by day and event type (same filters as /events)."""
-        filters = _filters(type, mode, actor, recipient, country, near, radius, since, until, text)
-        rows = store.timeline(**filters)
-        return Timeline(days=[TimelineRow.model_validate(_as_dict(r)) for r in rows])
-
-    @app.get("/stats", response_model=Stats, tags=["meta"])
-    def stats(store: StoreDep) -> Stats:
-        """Totals: documents, events, events per type."""
-        return Stats.model_validate(_as_dict(store.stats()))
+    def timeline(store: StoreDep, filters: FiltersDep) -> Timeline:
+        """Event counts by day and event type, with the same filters as /events."""
+        # Store.timeline takes one actor/country only; counting the filtered rows keeps chart and table in step.
+        counts: Counter[tuple[str, str]] = Counter()
+        for r in store.query_events(**filters, limit=None):
+            if r.get("date_start") is not None:
+                counts[(str(r["date_start"]), r["event_type"] or "?")] += 1
+        return Timeline(days=[TimelineRow(day=d, event_type=t, count=n) for (d, t), n in sorted(counts.items())])
 
     # ----- the page -----
 
@@ -443,61 +580,41 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     return app
 
 
-# ---------- adapters between the store's return values and the API models ----------
+# ---------- store rows to API models ----------
 
-def _filters(type: str | None, mode: str | None, actor: str | None, recipient: str | None, country: str | None,
-             near: str | None, radius: float, since: dt.date | None, until: dt.date | None,
-             text: str | None) -> dict[str, Any]:
-    filters: dict[str, Any] = {
-        "type": type, "mode": mode, "actor": actor, "recipient": recipient,
-        "country": country.upper() if country else None,
-        "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
-        "text": text,
-    }
-    if near:
-        lat, lon = (float(x) for x in near.split(","))
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise HTTPException(422, "near must be lat,lon within -90..90, -180..180")
-        filters["near"] = (lat, lon)
-        filters["radius_km"] = radius
-    return {k: v for k, v in filters.items() if v is not None}
+def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
+    """Dates and timestamps from DuckDB as ISO strings."""
+    return {k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for k, v in row.items()}
 
 
-def _as_dict(obj: Any) -> dict[str, Any]:
-    if isinstance(obj, BaseModel):
-        return obj.model_dump()
-    if isinstance(obj, dict):
-        return obj
-    if hasattr(obj, "_asdict"):
-        return dict(obj._asdict())
-    return dict(vars(obj))
+def event_row(r: dict[str, Any]) -> EventRow:
+    r = _jsonable(r)
+    has_place = any(r.get(k) is not None for k in ("location_name", "country", "lat"))
+    return EventRow(
+        id=r["id"], document_id=r["document_id"], event_type=r["event_type"] or "?", mode=r.get("mode"),
+        cameo=r.get("cameo"),
+        date=DateInfo(start=r.get("date_start"), end=r.get("date_end"), precision=r.get("date_precision"),
+                      inferred=bool(r.get("date_inferred"))) if r.get("date_start") else None,
+        location=Location(name=r.get("location_name"), country=r.get("country"), lat=r.get("lat"),
+                          lon=r.get("lon")) if has_place else None,
+        actor_names=[x for x in r.get("actor_names") or [] if x], actor_countries=r.get("actor_countries") or [],
+        actor_sectors=r.get("actor_sectors") or [],
+        recipient_names=[x for x in r.get("recipient_names") or [] if x],
+        recipient_countries=r.get("recipient_countries") or [], recipient_sectors=r.get("recipient_sectors") or [],
+        modality=Modality(negated=bool(r.get("negated")), future=bool(r.get("future")),
+                          hypothetical=bool(r.get("hypothetical")), claimed=bool(r.get("claimed")),
+                          source=r.get("claim_source")),
+        evidence=Evidence(sentence=r.get("sentence") or "", start=r.get("sentence_start") or 0,
+                          end=r.get("sentence_end") or 0, trigger=r.get("trigger") or "",
+                          trigger_start=r.get("trigger_start") or 0, trigger_end=r.get("trigger_end") or 0),
+        confidence=r.get("confidence") if r.get("confidence") is not None else 0.5,
+        valid=bool(r.get("valid", True)), reviewed=bool(r.get("reviewed")), cluster_id=r.get("cluster_id"),
+        title=r.get("title"), url=r.get("url"), source=r.get("source"), published=r.get("published"),
+    )
 
 
-def _get(obj: Any, key: str) -> Any:
-    return _as_dict(obj).get(key) if obj is not None else None
-
-
-def _page(page: Any) -> tuple[list[Any], int]:
-    if isinstance(page, tuple):
-        items, total = page
-        return list(items), int(total)
-    d = _as_dict(page) if not isinstance(page, list) else {"items": page, "total": len(page)}
-    return list(d["items"]), int(d["total"])
-
-
-def _row(store: Any, found: Any) -> EventRow:
-    return EventRow.model_validate(_as_dict(found))
-
-
-def _document(store: Any, doc_id: str) -> EventDocument | None:
-    out = store.get_document(doc_id)
-    if out is None or isinstance(out, EventDocument):
-        return out
-    return EventDocument.model_validate(_as_dict(out))
-
-
-def _reviews(store: Any, event_id: str) -> list[StoredReview]:
-    getter = getattr(store, "reviews", None)
-    if getter is None:
-        return []
-    return [StoredReview.model_validate(_as_dict(r)) for r in getter(event_id)]
+def _stored_actor(a: dict[str, Any]) -> StoredActor:
+    return StoredActor(role=a["role"], text=a.get("text") or a.get("name") or "", name=a.get("name") or "",
+                       country=a.get("country"), sector=a.get("sector"), sectors=a.get("sectors") or [],
+                       org=a.get("org"), kind=a.get("kind") or "unknown", start=a.get("start_char"),
+                       end=a.get("end_char"))

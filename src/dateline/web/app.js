@@ -22,7 +22,6 @@ function el(tag, attrs, ...children) {
     else if (k === "onclick") node.addEventListener("click", v);
     else if (k === "dataset") Object.assign(node.dataset, v);
     else if (k === "style") Object.assign(node.style, v);  // CSSOM, so the page's CSP needs no 'unsafe-inline'
-
     else node.setAttribute(k, v);
   }
   for (const c of children) {
@@ -56,7 +55,13 @@ function actorLabel(a) {
 }
 function eventDay(ev) {
   const d = ev.date || {};
-  return d.value || d.start || ev.published || "";
+  return d.start || d.value || ev.published || "";
+}
+// A stored row lists names, and the countries/sectors present; show them side by side.
+function partyLabel(names, countries, sectors) {
+  if (!names || !names.length) return "";
+  const code = [...new Set([...(countries || []), ...(sectors || [])])].join("/");
+  return code ? `${names.join("; ")} [${code}]` : names.join("; ");
 }
 
 // ---------- filters and table ----------
@@ -92,12 +97,12 @@ async function loadEvents() {
 
 function eventRow(ev) {
   const loc = ev.location || {};
-  const tr = el("tr", { tabindex: 0, dataset: { id: ev.id }, class: ev.review ? `reviewed ${ev.review.verdict}` : null },
+  const tr = el("tr", { tabindex: 0, dataset: { id: ev.id }, class: [ev.reviewed ? "reviewed" : "", ev.valid ? "" : "invalid"].join(" ").trim() || null },
     el("td", {}, eventDay(ev)),
     el("td", {}, el("span", { class: "type-chip", style: { background: colour(ev.event_type) } }), ev.event_type),
     el("td", {}, ev.mode || ""),
-    el("td", {}, (ev.actors || []).map(actorLabel).join("; ")),
-    el("td", {}, (ev.recipients || []).map(actorLabel).join("; ")),
+    el("td", {}, partyLabel(ev.actor_names, ev.actor_countries, ev.actor_sectors)),
+    el("td", {}, partyLabel(ev.recipient_names, ev.recipient_countries, ev.recipient_sectors)),
     el("td", {}, loc.name || loc.country || ""),
     el("td", { class: "trigger" }, ev.evidence ? ev.evidence.trigger : ""),
     el("td", { class: "num" }, (ev.confidence ?? 0).toFixed(2)),
@@ -339,30 +344,33 @@ async function openEvent(id) {
     return;
   }
   const ev = detail.event;
+  const coded = detail.coded || {};
   $("#detail").hidden = false;
   $("#d-id").textContent = ev.id;
   const fields = $("#d-fields");
   fields.replaceChildren();
   const add = (dl, k, v) => { if (v === null || v === undefined || v === "") return; dl.append(el("dt", {}, k), el("dd", {}, v)); };
-  add(fields, "type", `${ev.event_type}${ev.mode ? ` / ${ev.mode}` : ""}`);
+  const was = (now, machine) => (machine && machine !== now ? ` (machine: ${machine})` : "");
+  add(fields, "type", `${ev.event_type}${ev.mode ? ` / ${ev.mode}` : ""}${was(ev.event_type, coded.event_type)}`);
   add(fields, "CAMEO", ev.cameo);
-  add(fields, "actors", (ev.actors || []).map(actorLabel).join("; "));
-  add(fields, "recipients", (ev.recipients || []).map(actorLabel).join("; "));
-  if (ev.date) add(fields, "date", `${ev.date.value || ev.date.start || ""}${ev.date.precision ? ` (${ev.date.precision})` : ""}${ev.date.inferred ? " — inferred" : ""}`);
-  if (ev.location) add(fields, "place", [ev.location.name, ev.location.admin1, ev.location.country].filter(Boolean).join(", ")
+  add(fields, "actors", partyLabel(ev.actor_names, ev.actor_countries, ev.actor_sectors));
+  add(fields, "recipients", partyLabel(ev.recipient_names, ev.recipient_countries, ev.recipient_sectors));
+  if (ev.date) add(fields, "date", `${ev.date.start}${ev.date.end && ev.date.end !== ev.date.start ? ` – ${ev.date.end}` : ""}`
+    + `${ev.date.precision ? ` (${ev.date.precision})` : ""}${ev.date.inferred ? " — inferred" : ""}`);
+  if (ev.location) add(fields, "place", [ev.location.name, ev.location.country].filter(Boolean).join(", ")
     + (ev.location.lat != null ? ` @ ${ev.location.lat.toFixed(2)}, ${ev.location.lon.toFixed(2)}` : ""));
-  const sizes = Object.entries(ev.size || {}).map(([k, v]) => `${k}: ${v}`).join(", ");
+  const sizes = Object.entries(coded.size || {}).map(([k, v]) => `${k}: ${v}`).join(", ");
   add(fields, "size", sizes);
   const m = ev.modality || {};
   add(fields, "modality", ["negated", "future", "hypothetical", "claimed"].filter((k) => m[k]).join(", ") + (m.source ? ` (source: ${m.source})` : ""));
-  add(fields, "context", (ev.context || []).join(", "));
+  add(fields, "context", (coded.context || []).join(", "));
   add(fields, "confidence", (ev.confidence ?? 0).toFixed(2));
+  add(fields, "status", `${ev.valid ? "valid" : "rejected by a reviewer"}${ev.reviewed ? ", reviewed" : ""}`);
 
-  const sentence = $("#d-sentence");
   const evi = ev.evidence;
-  sentence.replaceChildren(highlighted(evi.sentence, detail.mentions, evi.start));
+  $("#d-sentence").replaceChildren(highlighted(evi.sentence, detail.spans, evi.start));
 
-  $("#d-mentions tbody").replaceChildren(...detail.mentions.map((mn) => el("tr", {},
+  $("#d-mentions tbody").replaceChildren(...detail.spans.map((mn) => el("tr", {},
     el("td", {}, el("span", { class: `hl hl-${mn.kind}` }, mn.kind)),
     el("td", {}, mn.text), el("td", { class: "num" }, `${mn.start}–${mn.end}`), el("td", {}, mn.label || ""))));
 
@@ -374,11 +382,16 @@ async function openEvent(id) {
   if (doc.url) prov.append(el("dt", {}, "url"), el("dd", {}, safeLink(doc.url)));
   add(prov, "published", doc.published ? `${doc.published} (from ${doc.published_source || "?"})` : null);
   add(prov, "offsets", `sentence ${evi.start}–${evi.end}, trigger “${evi.trigger}” ${evi.trigger_start}–${evi.trigger_end}`);
-  prov.append(el("dt", {}, "read"), el("dd", {}, el("button", { type: "button", class: "small", onclick: () => openArticle(doc.id, ev.id) }, "open the article")));
+  prov.append(el("dt", {}, "read"), el("dd", {}, el("button", { type: "button", class: "small", onclick: () => openArticle(ev.document_id, ev.id) }, "open the article")));
+  const others = (detail.mentions || []).filter((mn) => mn.event_id !== ev.id);
+  if (others.length) {
+    prov.append(el("dt", {}, "also reported"), el("dd", {}, el("ul", { class: "reviews" }, ...others.map((mn) => el("li", {},
+      `${mn.published || ""} ${mn.source || mn.title || mn.document_id}: “`, el("q", {}, mn.sentence), "” ",
+      el("button", { type: "button", class: "small", onclick: () => openEvent(mn.event_id) }, "open"))))));
+  }
 
   $("#d-reviews").replaceChildren(...(detail.reviews || []).map((r) => el("li", {},
-    `${r.created_at || ""} ${r.reviewer || "anonymous"}: ${r.verdict}`,
-    r.event_type ? ` → ${r.event_type}` : "", r.mode ? ` / ${r.mode}` : "", r.date ? ` @ ${r.date}` : "",
+    `${(r.at || "").slice(0, 19).replace("T", " ")} ${r.reviewer || "anonymous"}: ${r.field} → ${r.value ?? ""}`,
     r.note ? ` — ${r.note}` : "")));
   if (!(detail.reviews || []).length) $("#d-reviews").append(el("li", { class: "muted" }, "not reviewed yet"));
   const form = $("#review");
@@ -420,7 +433,8 @@ async function submitReview(e) {
 function documentSpans(out, focusEventId) {
   const spans = [];
   const events = out.events || [];
-  const focus = events.find((ev) => ev.id === focusEventId);
+  const idx = (out.event_ids || []).indexOf(focusEventId);
+  const focus = idx >= 0 ? events[idx] : null;
   const chosen = focus ? [focus] : events;
   for (const ev of chosen) {
     const e = ev.evidence;
@@ -443,10 +457,15 @@ function showArticle(out, focusEventId) {
   const box = $("#a-text");
   box.replaceChildren(highlighted(doc.text || "", documentSpans(out, focusEventId), 0));
   const list = $("#a-events");
-  list.replaceChildren(...(out.events || []).map((ev) => el("li", {},
-    el("span", { class: "type-chip", style: { background: colour(ev.event_type) } }),
-    `${ev.event_type}${ev.mode ? "/" + ev.mode : ""}: `, el("q", {}, ev.evidence.trigger), " — ",
-    (ev.actors || []).map(actorLabel).join("; ") || "?", " → ", (ev.recipients || []).map(actorLabel).join("; ") || "?")));
+  list.replaceChildren(...(out.events || []).map((ev, i) => {
+    const storedId = (out.event_ids || [])[i];
+    return el("li", {},
+      el("span", { class: "type-chip", style: { background: colour(ev.event_type) } }),
+      `${ev.event_type}${ev.mode ? "/" + ev.mode : ""}: `, el("q", {}, ev.evidence.trigger), " — ",
+      (ev.actors || []).map(actorLabel).join("; ") || "?", " → ", (ev.recipients || []).map(actorLabel).join("; ") || "?",
+      storedId ? " " : null,
+      storedId ? el("button", { type: "button", class: "small", onclick: () => openEvent(storedId) }, "details") : null);
+  }));
   if (!(out.events || []).length) list.append(el("li", { class: "muted" }, "no events coded in this article"));
   for (const w of out.warnings || []) list.append(el("li", { class: "warning" }, `warning: ${w}`));
   $("#article").scrollIntoView({ behavior: "smooth", block: "start" });
