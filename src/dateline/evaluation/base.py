@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -98,6 +98,20 @@ class Context:
 
     def track(self, items: Iterable[T], total: int | None, description: str) -> Iterator[T]:
         return self.progress.track(items, total, description)
+
+
+def gather(suite: str, parts: Sequence[Callable[[], Table]]) -> SuiteResult:
+    """Run a suite's datasets one by one: a missing dataset is noted as skipped, the others still run."""
+    result = SuiteResult(suite)
+    missing = []
+    for part in parts:
+        try:
+            result.tables.append(part())
+        except DataMissing as err:
+            missing.append(str(err))
+    if missing:
+        result.skipped = "; ".join(missing)
+    return result
 
 
 def failed_row(system: str, err: BaseException) -> Row:

@@ -7,11 +7,11 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .base import Context, Row, SuiteResult, Table
+from .base import Context, DataMissing, Row, SuiteResult, Table, failed_row
 from .scorers import accuracy, macro_f1, per_label_f1
 
 # PLOVER 0.5b1 (2016) labels used by the gold records, renamed in the PLOVER 2021 manual that dateline codes to.
@@ -22,6 +22,7 @@ LEGACY_PLOVER = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE"
 NGEC_MODE_SPELLING = {"PRIMATIVE": "PRIMITIVE", "SIEZE": "SEIZE"}
 GROUP_CODES = {"IGO", "NGO"}  # non-state actor codes compared with dateline's actor kind, not a country
 BATCH = 32
+NGEC_FILE = "gpt_synthetic_events_2023-10-19_19.csv.zip"
 
 
 @dataclass
@@ -260,15 +261,32 @@ def _ngec_table(cases: Sequence[Case], events: Sequence[Sequence[object] | None]
 
 
 def run(ctx: Context) -> SuiteResult:
-    root = ctx.path("events")
     crosswalk = read_crosswalk(ctx.path("events", "plover-gsr", "CAMEO2PLOVER-2021.txt"))
-    sets = {
-        "plover-gsr": list(ctx.take(read_plover_gsr(root / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"))),
-        "ngec-synthetic": list(ctx.take(read_ngec(root / "ngec-synthetic" / "gpt_synthetic_events_2023-10-19_19.csv.zip"))),
-        "petrarch2-gsr": list(ctx.take(read_petrarch(root / "petrarch2" / "PETR2_GSR_validation.xml", crosswalk))),
+    readers: dict[str, Callable[[], list[Case]]] = {
+        "plover-gsr": lambda: read_plover_gsr(ctx.path("events", "plover-gsr", "PLOVER_GSR_CAMEO.txt")),
+        "ngec-synthetic": lambda: read_ngec(ctx.path("events", "ngec-synthetic", NGEC_FILE)),
+        "petrarch2-gsr": lambda: read_petrarch(ctx.path("events", "petrarch2", "PETR2_GSR_validation.xml"), crosswalk),
     }
+    sets, missing = {}, []
+    for name, read in readers.items():
+        try:
+            sets[name] = list(ctx.take(read()))
+        except DataMissing as err:
+            missing.append(str(err))
+    result = _score(ctx, sets)
+    result.skipped = "; ".join(missing) or None
+    return result
+
+
+def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
     everything = [c for cases in sets.values() for c in cases]
-    coded, failures = code_cases(ctx, everything)
+    try:
+        coded, failures = code_cases(ctx, everything)
+    except Exception as err:  # the pipeline itself does not load: report it in every table, do not crash
+        tables = [Table(name, [], n=len(cases)) for name, cases in sets.items()]
+        for table in tables:
+            table.rows.append(failed_row("dateline", err))
+        return SuiteResult("events", tables)
     by_set: dict[str, list[list[object] | None]] = {name: [] for name in sets}
     for case, evs in zip(everything, coded, strict=True):
         by_set[case.dataset].append(evs)
@@ -277,24 +295,30 @@ def run(ctx: Context) -> SuiteResult:
            "type_any: any of its events has the gold type. Actor agreement: a gold source/target code is among the "
            "top event's actor/recipient countries (IGO/NGO: actor kind); sector: first three letters.")
 
-    gsr = Table("plover-gsr", ["type_accuracy", "type_any", "coverage", "source_country", "target_country",
-                               "source_sector", "target_sector", "mode_accuracy"],
-                n=len(sets["plover-gsr"]), unit="records",
-                notes=[how, "Old PLOVER labels mapped: " + ", ".join(f"{k}→{v}" for k, v in LEGACY_PLOVER.items())]
-                + note)
-    gsr.rows.append(Row("dateline", "dateline", agreement(sets["plover-gsr"], by_set["plover-gsr"])))
-
-    ngec = Table("ngec-synthetic", ["macro_f1", "accuracy", "mode_accuracy", "coverage"],
-                 n=len(sets["ngec-synthetic"]), unit="stories",
-                 notes=["Story label = type of dateline's top event; macro-F1 over the gold PLOVER types; "
-                        "mode accuracy over stories with a gold mode."] + note)
-    _ngec_table(sets["ngec-synthetic"], by_set["ngec-synthetic"], ngec)
-
-    petr = Table("petrarch2-gsr", ["cameo_root", "type_accuracy", "source_country", "target_country",
-                                   "no_event_right", "coverage"],
-                 n=len(sets["petrarch2-gsr"]), unit="sentences",
-                 notes=[how, "cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER type is "
-                        "what CAMEO2PLOVER-2021 gives for a gold code; no_event_right over sentences the gold leaves "
-                        "uncoded. PETRARCH-2 is the reference coder (its own output is the gold)."] + note)
-    petr.rows.append(Row("dateline", "dateline", agreement(sets["petrarch2-gsr"], by_set["petrarch2-gsr"])))
-    return SuiteResult("events", [gsr, ngec, petr])
+    tables = []
+    if "plover-gsr" in sets:
+        gsr = Table("plover-gsr", ["type_accuracy", "type_any", "coverage", "source_country", "target_country",
+                                   "source_sector", "target_sector"],
+                    n=len(sets["plover-gsr"]), unit="records",
+                    notes=[how, "Old PLOVER labels mapped: " + ", ".join(f"{k}→{v}" for k, v in LEGACY_PLOVER.items())]
+                    + note)
+        gsr.rows.append(Row("dateline", "dateline", agreement(sets["plover-gsr"], by_set["plover-gsr"])))
+        tables.append(gsr)
+    if "ngec-synthetic" in sets:
+        ngec = Table("ngec-synthetic", ["macro_f1", "accuracy", "mode_accuracy", "coverage"],
+                     n=len(sets["ngec-synthetic"]), unit="stories",
+                     notes=["Story label = type of dateline's top event; macro-F1 over the gold PLOVER types; "
+                            "mode accuracy over stories with a gold mode."] + note)
+        _ngec_table(sets["ngec-synthetic"], by_set["ngec-synthetic"], ngec)
+        tables.append(ngec)
+    if "petrarch2-gsr" in sets:
+        petr = Table("petrarch2-gsr", ["cameo_root", "type_accuracy", "source_country", "target_country",
+                                       "no_event_right", "coverage"],
+                     n=len(sets["petrarch2-gsr"]), unit="sentences",
+                     notes=[how, "cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER "
+                            "type is what CAMEO2PLOVER-2021 gives for a gold code; no_event_right over sentences the "
+                            "gold leaves uncoded. PETRARCH-2 is the reference coder (its own output is the gold)."]
+                     + note)
+        petr.rows.append(Row("dateline", "dateline", agreement(sets["petrarch2-gsr"], by_set["petrarch2-gsr"])))
+        tables.append(petr)
+    return SuiteResult("events", tables)

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from .base import Context, Row, SuiteResult, Table
+from .base import Context, Row, SuiteResult, Table, failed_row
 from .scorers import shingle_counts, shingle_prf
 
 DATASET = ("extraction", "scrapinghub-aeb")
@@ -61,8 +61,11 @@ def run(ctx: Context) -> SuiteResult:
         dataset="scrapinghub-aeb", columns=["f1", "precision", "recall"], n=len(keys), unit="pages",
         notes=["4-gram shingle P/R per page, averaged over pages; F1 of the averages (the benchmark's evaluate.py)."],
     )
-    table.rows.append(Row("dateline", "dateline", score(_dateline_bodies(ctx, root, keys)),
-                          note="dateline.clean (trafilatura) document.text"))
+    try:
+        table.rows.append(Row("dateline", "dateline", score(_dateline_bodies(ctx, root, keys)),
+                              note="dateline.clean (trafilatura) document.text"))
+    except Exception as err:  # a broken clean stage must not hide the anchors' figures
+        table.rows.append(failed_row("dateline", err))
     for path in sorted((root / "output").glob("*.json")):
         name = _ALIASES.get(path.stem, path.stem)
         ref = published.get(name) or published.get(path.stem, {})

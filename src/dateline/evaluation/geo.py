@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .base import Context, Row, SuiteResult, Table, failed_row
+from .base import Context, Row, SuiteResult, Table, failed_row, gather
 from .scorers import Span, geo_scores, make_span
 
 SETS = ("LGL", "GeoWebNews", "TR-News", "GeoVirus")
@@ -74,7 +74,7 @@ def _dateline_spans(ctx: Context, texts: Sequence[str], label: str) -> list[list
 
 def run_set(ctx: Context, name: str, published: dict[tuple[str, str], dict[str, float]]) -> Table:
     root = ctx.path("geo", "eupeg")
-    gold = read_annotations(root / "gold" / f"{name}_gold.txt")
+    gold = read_annotations(ctx.path("geo", "eupeg", "gold", f"{name}_gold.txt"))
     n = len(ctx.take(gold))
     gold = gold[:n]
     texts = [(root / "corpora" / name / str(i)).read_text(encoding="utf-8") for i in range(n)]
@@ -99,4 +99,4 @@ def run_set(ctx: Context, name: str, published: dict[tuple[str, str], dict[str, 
 
 def run(ctx: Context) -> SuiteResult:
     published = published_scores(ctx.path("geo", "eupeg") / "anchor-scores.txt")
-    return SuiteResult("geo", [run_set(ctx, name, published) for name in SETS])
+    return gather("geo", [lambda name=name: run_set(ctx, name, published) for name in SETS])  # type: ignore[misc]

@@ -36,10 +36,14 @@ def _metrics(report: dict[str, object]) -> dict[str, float | int | None]:
     return out
 
 
-def run(ctx: Context) -> SuiteResult:
+def _analyse(source: Path) -> str:
     from ..ingest import read_path
     from ..pipeline import analyse
 
+    return analyse(next(iter(read_path(str(source))))).model_dump_json()
+
+
+def run(ctx: Context) -> SuiteResult:
     scorer = ctx.shared / "tools" / "score_events.py"
     golds = sorted((ctx.shared / "gold").glob("*.gold.json"))
     if not scorer.exists() or not golds:
@@ -57,9 +61,8 @@ def run(ctx: Context) -> SuiteResult:
                 table.rows.append(Row(name, "dateline", {}, note=f"article for {gold.name} not found"))
                 continue
             try:
-                out = analyse(next(iter(read_path(str(source)))))
                 output = Path(tmp) / f"{name}.json"
-                output.write_text(out.model_dump_json(), encoding="utf-8")
+                output.write_text(_analyse(source), encoding="utf-8")
                 report = score_file(scorer, gold, output)
             except Exception as err:  # a stage under construction must not hide the others' figures
                 table.rows.append(failed_row(name, err))

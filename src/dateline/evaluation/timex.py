@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .base import Context, DataMissing, Row, SuiteResult, Table, failed_row
+from .base import Context, DataMissing, Row, SuiteResult, Table, failed_row, gather
 from .scorers import Span, make_span, timex_scores
 
 COLUMNS = ["strict_f1", "relaxed_f1", "value_f1", "type_f1", "relaxed_p", "relaxed_r", "value_accuracy", "predicted"]
@@ -230,4 +230,4 @@ def run_meantime(ctx: Context) -> Table:
 
 
 def run(ctx: Context) -> SuiteResult:
-    return SuiteResult("time", [run_te3(ctx), run_meantime(ctx)])
+    return gather("time", [lambda: run_te3(ctx), lambda: run_meantime(ctx)])
