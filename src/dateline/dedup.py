@@ -213,9 +213,9 @@ def load_mentions(store: Store) -> list[Mention]:
         out.append(Mention(
             id=r[0], document_id=r[1], event_type=r[2] or "", negated=bool(r[3]), start=r[4], end=r[5],
             lat=r[6], lon=r[7], country=r[8] or None,
-            actors=tuple(_norm(n) for n in (r[9] or [])), actor_countries=frozenset(c.upper() for c in r[10] or []),
-            recipients=tuple(_norm(n) for n in (r[11] or [])),
-            recipient_countries=frozenset(c.upper() for c in r[12] or []),
+            actors=tuple(_norm(n) for n in (r[9] or []) if n), actor_countries=frozenset(c.upper() for c in r[10] or [] if c),
+            recipients=tuple(_norm(n) for n in (r[11] or []) if n),
+            recipient_countries=frozenset(c.upper() for c in r[12] or [] if c),
             sentence=r[13], confidence=float(r[14]), published=r[15], source=r[16],
         ))
     return out

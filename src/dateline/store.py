@@ -111,15 +111,16 @@ WITH r AS (
         {pivot}
     FROM reviews GROUP BY event_id
 ), a AS (
+    -- parallel lists: position i of names, countries, sectors and orgs is one actor
     SELECT event_id,
         list(name ORDER BY position) FILTER (WHERE role = 'actor') AS actor_names,
-        list(country ORDER BY position) FILTER (WHERE role = 'actor' AND country IS NOT NULL) AS actor_countries,
-        list(sector ORDER BY position) FILTER (WHERE role = 'actor' AND sector IS NOT NULL) AS actor_sectors,
+        list(country ORDER BY position) FILTER (WHERE role = 'actor') AS actor_countries,
+        list(sector ORDER BY position) FILTER (WHERE role = 'actor') AS actor_sectors,
+        list(org ORDER BY position) FILTER (WHERE role = 'actor') AS actor_orgs,
         list(name ORDER BY position) FILTER (WHERE role = 'recipient') AS recipient_names,
-        list(country ORDER BY position) FILTER (WHERE role = 'recipient' AND country IS NOT NULL)
-            AS recipient_countries,
-        list(sector ORDER BY position) FILTER (WHERE role = 'recipient' AND sector IS NOT NULL)
-            AS recipient_sectors
+        list(country ORDER BY position) FILTER (WHERE role = 'recipient') AS recipient_countries,
+        list(sector ORDER BY position) FILTER (WHERE role = 'recipient') AS recipient_sectors,
+        list(org ORDER BY position) FILTER (WHERE role = 'recipient') AS recipient_orgs
     FROM event_actors GROUP BY event_id
 )
 SELECT
@@ -133,20 +134,25 @@ SELECT
     coalesce(TRY_CAST(r.lat AS DOUBLE), e.lat) AS lat,
     coalesce(TRY_CAST(r.lon AS DOUBLE), e.lon) AS lon,
     coalesce(r.country, e.country) AS country,
-    coalesce(r.location_name, e.location_name) AS location_name,
+    coalesce(r.location_name, e.location_name) AS location_name, e.admin1, e.location_kind, e.geonames_id,
     CASE WHEN r.actor IS NOT NULL THEN [r.actor] ELSE coalesce(a.actor_names, []) END AS actor_names,
     CASE WHEN r.actor_country IS NOT NULL THEN [r.actor_country]
-         WHEN r.actor IS NOT NULL THEN [] ELSE coalesce(a.actor_countries, []) END AS actor_countries,
+         WHEN r.actor IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.actor_countries, []) END AS actor_countries,
     CASE WHEN r.actor_sector IS NOT NULL THEN [r.actor_sector]
-         WHEN r.actor IS NOT NULL THEN [] ELSE coalesce(a.actor_sectors, []) END AS actor_sectors,
+         WHEN r.actor IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.actor_sectors, []) END AS actor_sectors,
+    CASE WHEN r.actor IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.actor_orgs, []) END AS actor_orgs,
     CASE WHEN r.recipient IS NOT NULL THEN [r.recipient] ELSE coalesce(a.recipient_names, []) END
         AS recipient_names,
     CASE WHEN r.recipient_country IS NOT NULL THEN [r.recipient_country]
-         WHEN r.recipient IS NOT NULL THEN [] ELSE coalesce(a.recipient_countries, []) END AS recipient_countries,
+         WHEN r.recipient IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.recipient_countries, []) END
+        AS recipient_countries,
     CASE WHEN r.recipient_sector IS NOT NULL THEN [r.recipient_sector]
-         WHEN r.recipient IS NOT NULL THEN [] ELSE coalesce(a.recipient_sectors, []) END AS recipient_sectors,
+         WHEN r.recipient IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.recipient_sectors, []) END
+        AS recipient_sectors,
+    CASE WHEN r.recipient IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.recipient_orgs, []) END
+        AS recipient_orgs,
     e.confidence, e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end,
-    e.negated, e.future, e.hypothetical, e.claimed, e.claim_source,
+    e.negated, e.future, e.hypothetical, e.claimed, e.claim_source, e.context, e.size_json,
     coalesce(lower(r.valid) NOT IN ('false', 'no', '0'), TRUE) AS valid,
     r.event_id IS NOT NULL AS reviewed,
     -- the machine's coding, kept beside any correction
@@ -163,6 +169,11 @@ JOIN documents d ON d.id = e.document_id
 
 
 def _migration_2(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("ALTER TABLE events ADD COLUMN location_kind VARCHAR")
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """Views derive from the tables, so they are rebuilt on every writable open rather than migrated."""
     pivot = ",\n        ".join(
         f"arg_max(value, \"at\") FILTER (WHERE field = '{f}') AS {f}" for f in REVIEW_FIELDS
     )
@@ -189,6 +200,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> int:
         except Exception:
             con.execute("ROLLBACK")
             raise
+    create_views(con)
     return found
 
 
@@ -286,7 +298,7 @@ def event_rows(doc_id: str, out: EventDocument) -> tuple[list[dict[str, Any]], l
             "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
             "country": loc.country if loc else None, "location_name": (loc.name or loc.text) if loc else None,
             "admin1": loc.admin1 if loc else None, "geonames_id": loc.geonames_id if loc else None,
-            "location_precision": loc.precision if loc else None,
+            "location_precision": loc.precision if loc else None, "location_kind": loc.kind if loc else None,
             "confidence": ev.confidence,
             "sentence": ev.evidence.sentence, "sentence_start": ev.evidence.start, "sentence_end": ev.evidence.end,
             "trigger": ev.evidence.trigger, "trigger_start": ev.evidence.trigger_start,
@@ -306,7 +318,7 @@ _DOC_COLUMNS = ("id", "raw_hash", "url", "host", "title", "published", "publishe
                 "text", "status", "reason", "origin", "num_events", "doc_json", "raw_json", "ingested_at")
 _EVENT_COLUMNS = ("id", "document_id", "seq", "event_type", "mode", "cameo", "context", "date_text", "date_value",
                   "date_start", "date_end", "date_precision", "date_inferred", "lat", "lon", "country",
-                  "location_name", "admin1", "geonames_id", "location_precision", "confidence", "sentence",
+                  "location_name", "admin1", "geonames_id", "location_precision", "location_kind", "confidence", "sentence",
                   "sentence_start", "sentence_end", "trigger", "trigger_start", "trigger_end", "negated",
                   "future", "hypothetical", "claimed", "claim_source", "size_json", "event_json", "cluster_id")
 _ACTOR_COLUMNS = ("event_id", "role", "position", "name", "text", "country", "sector", "sectors", "org", "kind",
