@@ -97,12 +97,13 @@ def _batches(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle
 
 def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, recluster: bool = True,
         progress: Callable[[IngestReport], None] | None = None, limit: int | None = None,
-        analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] = analyse_batch) -> IngestReport:
+        analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] | None = None) -> IngestReport:
     """Ingest articles: skip known inputs, analyse the rest, commit per batch, recluster at the end.
 
     Killed at any moment, a re-run ends with the same rows as an uninterrupted run: every batch is one
     transaction, inputs already stored are skipped, and clusters are recomputed from all events.
     """
+    analyse = analyse or analyse_batch  # looked up per call, so tests and callers can swap the analyser
     report = IngestReport()
     if limit is not None:
         raws = itertools.islice(raws, limit)
@@ -167,9 +168,10 @@ def _write(store: Store, docs: list[dict[str, Any]], events: list[dict[str, Any]
 
 
 def retry_failed(store: Store, *, batch_size: int = 16, recluster: bool = True,
-                 analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] = analyse_batch,
+                 analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] | None = None,
                  progress: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Re-run every failed document whose input was kept; a success replaces the failure row."""
+    analyse = analyse or analyse_batch
     report = IngestReport()
     failures = [f for f in store.failures() if f["raw_json"]]
     for chunk in [failures[i:i + batch_size] for i in range(0, len(failures), batch_size)]:
