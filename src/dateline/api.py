@@ -587,6 +587,10 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for k, v in row.items()}
 
 
+def _present(r: dict[str, Any], key: str) -> list[str]:
+    return [x for x in r.get(key) or [] if x]
+
+
 def event_row(r: dict[str, Any]) -> EventRow:
     r = _jsonable(r)
     has_place = any(r.get(k) is not None for k in ("location_name", "country", "lat"))
@@ -597,10 +601,9 @@ def event_row(r: dict[str, Any]) -> EventRow:
                       inferred=bool(r.get("date_inferred"))) if r.get("date_start") else None,
         location=Location(name=r.get("location_name"), country=r.get("country"), lat=r.get("lat"),
                           lon=r.get("lon")) if has_place else None,
-        actor_names=[x for x in r.get("actor_names") or [] if x], actor_countries=r.get("actor_countries") or [],
-        actor_sectors=r.get("actor_sectors") or [],
-        recipient_names=[x for x in r.get("recipient_names") or [] if x],
-        recipient_countries=r.get("recipient_countries") or [], recipient_sectors=r.get("recipient_sectors") or [],
+        actor_names=_present(r, "actor_names"), actor_countries=_present(r, "actor_countries"),
+        actor_sectors=_present(r, "actor_sectors"), recipient_names=_present(r, "recipient_names"),
+        recipient_countries=_present(r, "recipient_countries"), recipient_sectors=_present(r, "recipient_sectors"),
         modality=Modality(negated=bool(r.get("negated")), future=bool(r.get("future")),
                           hypothetical=bool(r.get("hypothetical")), claimed=bool(r.get("claimed")),
                           source=r.get("claim_source")),
