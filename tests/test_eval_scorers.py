@@ -165,7 +165,8 @@ def test_aligner_carries_offsets_across_whitespace() -> None:
 
 def test_read_meantime_rebuilds_text_and_drops_the_date_line(tmp_path: Path) -> None:
     tokens = [("1", 0, "Mayor"), ("2", 0, "quits"), ("3", 1, "June"), ("4", 1, "2"), ("5", 1, ","), ("6", 1, "2011"),
-              ("7", 2, "She"), ("8", 2, "left"), ("9", 2, "on"), ("10", 2, "Monday"), ("11", 2, ".")]
+              ("7", 2, "She"), ("8", 2, "left"), ("9", 2, "on"), ("10", 2, "Monday"), ("11", 2, "."),
+              ("12", 3, "Unannotated"), ("13", 3, "tail"), ("14", 3, ".")]
     xml = ['<Document doc_id="1">']
     xml += [f'<token t_id="{i}" sentence="{s}">{t}</token>' for i, s, t in tokens]
     xml += ["<Markables>",
@@ -177,7 +178,8 @@ def test_read_meantime_rebuilds_text_and_drops_the_date_line(tmp_path: Path) -> 
     path = tmp_path / "1_doc.xml"
     path.write_text("\n".join(xml), encoding="utf-8")
     doc = timex.read_meantime(path)
-    assert doc.text == "Mayor quits\n\nShe left on Monday."
+    assert doc.text == "Mayor quits\n\nShe left on Monday. Unannotated tail."
+    assert doc.scored_end == len("Mayor quits\n\nShe left on Monday.")  # only annotated sentences are scored
     assert doc.dct == "2011-06-02"
     assert [(doc.text[s.start:s.end], s.get("value")) for s in doc.timexes] == [("Monday", "2011-05-30")]
 

@@ -96,6 +96,10 @@ class Context:
         """The first `limit` items (all when no limit), so quick runs stay comparable across systems."""
         return items[: self.limit] if self.limit else items
 
+    def whole(self, total: int) -> bool:
+        """True when the limit leaves a dataset of `total` items whole, so published figures apply."""
+        return not self.limit or self.limit >= total
+
     def track(self, items: Iterable[T], total: int | None, description: str) -> Iterator[T]:
         return self.progress.track(items, total, description)
 

@@ -158,13 +158,14 @@ def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
 # ---------------------------------------------------------------- running dateline
 
 
-def code_cases(ctx: Context, cases: Sequence[Case]) -> tuple[list[list[object] | None], int]:
-    """Dateline's events for every case (None where the pipeline failed) and the number of failures."""
+def code_cases(ctx: Context, cases: Sequence[Case]) -> tuple[list[list[object] | None], int, str | None]:
+    """Dateline's events for every case (None where the pipeline failed), the number of failures, the first error."""
     from ..ingest import RawArticle
     from ..pipeline import analyse, analyse_many
 
     results: list[list[object] | None] = []
     failures = 0
+    first_error: str | None = None
 
     def chunks() -> Iterator[Sequence[Case]]:
         for i in range(0, len(cases), BATCH):
@@ -178,10 +179,11 @@ def code_cases(ctx: Context, cases: Sequence[Case]) -> tuple[list[list[object] |
             for raw in raws:
                 try:
                     results.append(list(analyse(raw).events))
-                except Exception:
+                except Exception as err:
                     failures += 1
+                    first_error = first_error or f"{type(err).__name__}: {err}"
                     results.append(None)
-    return results, failures
+    return results, failures, first_error
 
 
 def top_event(events: Sequence[object] | None) -> object | None:
@@ -281,7 +283,7 @@ def run(ctx: Context) -> SuiteResult:
 def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
     everything = [c for cases in sets.values() for c in cases]
     try:
-        coded, failures = code_cases(ctx, everything)
+        coded, failures, first_error = code_cases(ctx, everything)
     except Exception as err:  # the pipeline itself does not load: report it in every table, do not crash
         tables = [Table(name, [], n=len(cases)) for name, cases in sets.items()]
         for table in tables:
@@ -290,7 +292,10 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
     by_set: dict[str, list[list[object] | None]] = {name: [] for name in sets}
     for case, evs in zip(everything, coded, strict=True):
         by_set[case.dataset].append(evs)
-    note = [f"{failures} texts failed in the pipeline and count as no events."] if failures else []
+    def failed(name: str) -> list[str]:
+        n = sum(evs is None for evs in by_set[name])
+        return [f"{n} texts failed in the pipeline and count as no events (first: {first_error})."] if n else []
+
     how = ("A gold record is compared with dateline's top event (highest confidence, then earliest); "
            "type_any: any of its events has the gold type. Actor agreement: a gold source/target code is among the "
            "top event's actor/recipient countries (IGO/NGO: actor kind); sector: first three letters.")
@@ -301,14 +306,14 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
                                    "source_sector", "target_sector"],
                     n=len(sets["plover-gsr"]), unit="records",
                     notes=[how, "Old PLOVER labels mapped: " + ", ".join(f"{k}→{v}" for k, v in LEGACY_PLOVER.items())]
-                    + note)
+                    + failed("plover-gsr"))
         gsr.rows.append(Row("dateline", "dateline", agreement(sets["plover-gsr"], by_set["plover-gsr"])))
         tables.append(gsr)
     if "ngec-synthetic" in sets:
         ngec = Table("ngec-synthetic", ["macro_f1", "accuracy", "mode_accuracy", "coverage"],
                      n=len(sets["ngec-synthetic"]), unit="stories",
                      notes=["Story label = type of dateline's top event; macro-F1 over the gold PLOVER types; "
-                            "mode accuracy over stories with a gold mode."] + note)
+                            "mode accuracy over stories with a gold mode."] + failed("ngec-synthetic"))
         _ngec_table(sets["ngec-synthetic"], by_set["ngec-synthetic"], ngec)
         tables.append(ngec)
     if "petrarch2-gsr" in sets:
@@ -318,7 +323,7 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
                      notes=[how, "cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER "
                             "type is what CAMEO2PLOVER-2021 gives for a gold code; no_event_right over sentences the "
                             "gold leaves uncoded. PETRARCH-2 is the reference coder (its own output is the gold)."]
-                     + note)
+                     + failed("petrarch2-gsr"))
         petr.rows.append(Row("dateline", "dateline", agreement(sets["petrarch2-gsr"], by_set["petrarch2-gsr"])))
         tables.append(petr)
     return SuiteResult("events", tables)

@@ -69,5 +69,5 @@ def run(ctx: Context) -> SuiteResult:
     for path in sorted((root / "output").glob("*.json")):
         name = _ALIASES.get(path.stem, path.stem)
         ref = published.get(name) or published.get(path.stem, {})
-        table.rows.append(Row(name, "anchor", score(_load_output(path)), published=ref if not ctx.limit else {}))
+        table.rows.append(Row(name, "anchor", score(_load_output(path)), published=ref if ctx.whole(len(truth)) else {}))
     return SuiteResult("extraction", [table])

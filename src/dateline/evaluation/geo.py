@@ -75,6 +75,7 @@ def _dateline_spans(ctx: Context, texts: Sequence[str], label: str) -> list[list
 def run_set(ctx: Context, name: str, published: dict[tuple[str, str], dict[str, float]]) -> Table:
     root = ctx.path("geo", "eupeg")
     gold = read_annotations(ctx.path("geo", "eupeg", "gold", f"{name}_gold.txt"))
+    whole = ctx.whole(len(gold))
     n = len(ctx.take(gold))
     gold = gold[:n]
     texts = [(root / "corpora" / name / str(i)).read_text(encoding="utf-8") for i in range(n)]
@@ -93,7 +94,7 @@ def run_set(ctx: Context, name: str, published: dict[tuple[str, str], dict[str, 
         parser = path.stem.removeprefix(f"{name}_")
         predicted = read_annotations(path)[:n]
         table.rows.append(Row(parser, "anchor", geo_scores(zip(gold, predicted, strict=True)),
-                              published=published.get((name, parser), {}) if not ctx.limit else {}))
+                              published=published.get((name, parser), {}) if whole else {}))
     return table
 
 
