@@ -118,6 +118,8 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
         if word in g.ambiguous_months or not gr["month"].endswith(".") and len(word) <= 4 and word != "june" and word != "july":
             return bool(_MONTH_CUE.search(before))
         return True
+    if c.rule == "weekday" and _prev_word(text, c.start).lower() in g.lex.get("named_days", []):
+        return False  # "Black Monday", "Super Tuesday": a name
     if c.rule == "year":
         if re.search(r"[-–]$", before) and not re.search(r"\b(?:1[5-9]|20)\d\d[-–]$", before):
             return False  # "B-2012", "covid-2019": a code, not a year
@@ -376,6 +378,10 @@ def _h_full(c: Candidate, ctx: _Context) -> TimeExpr | None:
     month = int(gr["mon"]) if gr.get("mon") else _month_no(ctx, gr["month"])
     day = int(gr["day"]) if gr.get("day") else None
     year = int(gr["year"]) if gr.get("year") else None
+    if gr.get("yy"):
+        yy = int(gr["yy"])
+        this = ctx.dct.year if ctx.dct else 2000
+        year = 2000 + yy if 2000 + yy <= this + 10 else 1900 + yy
     tense = _tense(ctx, c)
     anchor = "absolute"
     if year is None:
@@ -457,7 +463,7 @@ def _h_dayword(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if w == "tonight":
         pod = pod or "NI"
     mod = (gr.get("mod") or "").lower()
-    if not pod and mod:
+    if not pod and mod in ("early", "late"):
         pod = POD_LATE if mod == "late" else POD_EARLY
     if pod:
         return _make(ctx, c, "TIME", f"{value or 'XXXX-XX-XX'}T{pod}", tense=_tense(ctx, c))
@@ -607,6 +613,8 @@ def _h_ago(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if n != int(n):
         return None
     value = _unit_shift(ctx, base, unit, k)
+    if unit.startswith("week") and not unit.startswith("weekend"):
+        value = day_value(shift_day(base, 7 * k))  # "a week ago" names a day more often than a calendar week
     if unit.startswith(("hour", "minute", "second")):
         value = day_value(base)
     return _make(ctx, c, "DATE", value, anchor=anchor, tense=_tense(ctx, c))
@@ -679,6 +687,24 @@ def _h_yy(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if value <= first:
         return None  # "1998-03" is a month, not a year range
     return _make(ctx, c, "DATE", value, anchor="absolute")
+
+
+def _h_theday(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    start = c.end - len(c.groups["the"])
+    if ctx.prev is None:
+        return None
+    return _make(ctx, c, "DATE", day_value(ctx.prev), start=start, anchor="previous")
+
+
+def _h_weekend(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    start = c.end - len("the weekend")
+    if ctx.dct is None:
+        return None
+    tense = _tense(ctx, c)
+    n = 0
+    if tense == "past" and ctx.dct.isoweekday() < 6:
+        n = -1
+    return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.dct, "weekend", n), start=start, tense=tense)
 
 
 _SET_UNITS = {
@@ -756,5 +782,5 @@ _HANDLERS: dict[str, Any] = {
     "earlyrel": _h_earlyrel, "quarter": _h_quarter, "qcode": _h_qcode, "ago": _h_ago, "duration": _h_duration,
     "hyphen": _h_duration, "unitlong": _h_unitlong, "range": _h_range, "plural": _h_plural, "clock": _h_clock,
     "clock24": _h_clock, "clock24b": _h_clock, "noon": _h_noon, "set_every": _h_set_every, "set_freq": _h_set_freq,
-    "set_adv": _h_set_adv, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
+    "set_adv": _h_set_adv, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
 }

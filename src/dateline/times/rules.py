@@ -86,11 +86,15 @@ class Grammar:
 
     def _patterns(self, refs: str, tz: str) -> list[tuple[str, str]]:
         Y, M, D, WD, NUM, MOD = self.YEAR, self.MONTH, self.DAY, self.WD, self.NUM, self.MOD
+        ADJ = _alt(self.lex["duration_adjectives"])
         on_wd = rf"(?:(?:on\s+)?{WD}|{self.WD_ABBR})"
         rel = r"(?P<rel>(?i:last|next|this|past|coming|previous|following|current|same))"
         return [
             ("iso", r"\b(?P<year>(?:1[5-9]|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"
                     r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?"),
+            ("numeric2", r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<yy>\d\d)(?![\d/])"),
+            ("theday", r"(?i:\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|start(?:s|ed|ing)?|for|later\s+in|earlier\s+in|late\s+in|early\s+in)\s+)(?P<the>(?i:the\s+day))\b"),
+            ("weekend", r"\b(?P<the>(?i:the|over\s+the|during\s+the))\s+(?P<unit>(?i:weekend))\b"),
             ("numeric", r"\b(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
             ("md", rf"\b(?:{MOD})?(?:{WD},?\s+|{self.WD_ABBR},?\s+)?{M}\s+{D}(?:,?\s+{Y})?\b"),
             ("dm", rf"\b(?:{WD},?\s+)?(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?\b"),
@@ -102,9 +106,9 @@ class Grammar:
                          rf"(?P<dword>(?i:{_alt(list(self.lex['decade_words']))}))\b"),
             ("century", r"\b(?:(?P<mod>(?i:early|late|mid))(?:\s+|-))?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)\b"),
             ("century_w", rf"\b(?P<ord>(?i:{_alt(list(self.lex['ordinals']))}))[\s-](?i:century)\b"),
-            ("weekday", rf"\b(?:(?P<mod>(?i:early|late))\s+)?(?:{rel}\s+)?{WD}(?!s\b)(?:\s+{self.POD})?\b(?!,?\s+{M})"),
+            ("weekday", rf"\b(?:(?P<mod>(?i:early|late))\s+)?(?:{rel}\s+)?{WD}(?!s\b)(?:\s+{self.POD})?\b(?!,?[ \t]+{M})"),
             ("weekday_set", rf"\b(?P<every>(?i:every|each)\s+)?{WD}s\b"),
-            ("dayword", rf"\b(?:(?P<mod>(?i:early|late))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))(?:\s+{self.POD})?\b"),
+            ("dayword", rf"\b(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))(?:\s+{self.POD})?\b"),
             ("daypart", rf"\b(?P<w>(?i:this|last|yesterday|tomorrow))\s+{self.POD}\b"),
             ("relunit", rf"\b(?P<the>(?i:the)\s+)?(?:(?P<mod>(?i:early|late|earlier|later|mid))(?:\s+|-))?{rel}\s+"
                         rf"(?P<fiscal>(?i:fiscal|financial)\s+)?(?P<unit>(?i:week|month|year|decade|century|quarter|weekend|day|season|morning|night|evening|afternoon))\b"),
@@ -118,8 +122,8 @@ class Grammar:
             ("qcode", rf"\b(?P<q>[QH])(?P<qn>[1-4])(?:\s+{Y})?\b"),
             ("ago", rf"\b(?:(?P<pre>(?i:almost|nearly))\s+)?{NUM}\s+{self.UNIT}\s+(?P<dir>(?i:ago|earlier(?!\s+than)|later(?!\s+than)|before(?=\s*[.,;]|$)))"),
             ("duration", rf"\b(?P<pre>(?i:almost|nearly|a\s+mere|just\s+under)\s+)?(?P<the>(?i:the)\s+(?:(?P<rel>(?i:past|last|next|first|coming|following|previous|final|recent|ensuing))\s+)?)?"
-                         rf"{NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+|-){self.UNIT}(?P<half2>\s+and\s+a\s+half)?(?:(?P<poss>'(?!\w))|(?:-long|\s+long)\b|\b)(?!-old|\s+old|-[a-z])"),
-            ("hyphen", rf"(?<!-)\b{self.NUMW}-{self.UNIT_S}(?:-long|\s+long)?(?!-old|-[a-z])\b"),
+                         rf"{NUM}(?P<half>\s+and\s+a\s+half)?(?:\s+(?i:{ADJ}))?(?:\s+|-){self.UNIT}(?P<half2>\s+and\s+a\s+half)?(?:(?P<poss>'(?!\w))|-long\b|\b)(?!-old|\s+old|-[a-z])"),
+            ("hyphen", rf"(?<!-)\b{self.NUMW}-{self.UNIT_S}(?:-long)?(?!-old|-[a-z])\b"),
             ("unitlong", r"\b(?P<unit>(?i:day|week|month|year|decade|hour|minute|decades|years|months|weeks|days|centuries|century))-long\b"),
             ("range", rf"\b(?P<num1>\d+|(?i:{_alt([w for w in self.numbers if w not in ('a', 'an')])}))(?=\s+(?:to|or|and|-)\s+{NUM}\s+{self.UNIT_P}\b)"),
             ("plural", rf"\b(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+previous|coming|past)\s+)?{self.UNIT_P}\b(?!-old|\s+old)"),

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Token
 Tense = Literal["past", "present", "future"]
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+# Modals that look ahead unless followed by "have" ("should be completed in October").
+_PROSPECTIVE_MODALS = {"should", "must", "may", "might", "can"}
 # Present-tense frames that put their complement in the future ("is due to meet", "plans to vote").
 _FUTURE_FRAMES = {"due", "set", "scheduled", "expected", "planned", "plan", "going", "intend", "aim", "hope", "slated", "poised"}
 _SENT_END = re.compile(r"[.!?\n]")
@@ -62,7 +64,7 @@ def _verb_tense(verb: Token) -> Tense | None:
     lowers = {a.lower_ for a in auxes}
     if lowers & _FUTURE_AUX:
         return "future"
-    if "going" in lowers:
+    if "going" in lowers or (lowers & _PROSPECTIVE_MODALS and not lowers & {"have", "'ve"}):
         return "future"
     if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(c.dep_ == "nsubj" for c in verb.children):
         return "future"  # an imperative: "call me on Sunday"
@@ -79,7 +81,7 @@ def _verb_tense(verb: Token) -> Tense | None:
     return None
 
 
-def _parse_tense(token: Token) -> Tense | str | None:
+def _parse_tense(token: Token, depth: int = 0) -> Tense | str | None:
     """Walk up from the expression to the first verb and read its tense; an infinitive asks its governor."""
     node = token
     for _ in range(8):
@@ -95,7 +97,7 @@ def _parse_tense(token: Token) -> Tense | str | None:
                 if head is not node and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children):
                     # "wants to meet on Friday": a present-tense governor looks ahead
                     # an infinitive under a past verb ("agreed to meet") says nothing of its own time
-                    governing = _parse_tense(head)
+                    governing = _parse_tense(head, depth + 1) if depth < 4 else None
                     return "future" if governing in ("present", "future") else _UNKNOWN
             if tense is not None:
                 return tense
