@@ -513,7 +513,7 @@ async function loadTypes() {
 
 async function start() {
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); state.offset = 0; refresh(); });
-  $("#reset").addEventListener("click", () => { $("#filters").reset(); state.offset = 0; refresh(); });
+  $("#clear").addEventListener("click", () => { $("#filters").reset(); state.offset = 0; refresh(); });
   $("#prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - PAGE); loadEvents(); });
   $("#next").addEventListener("click", () => { state.offset += PAGE; loadEvents(); });
   $("#timeline").addEventListener("click", timelineClick);
