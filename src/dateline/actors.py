@@ -1,12 +1,595 @@
-"""Stage: find actor mentions and code them (country, sector, organisation)."""
+"""Stage: find actor mentions and code them (country, sector, organisation), with simple coreference.
+
+How it works, in passes over the spaCy doc (every pass is linear in tokens; KB lookups are dict hits):
+
+1. Gazetteer: at each token whose first word starts some KB surface form, try spans longest-first
+   (bounded by the longest form) and keep the first that the KB knows and the context allows
+   (case rules, named-entity type, conflicting geocoded place). Results are *units*.
+2. Persons: KB names and spaCy PERSON entities, widened leftwards over titles and country/organisation
+   modifiers ("Russia's Defence Minister Sergei Shoigu") and coded from an appositive on the right
+   ("X, the Kazakh foreign minister"). KB people take the office held on the publication date.
+3. Titles with a country but no name ("the Russian president") become that office's holder on the date.
+4. Sector nouns ("troops", "security agencies") take country/organisation from modifiers in their
+   noun phrase ("Kazakhstan's", "CSTO", "Moscow-led") or from "of/from X" right after.
+5. Remaining countries, capitals, seats, IGOs and named bodies become actors, except countries and
+   capitals that are only locations (object of in/at/across...). Unknown ORG entities are kept uncoded.
+6. Coreference, rule-based: a later surname or single name maps to the last full mention with it;
+   he/him/his/she/her map to the most recent person of compatible gender within three sentences;
+   "the country" maps to the most recent country actor within three sentences.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass
 
+from spacy.tokens import Doc, Span, Token
+
+from .kb import KB, Entry, first_word, load_kb, normalise
 from .models import Actor, Document, Place
+
+MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "igo", "org", "person"}
+COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
+LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near", "outside", "over", "into"}
+PERSON_PREFIXES = {"former", "deputy", "acting", "outgoing", "then", "new", "interim", "senior", "top", "chief",
+                   "vice", "ex", "-", "late", "incoming", "first", "current"}
+POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+BLOCKING_ENTS = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+QUANTIFIERS = {"hundreds", "thousands", "dozens", "tens", "scores", "millions", "some", "many", "others", "several",
+               "most", "few", "all", "both", "crowds"}
+GENERIC_TITLES = {"counterpart", "leader", "official", "aide", "adviser", "advisor"}
+CoreferenceWindow = 3  # sentences a pronoun or "the country" may look back
+
+
+@dataclass
+class _Unit:
+    start: int  # token indices, end exclusive
+    end: int
+    entries: list[Entry]
+
+    def first(self, sources: set[str]) -> Entry | None:
+        return next((e for e in self.entries if e.source in sources), None)
+
+    @property
+    def source(self) -> str:
+        return self.entries[0].source
+
+
+def _place_conflict(entry: Entry, start: int, end: int, places: list[Place]) -> bool:
+    """A geocoder reading of the same words in another country wins (Georgia the US state)."""
+    for p in places:
+        if p.start < end and start < p.end and p.country and entry.country and p.country != entry.country:
+            return True
+    return False
+
+
+def _ent_blocks(sdoc: Doc, i: int, j: int, labels: set[str]) -> bool:
+    """True when tokens i..j sit inside a longer entity of one of ``labels`` (a part of a bigger name)."""
+    tok = sdoc[i]
+    if tok.ent_type_ not in labels:
+        return False
+    ent_start = i
+    while ent_start > 0 and sdoc[ent_start].ent_iob_ == "I":
+        ent_start -= 1
+    ent_end = j
+    while ent_end < len(sdoc) and sdoc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    return ent_start < i or ent_end > j
+
+
+def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: list[Place], date: str | None, kb: KB) -> bool:
+    tok = sdoc[i]
+    if entry.source == "person":
+        if j - i > 1 or len(normalise(entry.surface).split()) > 1:
+            return not _ent_blocks(sdoc, i, j, {"PERSON"})
+        # A lone surname from the KB: only for someone in office on the date, unambiguous, tagged as a name.
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "") or _ent_blocks(sdoc, i, j, {"PERSON", "ORG"}):
+            return False
+        assert entry.person is not None
+        _term, current = entry.person.term_at(date)
+        rivals = [p for p in kb.surnames.get(normalise(entry.surface), []) if p is not entry.person
+                  and p.term_at(date)[1]]
+        return current and not rivals
+    if entry.source in ("noun", "title"):
+        return True
+    if _ent_blocks(sdoc, i, j, BLOCKING_ENTS):
+        return False
+    if entry.source in ("country", "demonym", "capital"):
+        if entry.ambiguous and tok.ent_type_ not in ("GPE", "NORP", "LOC"):
+            return False
+        if entry.source == "capital" and tok.ent_type_ in ("PERSON", "ORG"):
+            return False
+        if _place_conflict(entry, tok.idx, sdoc[j - 1].idx + len(sdoc[j - 1]), places):
+            return False
+    return True
+
+
+def _gazetteer(sdoc: Doc, kb: KB, places: list[Place], date: str | None) -> list[_Unit]:
+    text = sdoc.text
+    units: list[_Unit] = []
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        tok = sdoc[i]
+        if first_word(tok.text) not in kb.first_words or tok.is_space:
+            i += 1
+            continue
+        found = None
+        for j in range(min(n, i + kb.max_tokens), i, -1):
+            last = sdoc[j - 1]
+            entries = kb.lookup(text[tok.idx: last.idx + len(last)])
+            entries = [e for e in entries if _fits(e, sdoc, i, j, places, date, kb)]
+            if entries:
+                found = _Unit(i, j, entries)
+                break
+        if found:
+            units.append(found)
+            i = found.end
+        else:
+            i += 1
+    return units
+
+
+@dataclass
+class _Coding:
+    country: str | None = None
+    org: str | None = None
+    sectors: tuple[str, ...] = ()
+    via_person: bool = False
+
+
+def _coding_of(unit: _Unit, date: str | None) -> _Coding:
+    entry = unit.first(MODIFIER_SOURCES)
+    if entry is None:
+        return _Coding()
+    if entry.source == "person" and entry.person is not None:
+        term, _current = entry.person.term_at(date)
+        return _Coding(country=term.country if term else None, org=term.org if term else None, via_person=True)
+    sectors = ("GOV",) if entry.source in ("capital", "seat") else entry.sectors
+    return _Coding(country=entry.country, org=entry.org, sectors=sectors)
+
+
+def _merge(codings: list[_Coding]) -> _Coding:
+    """Nearest modifier wins for each field (codings are ordered nearest first)."""
+    out = _Coding()
+    for c in codings:
+        out.country = out.country or c.country
+        out.org = out.org or c.org
+        out.sectors = out.sectors or c.sectors
+    return out
+
+
+def _uniq(items: list[str | None]) -> list[str]:
+    return list(dict.fromkeys(s for s in items if s))
+
+
+class _Finder:
+    def __init__(self, sdoc: Doc, document: Document, places: list[Place], kb: KB) -> None:
+        self.sdoc = sdoc
+        self.text = sdoc.text
+        self.date = (document.published or "")[:10] or None
+        self.kb = kb
+        self.units = _gazetteer(sdoc, kb, places, self.date)
+        self.unit_at: dict[int, _Unit] = {}
+        for u in self.units:
+            for t in range(u.start, u.end):
+                self.unit_at[t] = u
+        self.consumed: set[int] = set()
+        self.actors: list[tuple[int, int, Actor]] = []  # token start, token end, actor
+
+    # -- helpers -----------------------------------------------------------------------------------
+    def _actor(self, i: int, j: int, **kw: object) -> Actor:
+        start = self.sdoc[i].idx
+        last = self.sdoc[j - 1]
+        end = last.idx + len(last)
+        actor = Actor(text=self.text[start:end], start=start, end=end, **kw)  # type: ignore[arg-type]
+        self.actors.append((i, j, actor))
+        self.consumed.update(range(i, j))
+        return actor
+
+    def _left_context(self, i: int, allow_titles: bool) -> tuple[int, list[_Unit], list[_Unit], bool]:
+        """Walk left from token i over titles, country/organisation modifiers, possessives and prefixes.
+
+        Returns the new start, modifier units (nearest first), title units (nearest first), and 'former'.
+        """
+        start = i
+        mods: list[_Unit] = []
+        titles: list[_Unit] = []
+        former = False
+        k = i - 1
+        while k >= 0:
+            tok = self.sdoc[k]
+            unit = self.unit_at.get(k)
+            if k in self.consumed:
+                break
+            if unit is not None and unit.first(MODIFIER_SOURCES) and unit.source != "person":
+                if unit.first({"org"}) and unit.first({"org"}).not_actor:  # type: ignore[union-attr]
+                    break
+                mods.append(unit)
+                k = unit.start - 1
+                start = unit.start
+                continue
+            if unit is not None and allow_titles and unit.first({"title"}):
+                titles.append(unit)
+                k = unit.start - 1
+                start = unit.start
+                continue
+            low = tok.lower_
+            if low in POSSESSIVE or low in PERSON_PREFIXES:
+                if low in ("former", "ex", "late"):
+                    former = True
+                k -= 1
+                continue
+            break
+        # Trailing prefixes/possessives before any unit are not part of the mention.
+        return start, mods, titles, former
+
+    def _appositive(self, j: int) -> tuple[list[_Unit], list[_Unit], int]:
+        """After a name: ', [the] [Russian|Russia's] defence minister[ of Russia],' -> modifiers, titles, end."""
+        sdoc = self.sdoc
+        if j >= len(sdoc) or sdoc[j].text not in (",", "(", "\u2013", "-"):
+            return [], [], j
+        k = j + 1
+        mods: list[_Unit] = []
+        titles: list[_Unit] = []
+        limit = min(len(sdoc), j + 12)
+        while k < limit:
+            tok = sdoc[k]
+            unit = self.unit_at.get(k)
+            if unit is not None and unit.first({"title"}):
+                titles.append(unit)
+                k = unit.end
+                continue
+            if unit is not None and unit.first(MODIFIER_SOURCES) and unit.source != "person":
+                mods.append(unit)
+                k = unit.end
+                continue
+            if tok.lower_ in ("the", "a", "an", "of") or tok.lower_ in POSSESSIVE or tok.lower_ in PERSON_PREFIXES:
+                k += 1
+                continue
+            break
+        if not titles:
+            return [], [], j
+        nxt = sdoc[k] if k < len(sdoc) else None
+        if nxt is not None and (nxt.ent_type_ == "PERSON" or (k in self.unit_at and self.unit_at[k].first({"person"}))):
+            return [], [], j  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
+        return mods, titles, j
+
+    # -- passes ------------------------------------------------------------------------------------
+    def persons(self) -> None:
+        sdoc = self.sdoc
+        spans: list[tuple[int, int, Entry | None]] = []
+        for u in self.units:
+            entry = u.first({"person"})
+            if entry is not None:
+                spans.append((u.start, u.end, entry))
+        covered = {t for s, e, _ in spans for t in range(s, e)}
+        for ent in sdoc.ents:
+            if ent.label_ == "PERSON" and not any(t in covered for t in range(ent.start, ent.end)):
+                end = ent.end
+                while end > ent.start and sdoc[end - 1].lower_ in POSSESSIVE:
+                    end -= 1
+                if end > ent.start:
+                    spans.append((ent.start, end, None))
+        spans.sort(key=lambda s: s[0])
+        seen: dict[str, Actor] = {}  # normalised name tokens -> latest full actor, for later surnames
+        for i, j, entry in spans:
+            if any(t in self.consumed for t in range(i, j)):
+                continue
+            name_text = self.text[sdoc[i].idx: sdoc[j - 1].idx + len(sdoc[j - 1])]
+            prior = seen.get(normalise(name_text))
+            if prior is not None and entry is None or (prior is not None and len(name_text.split()) == 1):
+                self._actor(i, j, name=prior.name, country=prior.country, sector=prior.sector,
+                            sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
+                continue
+            start, mods, titles, former = self._left_context(i, allow_titles=True)
+            a_mods, a_titles, _ = self._appositive(j)
+            if not titles and not mods:
+                start = i
+            if entry is None and not titles and not mods and not a_titles:
+                # A bare unknown name: keep it only if it looks like a real name, not a stray capital.
+                if sdoc[i].ent_type_ != "PERSON":
+                    continue
+            coding = _merge([_coding_of(u, self.date) for u in mods + a_mods])
+            title_units = titles[::-1] or a_titles
+            title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
+            role_words = self._role_text(mods, titles) if titles else (
+                self._role_text(a_mods, a_titles[::-1]) if a_titles else None)
+            kw = self._code_person(entry, name_text, coding, title_sectors, role_words, former)
+            actor = self._actor(start, j, **kw)
+            self.consumed.update(t for u in a_titles + a_mods for t in range(u.start, u.end))
+            for key in self._name_keys(actor.name, name_text):
+                seen[key] = actor
+
+    def _role_text(self, mods: list[_Unit], titles: list[_Unit]) -> str:
+        """Role as written: seat modifiers belong to it ("White House press secretary"), countries do not."""
+        parts = [u for u in mods if u.first({"seat", "org", "igo"})] + titles
+        parts.sort(key=lambda u: u.start)
+        return " ".join(self.sdoc[u.start:u.end].text for u in parts)
+
+    @staticmethod
+    def _name_keys(name: str, text: str) -> list[str]:
+        keys = {normalise(text), normalise(name)}
+        words = normalise(name).split()
+        if len(words) > 1:
+            keys.add(words[-1])
+            keys.add(" ".join(words[1:]))
+        return sorted(keys)
+
+    def _code_person(self, entry: Entry | None, name_text: str, coding: _Coding, title_sectors: list[str],
+                     role: str | None, former: bool) -> dict:
+        country, org = coding.country, coding.org
+        if role and normalise(role).split()[-1] in GENERIC_TITLES:
+            role = None  # "his Kazakh counterpart X": the KB office says more
+        sectors: list[str] = []
+        name = name_text
+        if entry is not None and entry.person is not None:
+            name = entry.person.name
+            term, current = entry.person.term_at(self.date)
+            if term is not None:
+                country = country or term.country
+                org = org or term.org
+                if current and not former:
+                    sectors = list(term.sectors)
+                    role = role or term.role
+                elif not title_sectors:
+                    sectors = ["ELI"]
+        else:
+            while name.endswith(("'s", "\u2019s")):
+                name = name[:-2]
+        if former:
+            sectors = ["ELI"] + sectors
+            title_sectors = []
+        sectors = _uniq(sectors + title_sectors)
+        if org and not country and "IGO" not in sectors and coding.org:
+            sectors.append("IGO")
+        return {"name": name, "country": country, "sector": sectors[0] if sectors else None, "sectors": sectors,
+                "org": org, "kind": "person", "role": role}
+
+    def titles_alone(self) -> None:
+        for u in self.units:
+            entry = u.first({"title"})
+            if entry is None or u.start in self.consumed:
+                continue
+            head = self.sdoc[u.end - 1]
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            start, mods, titles, former = self._left_context(u.start, allow_titles=False)
+            right = self._of_modifier(u.end)
+            mods = mods + ([right] if right else [])
+            coding = _merge([_coding_of(m, self.date) for m in mods])
+            if not coding.country and not coding.org:
+                continue
+            end = right.end if right else u.end
+            role = self._role_text(mods, [u])
+            holder = self.kb.holder(coding.country, entry.name, self.date) if coding.country and not former else None
+            if holder is not None:
+                person, term = holder
+                sectors = _uniq(list(term.sectors) + list(entry.sectors))
+                self._actor(start, end, name=person.name, country=term.country, sector=sectors[0], sectors=sectors,
+                            org=term.org, kind="person", role=role)
+            else:
+                sectors = _uniq((["ELI"] if former else []) + list(entry.sectors) + (["IGO"] if coding.org and not
+                                                                                      coding.country else []))
+                label = coding.org or self.kb.country_name(coding.country) or ""
+                self._actor(start, end, name=f"{label} {entry.name}".strip(), country=coding.country,
+                            sector=sectors[0] if sectors else None, sectors=sectors, org=coding.org, kind="person",
+                            role=role)
+
+    def _of_modifier(self, j: int) -> _Unit | None:
+        """'of Russia' / 'from the CSTO' straight after a noun or title."""
+        sdoc = self.sdoc
+        if j < len(sdoc) and sdoc[j].lower_ in ("of", "from"):
+            k = j + 1
+            if k < len(sdoc) and sdoc[k].lower_ == "the" and k not in self.unit_at:
+                k += 1
+            unit = self.unit_at.get(k)
+            if unit is not None and unit.start == k and unit.first(MODIFIER_SOURCES - {"demonym"}) \
+                    and k not in self.consumed:
+                return unit
+        return None
+
+    def sector_nouns(self) -> None:
+        sdoc = self.sdoc
+        for u in self.units:
+            entry = u.first({"noun"})
+            if entry is None or u.start in self.consumed:
+                continue
+            head = sdoc[u.end - 1]
+            if head.pos_ not in ("NOUN", "PROPN") and not (head.pos_ == "ADJ" and head.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "police vehicles", "military equipment": a modifier, not an actor
+            left = min(head.left_edge.i, u.start)
+            mods: list[_Unit] = []
+            for k in range(u.start - 1, left - 1, -1):
+                m = self.unit_at.get(k)
+                if m is not None and m.start >= left and m not in mods and m.first(MODIFIER_SOURCES) \
+                        and k not in self.consumed:
+                    mods.append(m)
+            person_mods = [self._person_actor_at(k) for k in range(left, u.start)]
+            right = self._of_modifier(u.end)
+            if right is not None:
+                mods.append(right)
+            codings = [_coding_of(m, self.date) for m in mods]
+            codings += [_Coding(country=a.country, org=a.org) for a in person_mods if a is not None]
+            coding = _merge(codings)
+            if normalise(entry.name) in self.kb.weak_nouns and not (coding.country or coding.org):
+                continue
+            start = min([m.start for m in mods if m is not right] + [u.start])
+            end = right.end if right is not None else u.end
+            sectors = _uniq(list(entry.sectors) + [s for s in coding.sectors if s != "GOV" or entry.sectors == ("GOV",)])
+            if coding.org and not coding.country and "IGO" not in sectors and coding.org in self.kb.igos:
+                sectors.append("IGO")
+            name = coding.org or self.kb.country_name(coding.country) or normalise(sdoc[u.start:u.end].text)
+            self._actor(start, end, name=name, country=coding.country, sector=sectors[0], sectors=sectors,
+                        org=coding.org, kind=entry.kind if entry.kind in ("person", "group", "org") else "group")
+
+    def _person_actor_at(self, k: int) -> Actor | None:
+        for i, j, a in self.actors:
+            if i <= k < j and a.kind == "person":
+                return a
+        return None
+
+    def named(self) -> None:
+        sdoc = self.sdoc
+        for u in self.units:
+            if u.start in self.consumed:
+                continue
+            entry = u.first({"country", "capital", "seat", "igo", "org", "demonym"})
+            if entry is None or entry.not_actor:
+                continue
+            head = sdoc[u.end - 1]
+            if entry.source in ("country", "capital", "seat") and self._is_location(u):
+                continue
+            if entry.source == "demonym":
+                # Only a people noun ("the Russians") names an actor; an adjective ("Russian claims") does not.
+                if not (head.tag_ in ("NNPS", "NNS") or (head.pos_ in ("PROPN", "NOUN") and head.dep_ in (
+                        "nsubj", "nsubjpass", "dobj", "pobj") and head.tag_ != "JJ")):
+                    continue
+                self._actor(u.start, u.end, name=entry.name, country=entry.country, sector=None, sectors=[],
+                            kind="group")
+                continue
+            if entry.source in ("capital", "seat"):
+                self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="GOV", sectors=["GOV"],
+                            kind="state")
+            elif entry.source == "country":
+                self._actor(u.start, u.end, name=entry.name, country=entry.country, sector=None, sectors=[],
+                            kind="state")
+            else:
+                sectors = list(entry.sectors)
+                self._actor(u.start, u.end, name=entry.name, country=entry.country,
+                            sector=sectors[0] if sectors else None, sectors=sectors, org=entry.org,
+                            kind=entry.kind if entry.kind in ("igo", "ngo", "group", "org", "state") else "org")
+
+    def _is_location(self, u: _Unit) -> bool:
+        """'in Moscow', 'across Kazakhstan', 'capital Nur Sultan': a place, not an actor."""
+        head = self.sdoc[u.end - 1]
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            return True
+        prev = self.sdoc[u.start - 1] if u.start > 0 else None
+        return prev is not None and prev.lower_ in ("capital", "city", "town", "province", "region")
+
+    def entities(self) -> None:
+        """ORG entities the KB does not know: kept with whatever a country word inside them says."""
+        for ent in self.sdoc.ents:
+            if ent.label_ != "ORG" or any(t in self.consumed for t in range(ent.start, ent.end)):
+                continue
+            end = ent.end
+            while end > ent.start and self.sdoc[end - 1].lower_ in POSSESSIVE:
+                end -= 1
+            if end <= ent.start or not ent.text[:1].isupper() or (ent.text.isupper() and len(ent.text) <= 2):
+                continue
+            coding = _merge([_coding_of(self.unit_at[t], self.date) for t in range(ent.start, end) if t in self.unit_at])
+            nouns = [e for t in range(ent.start, end) if t in self.unit_at for e in self.unit_at[t].entries
+                     if e.source == "noun"]
+            sectors = _uniq([s for e in nouns for s in e.sectors] + list(coding.sectors))
+            name = self.text[self.sdoc[ent.start].idx: self.sdoc[end - 1].idx + len(self.sdoc[end - 1])]
+            self._actor(ent.start, end, name=name, country=coding.country, sector=sectors[0] if sectors else None,
+                        sectors=sectors, org=coding.org, kind="org")
+
+    def anaphora(self) -> None:
+        """he/she/his/her -> latest compatible person; 'the country' -> latest country; within 3 sentences."""
+        sdoc = self.sdoc
+        ordered = sorted(self.actors, key=lambda a: a[0])
+        sent_index = {}
+        for n, sent in enumerate(sdoc.sents):
+            for t in range(sent.start, sent.end):
+                sent_index[t] = n
+        people = self.kb.people
+        pos = 0
+        last_person: list[tuple[int, Actor]] = []
+        last_country: tuple[int, Actor] | None = None
+        new: list[tuple[int, int, Actor]] = []
+        i = 0
+        while i < len(sdoc):
+            while pos < len(ordered) and ordered[pos][0] <= i:
+                a_start, _a_end, actor = ordered[pos]
+                if actor.kind == "person":
+                    last_person.append((sent_index.get(a_start, 0), actor))
+                elif actor.kind == "state" and actor.country and actor.sector is None:
+                    last_country = (sent_index.get(a_start, 0), actor)
+                pos += 1
+            tok = sdoc[i]
+            here = sent_index.get(i, 0)
+            gender = self.kb.pronouns.get(tok.lower_)
+            if gender and i not in self.consumed and tok.pos_ == "PRON":
+                for s, actor in reversed(last_person):
+                    if here - s > CoreferenceWindow:
+                        break
+                    known = people.get(actor.name)
+                    if known is None or known.gender in (None, gender):
+                        new.append((i, i + 1, actor.model_copy(update={
+                            "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)})))
+                        break
+            if tok.lower_ == "the" and last_country is not None and here - last_country[0] <= CoreferenceWindow:
+                for n in (3, 2):
+                    if i + n <= len(sdoc) and normalise(sdoc[i:i + n].text) in self.kb.country_anaphora:
+                        span = sdoc[i:i + n]
+                        new.append((i, i + n, last_country[1].model_copy(update={
+                            "text": span.text, "start": span.start_char, "end": span.end_char})))
+                        i += n - 1
+                        break
+            i += 1
+        self.actors.extend(new)
+
+    def run(self) -> list[Actor]:
+        self.persons()
+        self.titles_alone()
+        self.sector_nouns()
+        self.named()
+        self.entities()
+        self.anaphora()
+        return [a for _i, _j, a in sorted(self.actors, key=lambda x: (x[0], -x[1]))]
 
 
 def find_actors(sdoc: Doc, document: Document, places: list[Place]) -> list[Actor]:
     """Every actor mention in the body, with start/end offsets, coded and coreferred."""
-    return []
+    return _Finder(sdoc, document, places, load_kb()).run()
+
+
+def actor_at(actors: list[Actor], start: int, end: int) -> Actor | None:
+    """The best actor mention for the char span [start, end): most overlap, then the one ending nearest
+    the span's end (English heads come last), then the longest."""
+    best: tuple[int, int, int] | None = None
+    chosen = None
+    for a in actors:
+        if a.start is None or a.end is None or a.end <= start or a.start >= end:
+            continue
+        overlap = min(a.end, end) - max(a.start, start)
+        key = (overlap, -abs(end - a.end), a.end - a.start)
+        if best is None or key > best:
+            best, chosen = key, a
+    return chosen
+
+
+def code_noun_phrase(span: Span, actors: list[Actor]) -> Actor | None:
+    """Code any noun phrase: an actor mention inside it if there is one, else a KB sector noun at or under its
+    head ("violent protests" -> PRO, no country), else a bare quantifier ("Hundreds", "some") as an
+    uncoded group. Returns None for anything else (pronouns like "they", things, places)."""
+    inside = actor_at(actors, span.start_char, span.end_char)
+    if inside is not None:
+        return inside
+    kb = load_kb()
+    head = span.root
+    for tok in _head_and_of_object(head):
+        for text in (tok.text, tok.lemma_):
+            for entry in kb.lookup(text):
+                if entry.source == "noun":
+                    return Actor(text=span.text, start=span.start_char, end=span.end_char, name=normalise(tok.text),
+                                 sector=entry.sectors[0], sectors=list(entry.sectors), kind="group")
+    if head.lower_ in QUANTIFIERS:
+        return Actor(text=span.text, start=span.start_char, end=span.end_char, name="unidentified group",
+                     kind="group")
+    return None
+
+
+def _head_and_of_object(head: Token) -> list[Token]:
+    """The head, then the object of its 'of' ("hundreds of protesters" -> protesters)."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+__all__ = ["find_actors", "actor_at", "code_noun_phrase"]
