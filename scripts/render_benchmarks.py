@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dateline.cli_eval import format_value
+from dateline.cli_eval import anchor_agreement, format_value
 
 START, END = "<!-- eval:start -->", "<!-- eval:end -->"
 DEFAULT_DOC = Path(__file__).resolve().parents[1] / "docs" / "benchmarks.md"
@@ -55,6 +55,10 @@ def render(report: dict[str, Any]) -> str:
         "Definitions: docs/evaluation.md.",
         "",
     ]
+    agree, total, differ = anchor_agreement(report)
+    if total:
+        lines += [f"Anchors whose re-score agrees with their published figures (±0.01): **{agree}/{total}**"
+                  + (f"; differing: {', '.join(differ)}." if differ else "."), ""]
     for suite, result in report["suites"].items():
         if result.get("skipped") and not result.get("tables"):
             lines += [f"### {suite}", "", f"Skipped: {result['skipped']}", ""]

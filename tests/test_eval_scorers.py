@@ -429,3 +429,47 @@ def test_heideltime_anchor_reproduces_te3_scores() -> None:
     assert scores["strict_f1"] == pytest.approx(0.818, abs=0.01)
     assert scores["relaxed_f1"] == pytest.approx(0.907, abs=0.01)
     assert scores["value_f1"] == pytest.approx(0.781, abs=0.01)
+
+
+# ---------------------------------------------------------------- docs/benchmarks.md rendering
+
+
+def _render_module():  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "render_benchmarks.py"
+    spec = importlib.util.spec_from_file_location("render_benchmarks", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_render_rewrites_only_the_marked_section(tmp_path: Path) -> None:
+    render = _render_module()
+    report = {
+        "command": "dateline eval time", "limit": None, "date": "2030-01-01T00:00:00Z", "dateline_version": "0.0",
+        "seconds": 3.0, "data": "/data",
+        "suites": {"time": {"suite": "time", "skipped": None, "seconds": 1.0, "tables": [{
+            "dataset": "toy", "columns": ["f1"], "n": 2, "unit": "documents", "notes": ["made up"],
+            "rows": [{"system": "dateline", "kind": "dateline", "metrics": {"f1": 0.5}, "published": {}, "note": None,
+                      "agrees": {}},
+                     {"system": "tool", "kind": "anchor", "metrics": {"f1": 0.8}, "published": {"f1": 0.85},
+                      "note": None, "agrees": {"f1": False}}]}]}},
+    }
+    doc = tmp_path / "benchmarks.md"
+    doc.write_text(f"# Benchmarks\n\nintro\n\n{render.START}\nold table\n{render.END}\n\n## Throughput\nkept\n")
+    assert render.main([str(_write_json(tmp_path, report)), "--doc", str(doc)]) == 0
+    text = doc.read_text()
+    assert text.startswith("# Benchmarks\n\nintro\n\n")
+    assert text.endswith("\n\n## Throughput\nkept\n")
+    assert "old table" not in text
+    assert "| **dateline** | 0.500 |" in text
+    assert "| tool | 0.800 | f1 0.850 ✗ |" in text
+    assert "**0/1**" in text and "toy/tool" in text
+
+
+def _write_json(tmp_path: Path, report: dict[str, object]) -> Path:
+    path = tmp_path / "report.json"
+    path.write_text(json.dumps(report))
+    return path

@@ -66,6 +66,21 @@ def agreement_label(row: dict[str, Any]) -> str:
     return "✓" if not wrong else "✗ " + ", ".join(wrong)
 
 
+def anchor_agreement(report: dict[str, Any]) -> tuple[int, int, list[str]]:
+    """(anchors agreeing, anchors with published figures, names of those that differ) over the whole report."""
+    agree, total, differ = 0, 0, []
+    for suite in report["suites"].values():
+        for table in suite.get("tables", []):
+            for row in table["rows"]:
+                if row.get("agrees"):
+                    total += 1
+                    if all(row["agrees"].values()):
+                        agree += 1
+                    else:
+                        differ.append(f"{table['dataset']}/{row['system']}")
+    return agree, total, differ
+
+
 def scoreboard(report: dict[str, Any]) -> list[RichTable]:
     tables = []
     for name, suite in report["suites"].items():
@@ -127,6 +142,10 @@ def eval_command(
             for table in suite.get("tables", []):
                 for note in table["notes"]:
                     out.print(f"[dim]{name} · {table['dataset']}: {note}[/dim]")
+        agree, total, differ = anchor_agreement(report)
+        if total:
+            out.print(f"anchors re-scored within ±0.01 of their published figures: {agree}/{total}"
+                      + (f" (differ: {', '.join(differ)})" if differ else ""))
         out.print(f"[dim]{report['seconds']:.0f} s; data {report['data']}[/dim]")
         if json_out is not None:
             json_out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
