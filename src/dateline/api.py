@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import importlib.resources
 import threading
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -422,7 +424,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     app.state.store = None
     app.state.open_lock = threading.Lock()
     # spaCy and the stages share caches; one analysis at a time keeps them safe (it is CPU-bound under the GIL anyway).
-    nlp_lock = threading.Lock()
+    nlp_lock = asyncio.Lock()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
@@ -466,20 +468,14 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     @app.post("/extract", response_model=EventDocument, tags=["extract"],
               responses={400: {"description": "URL refused"}, 413: {"description": "body too large"},
                          502: {"description": "URL could not be fetched"}})
-    def extract(req: ExtractRequest) -> EventDocument:
+    async def extract(req: ExtractRequest) -> EventDocument:
         """Code the events of one article given as text, HTML or a URL to fetch. Nothing is stored."""
-        if req.url:
-            page = fetch_url(req.url, allow_private=app.state.allow_private_urls)
-            raw = RawArticle(content=page.text, is_html="html" in page.content_type or looks_like_html(page.text),
-                             url=page.final_url, title=req.title, published=req.published, origin=req.url)
-        elif req.html is not None:
-            raw = RawArticle(content=req.html, is_html=True, title=req.title, published=req.published)
-        else:
-            raw = RawArticle.from_text(req.text or "", title=req.title, published=req.published)
+        raw = await run_in_threadpool(_raw_article, req, app.state.allow_private_urls)
         from . import pipeline  # imported on first use: loading the stages pulls in spaCy
 
-        with nlp_lock:
-            return pipeline.analyse(raw)
+        # Waiting here, not in a worker thread, so queued extractions do not starve /events of threads.
+        async with nlp_lock:
+            return await run_in_threadpool(pipeline.analyse, raw)
 
     # ----- events -----
 
@@ -578,6 +574,16 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)  # type: ignore[arg-type]
     return app
+
+
+def _raw_article(req: ExtractRequest, allow_private: bool) -> RawArticle:
+    if req.url:
+        page = fetch_url(req.url, allow_private=allow_private)
+        return RawArticle(content=page.text, is_html="html" in page.content_type or looks_like_html(page.text),
+                          url=page.final_url, title=req.title, published=req.published, origin=req.url)
+    if req.html is not None:
+        return RawArticle(content=req.html, is_html=True, title=req.title, published=req.published)
+    return RawArticle.from_text(req.text or "", title=req.title, published=req.published)
 
 
 # ---------- store rows to API models ----------
