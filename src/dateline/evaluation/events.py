@@ -38,6 +38,7 @@ class Case:
     types: set[str] = field(default_factory=set)  # acceptable PLOVER types (PETR2: from CAMEO via the crosswalk)
     mode: str | None = None
     cameo_roots: set[str] = field(default_factory=set)
+    sentence: bool = False  # a single gold sentence rather than a whole story
     source_codes: set[str] = field(default_factory=set)
     target_codes: set[str] = field(default_factory=set)
     source_sectors: set[str] = field(default_factory=set)
@@ -87,7 +88,7 @@ def read_plover_gsr(path: Path) -> list[Case]:
         event_type = _norm_type(rec.get("event"))
         sources, targets = _actor_list(rec.get("source")), _actor_list(rec.get("target"))
         cases.append(Case(
-            "plover-gsr", rec["id"], rec["text"], published=rec.get("date"), event_type=event_type,
+            "plover-gsr", rec["id"], rec["text"], published=rec.get("date"), event_type=event_type, sentence=True,
             types={event_type} if event_type else set(), mode=_norm_mode(rec.get("mode")),
             source_codes=_codes(sources), target_codes=_codes(targets),
             source_sectors=_sectors(sources), target_sectors=_sectors(targets),
@@ -147,6 +148,7 @@ def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
         types = set().union(*(plover_of(c["eventcode"], crosswalk) for c in codings)) if codings else set()
         cases.append(Case(
             "petrarch2-gsr", attrs.get("id", str(len(cases))), " ".join(text_m[1].split()), published=published,
+            sentence=True,
             event_type=sorted(types)[0] if types else None, types=types,
             cameo_roots={c["eventcode"][:2] for c in codings},
             source_codes={c["sourcecode"][:3] for c in codings if c.get("sourcecode")},
@@ -159,26 +161,53 @@ def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
 
 
 def code_cases(ctx: Context, cases: Sequence[Case]) -> tuple[list[list[object] | None], int, str | None]:
-    """Dateline's events for every case (None where the pipeline failed), the number of failures, the first error."""
+    """Dateline's events for every case (None where the pipeline failed), the number of failures, the first error.
+
+    Whole stories take the user's path (`analyse_many` over raw articles, clean stage included). A gold
+    sentence is already the body: it goes straight to `analyse_document`, because the clean stage would
+    read a lone line without a full stop as a headline and leave no body to code.
+    """
+    from .. import nlp
+    from ..clean import content_id
     from ..ingest import RawArticle
-    from ..pipeline import analyse, analyse_many
+    from ..models import Document
+    from ..pipeline import analyse, analyse_document, analyse_many
+
+    def document(case: Case) -> Document:
+        return Document(id=content_id(None, case.text), text=case.text, title=case.title, published=case.published,
+                        published_source="input" if case.published else "none")
+
+    def raw(case: Case) -> RawArticle:
+        return RawArticle.from_text(case.text, title=case.title, published=case.published)
+
+    def one(case: Case) -> list[object]:
+        return list((analyse_document(document(case)) if case.sentence else analyse(raw(case))).events)
+
+    def batch(chunk: Sequence[Case]) -> list[list[object]]:
+        if chunk[0].sentence:
+            parsed = nlp.load().pipe((c.text for c in chunk), batch_size=BATCH)
+            return [list(analyse_document(document(c), sdoc=sdoc).events)
+                    for c, sdoc in zip(chunk, parsed, strict=True)]
+        return [list(out.events) for out in analyse_many([raw(c) for c in chunk], batch_size=BATCH)]
+
+    def chunks() -> Iterator[Sequence[Case]]:
+        start = 0
+        for i in range(1, len(cases) + 1):  # a chunk never mixes sentences and stories
+            if i == len(cases) or i - start == BATCH or cases[i].sentence != cases[start].sentence:
+                yield cases[start:i]
+                start = i
 
     results: list[list[object] | None] = []
     failures = 0
     first_error: str | None = None
-
-    def chunks() -> Iterator[Sequence[Case]]:
-        for i in range(0, len(cases), BATCH):
-            yield cases[i : i + BATCH]
-
-    for chunk in ctx.track(chunks(), (len(cases) + BATCH - 1) // BATCH, f"events: {len(cases)} texts (batches)"):
-        raws = [RawArticle.from_text(c.text, title=c.title, published=c.published) for c in chunk]
+    planned = list(chunks())
+    for chunk in ctx.track(planned, len(planned), f"events: {len(cases)} texts (batches of {BATCH})"):
         try:
-            results.extend(list(out.events) for out in analyse_many(raws, batch_size=BATCH))
-        except Exception:  # find the article that broke the batch; the others still count
-            for raw in raws:
+            results.extend(batch(chunk))
+        except Exception:  # find the text that broke the batch; the others still count
+            for case in chunk:
                 try:
-                    results.append(list(analyse(raw).events))
+                    results.append(one(case))
                 except Exception as err:
                     failures += 1
                     first_error = first_error or f"{type(err).__name__}: {err}"
