@@ -204,14 +204,19 @@ def _raws(n: int) -> list[RawArticle]:
 
 
 def fake_analyse(raws: list[RawArticle]) -> list[EventDocument | Exception]:
+    """The real clean stage, then one made-up PROTEST event per article that says 'marched'."""
+    from dateline.clean import clean
+
     out: list[EventDocument | Exception] = []
     for raw in raws:
         if "broken" in raw.content:
             out.append(ValueError("cannot parse"))
             continue
-        doc = make_doc(raw.content, url=raw.url or "", source=raw.source, published=raw.published,
-                       events=[{"type": "PROTEST", "trigger": "marched", "actor": ("Farmers", "FRA", "AGR"),
-                                "date": raw.published, "place": LYON}])
+        document, _ = clean(raw)
+        events = [{"type": "PROTEST", "trigger": "marched", "actor": ("Farmers", "FRA", "AGR"),
+                   "date": document.published, "place": LYON}] if "marched" in document.text else []
+        doc = make_doc(document.text, url=document.url or "", source=document.source,
+                       published=document.published, events=events, doc_id=document.id)
         out.append(doc)
     return out
 

@@ -148,8 +148,19 @@ def ingest_command(
                   f"FROM documents WHERE status='failed'\" --db {db}`; `dateline retry --db {db}` runs them again")
 
 
-EVENT_COLUMNS = ("id", "date_start", "event_type", "mode", "actor_names", "actor_countries", "recipient_names",
-                 "recipient_countries", "location_name", "country", "trigger", "source", "cluster_id", "confidence")
+TABLE_COLUMNS = ("id", "date", "type", "actor", "recipient", "place", "source")
+
+
+def _who(names: list[str | None], countries: list[str | None]) -> str:
+    return "; ".join(f"{n} [{c}]" if c else str(n) for n, c in zip(names, countries, strict=False) if n)
+
+
+def table_row(e: dict[str, Any]) -> dict[str, Any]:
+    """A compact line per event for the terminal; json and csv carry every column."""
+    return {"id": e["id"], "date": e["date_start"], "type": f"{e['event_type']}/{e['mode']}" if e["mode"]
+            else e["event_type"], "actor": _who(e["actor_names"], e["actor_countries"]),
+            "recipient": _who(e["recipient_names"], e["recipient_countries"]),
+            "place": e["location_name"] or e["country"], "source": e["source"] or e["host"]}
 
 
 def _near(value: str | None) -> tuple[float, float] | None:
@@ -192,8 +203,10 @@ def events_command(
             type=type or None, mode=mode, actor=actor, actor_country=actor_country, actor_sector=actor_sector,
             recipient=recipient, country=country, near=_near(near), radius_km=radius, since=since, until=until,
             text=text, source=source, cluster_id=cluster, min_confidence=min_confidence, limit=limit, offset=offset)
-    columns = EVENT_COLUMNS if format is Format.table else None
-    emit(rows, format, columns, title=f"{len(rows)} events")
+    if format is Format.table:
+        emit([table_row(e) for e in rows], format, TABLE_COLUMNS, title=f"{len(rows)} events")
+    else:
+        emit(rows, format)
 
 
 def sql_command(
