@@ -9,6 +9,10 @@ from typing import Any
 
 from .lexicon import load_lexicon
 
+# Characters either side of an anchor word searched for an expression; the longest rule spans fewer.
+WINDOW = 80
+_WORD_OR_DIGIT = re.compile(r"(\d)\d*|([A-Za-z]+)")
+
 
 def _alt(words: list[str]) -> str:
     """A regex alternation, longest first so "Sept" wins over "Sep"; spaces match any whitespace."""
@@ -23,7 +27,38 @@ def _cap(word: str) -> str:
 class Rule:
     name: str
     pattern: re.Pattern[str]
+    need: re.Pattern[str] | None = None  # a cheap test: the rule cannot match a text without it
 
+
+# Words some rule cannot match without; checked once per text so most rules are skipped on most articles.
+_NEEDS = {
+    "theday": r"(?i:the\s+day\b)",
+    "weekend": r"(?i:weekend)",
+    "decade": r"\d0'?s\b",
+    "century": r"(?i:century)",
+    "century_w": r"(?i:century)",
+    "weekday_set": r"(?:day|DAY)S?\b",
+    "dayword": r"(?i:today|yesterday|tomorrow|tonight)",
+    "daypart": r"(?i:morning|afternoon|evening|night|noon|dawn|dusk|daybreak|lunchtime|midday)",
+    "edge": r"(?i:\bthe\s+(?:end|beginning|start|middle|turn|close)\s+of)",
+    "earlyrel": r"(?i:\b(?:early|late|earlier|later|mid)[\s-]+(?:this|last|next)\b)",
+    "quarter": r"(?i:quarter|half)",
+    "qcode": r"\b[QH][1-4]\b",
+    "ago": r"(?i:\b(?:ago|earlier|later|before)\b)",
+    "unitlong": r"(?i:-long\b)",
+    "range": r"\s(?:to|or|and|-)\s",
+    "clock": r"(?i:\d\s*[ap]\.?m)",
+    "clock24": r"\d[:.]?[0-5]\d",
+    "clock24b": r"\d:[0-5]\d",
+    "hms": r"\d:[0-5]\d:[0-5]\d",
+    "yy": r"\d\d[-–]\d\d",
+    "noon": r"(?i:noon|midnight|midday)",
+    "set_every": r"(?i:\b(?:every|each)\s)",
+    "set_freq": r"(?i:\b(?:once|twice|times)\s)",
+    "numeric": r"\d/\d",
+    "numeric2": r"\d/\d",
+    "iso": r"\d-\d\d-\d",
+}
 
 @dataclass
 class Candidate:
@@ -80,9 +115,11 @@ class Grammar:
         self.rules = []
         for name, p in self._patterns(refs, tz):
             try:
-                self.rules.append(Rule(name, re.compile(p)))
+                need = re.compile(_NEEDS[name]) if name in _NEEDS else None
+                self.rules.append(Rule(name, re.compile(p), need))
             except re.error as err:
                 raise ValueError(f"time rule {name}: {err}") from err
+        self.anchor_words = self._anchor_words()
 
     def _patterns(self, refs: str, tz: str) -> list[tuple[str, str]]:
         Y, M, D, WD, NUM, MOD = self.YEAR, self.MONTH, self.DAY, self.WD, self.NUM, self.MOD
@@ -143,13 +180,40 @@ class Grammar:
             ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?{self.HOLIDAY}(?:\s+{Y})?"),
         ]
 
+    def _anchor_words(self) -> frozenset[str]:
+        """Every expression holds a digit or one of these words; rules then run only in windows around them."""
+        lex = self.lex
+        words = [*self.months, *self.weekdays, *self.units, *lex["seasons"], *lex["parts_of_day"], *lex["day_words"],
+                 *lex["refs"], *lex["decade_words"], *lex["holidays"],
+                 "every", "each", "once", "twice", "times", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
+                 "nightly", "quarterly", "biannually", "biweekly", "fortnightly", "noon", "midnight", "half", "fiscal",
+                 "ago", "century", "centuries", "nights", "mornings", "evening", "afternoon", "fy"]
+        # multi-word entries ("at present") are anchored by their every word; a set lookup beats a regex alternation
+        return frozenset(part for w in words for part in re.findall(r"[a-z]+", w.lower()))
+
     def candidates(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
-        for rule in self.rules:
-            for m in rule.pattern.finditer(text):
-                if m.end() > m.start():
-                    out.append(Candidate(m.start(), m.end(), rule.name, m.groupdict()))
+        rules = [r for r in self.rules if r.need is None or r.need.search(text)]
+        for lo, hi in self._windows(text):
+            for rule in rules:
+                for m in rule.pattern.finditer(text, lo, hi):
+                    if m.end() > m.start():
+                        out.append(Candidate(m.start(), m.end(), rule.name, m.groupdict()))
         return out
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        """Merged stretches of text around anchor words; no expression reaches further than WINDOW from its anchor."""
+        spans: list[tuple[int, int]] = []
+        words = self.anchor_words
+        for m in _WORD_OR_DIGIT.finditer(text):
+            if not m.group(1) and m.group(2).lower() not in words:
+                continue
+            lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
+            if spans and lo <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
+        return spans
 
 
 @functools.lru_cache(maxsize=4)
