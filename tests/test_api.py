@@ -177,6 +177,7 @@ def test_api_review_correct_changes_the_current_coding_and_keeps_the_machines(cl
 
 def test_api_review_reject_hides_the_event_unless_asked(client: TestClient) -> None:
     ev = _first(client, type="REJECT")
+    assert client.get("/events").json()["total"] == 10  # remembered by the server until the next write
     assert client.post(f"/events/{ev['id']}/review", json={"verdict": "reject"}).status_code == 201
     assert client.get("/events").json()["total"] == 9
     assert client.get("/events", params={"include_invalid": "true"}).json()["total"] == 10

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import importlib.resources
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -340,26 +340,53 @@ _SECURITY_HEADERS = {
 
 # ---------- the store, shared by the server's threads ----------
 
-class LockedStore:
-    """Serialises calls into one Store: a DuckDB connection must not be used by two threads at once."""
+class SharedStore:
+    """One Store shared by the server's threads: calls are serialised, reads memoised until the next write.
+
+    A DuckDB connection must not be used by two threads at once, hence the lock. DuckDB also lets one
+    process only hold a file open for writing, so while the server runs every write comes through here
+    and dropping the memo on each write keeps it exact. Each read of the events_current view recomputes
+    the review overlay, so repeated dashboard queries are worth keeping.
+    """
+
+    READS = frozenset({"query_events", "count_events", "get_event", "get_document", "event_document", "actors",
+                       "stats", "counts", "reviews"})
+    MEMO_SIZE = 1024
 
     def __init__(self, store: Any) -> None:
         self._store = store
         self._lock = threading.Lock()
+        self._memo: OrderedDict[Any, Any] = OrderedDict()
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._store, name)
         if not callable(attr):
             return attr
 
-        def locked(*args: Any, **kwargs: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            key = (name, args, tuple(sorted(kwargs.items())))
+            memoise = name in self.READS and kwargs.get("limit", 0) is not None  # unbounded reads stay out
             with self._lock:
-                return attr(*args, **kwargs)
+                if memoise:
+                    try:
+                        if key in self._memo:
+                            self._memo.move_to_end(key)
+                            return self._memo[key]
+                    except TypeError:  # an unhashable argument: just run it
+                        memoise = False
+                result = attr(*args, **kwargs)
+                if memoise:
+                    self._memo[key] = result
+                    if len(self._memo) > self.MEMO_SIZE:
+                        self._memo.popitem(last=False)
+                elif name not in self.READS:
+                    self._memo.clear()  # a write (or an unknown call): nothing remembered may still hold
+                return result
 
-        return locked
+        return call
 
 
-def _store(request: Request) -> LockedStore:
+def _store(request: Request) -> SharedStore:
     """The app's one Store, opened on first use."""
     state = request.app.state
     if not state.db_path:
@@ -368,11 +395,11 @@ def _store(request: Request) -> LockedStore:
         if state.store is None:
             from .store import Store
 
-            state.store = LockedStore(Store(state.db_path))
+            state.store = SharedStore(Store(state.db_path))
         return state.store
 
 
-StoreDep = Annotated[LockedStore, Depends(_store)]
+StoreDep = Annotated[SharedStore, Depends(_store)]
 _LATLON = r"^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$"
 
 
@@ -488,7 +515,8 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     ) -> EventPage:
         """Coded events (corrections applied) in date order, filtered like `dateline events`."""
         rows = store.query_events(**filters, limit=limit, offset=offset)
-        total = store.count_events(**filters)
+        # A short page already tells the total; only a full one needs the count query.
+        total = offset + len(rows) if len(rows) < limit and (rows or offset == 0) else store.count_events(**filters)
         return EventPage(total=total, limit=limit, offset=offset, items=[event_row(r) for r in rows])
 
     @app.get("/events/{event_id}", response_model=EventDetail, tags=["events"],
