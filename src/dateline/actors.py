@@ -175,6 +175,8 @@ class _Finder:
                 self.unit_at[t] = u
         self.consumed: set[int] = set()
         self.actors: list[tuple[int, int, Actor]] = []  # token start, token end, actor
+        self.seen: dict[str, Actor] = {}
+        self.seen_at: dict[str, list[tuple[int, Actor]]] = {}
 
     # -- helpers -----------------------------------------------------------------------------------
     def _actor(self, i: int, j: int, **kw: object) -> Actor:
@@ -271,7 +273,7 @@ class _Finder:
                 if end > ent.start:
                     spans.append((ent.start, end, None))
         spans.sort(key=lambda s: s[0])
-        seen: dict[str, Actor] = {}  # normalised name tokens -> latest full actor, for later surnames
+        seen = self.seen  # normalised name tokens -> latest full actor, for later surnames
         for i, j, entry in spans:
             if any(t in self.consumed for t in range(i, j)):
                 continue
@@ -299,6 +301,18 @@ class _Finder:
             self.consumed.update(t for u in a_titles + a_mods for t in range(u.start, u.end))
             for key in self._name_keys(actor.name, name_text):
                 seen[key] = actor
+                self.seen_at.setdefault(key, []).append((i, actor))
+
+    def surnames(self) -> None:
+        """Later single names the tagger did not call PERSON ("Qureshi said" tagged ORG) -> earlier full name."""
+        for tok in self.sdoc:
+            if tok.i in self.consumed or tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", ""):
+                continue
+            earlier = [a for start, a in self.seen_at.get(normalise(tok.text), []) if start < tok.i]
+            if earlier:
+                prior = earlier[-1]
+                self._actor(tok.i, tok.i + 1, name=prior.name, country=prior.country, sector=prior.sector,
+                            sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
 
     def _role_text(self, mods: list[_Unit], titles: list[_Unit]) -> str:
         """Role as written: seat modifiers belong to it ("White House press secretary"), countries do not."""
@@ -534,6 +548,7 @@ class _Finder:
 
     def run(self) -> list[Actor]:
         self.persons()
+        self.surnames()
         self.titles_alone()
         self.sector_nouns()
         self.named()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
-KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "sectors.json")
+KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "sectors.json", "speech.json")
 ENV_EXTRA = "DATELINE_KB_EXTRA"  # os.pathsep-separated list of the user's own KB JSON files
 
 _WORD = re.compile(r"\w+")
@@ -108,6 +108,7 @@ class KB:
     pronouns: dict[str, str] = field(default_factory=dict)
     country_anaphora: set[str] = field(default_factory=set)
     weak_nouns: set[str] = field(default_factory=set)
+    speech_verbs: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (ISO3, role key) -> holders
 
     def add(self, surface: str, entry: Entry) -> None:
@@ -214,6 +215,7 @@ def _load_sectors(kb: KB, data: dict) -> None:
     for title, sectors in data.get("titles", {}).items():
         kb.add(title, Entry(source="title", name=title, sectors=tuple(sectors), kind="person", surface=title))
     kb.weak_nouns.update(normalise(w) for w in data.get("weak_nouns", []))
+    kb.speech_verbs.update(v.lower() for v in data.get("speech_verbs", []))
     kb.pronouns.update(data.get("pronouns", {}))
     kb.country_anaphora.update(normalise(a) for a in data.get("country_anaphora", []))
 

@@ -1,0 +1,190 @@
+"""Actor mentions: countries, demonyms, seats, IGOs, titled and dated persons, sector nouns, coreference."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.actors import actor_at, code_noun_phrase, find_actors
+from dateline.models import Actor, Document, Place
+
+
+def _run(nlp, text: str, published: str | None = "2019-06-01", places: list[Place] | None = None) -> list[Actor]:  # type: ignore[no-untyped-def]
+    sdoc = nlp(text)
+    return find_actors(sdoc, Document(id="t", text=text, published=published), places or [])
+
+
+def _by_text(actors: list[Actor], text: str) -> Actor:
+    found = [a for a in actors if a.text == text]
+    assert found, f"{text!r} not among {[a.text for a in actors]}"
+    return found[0]
+
+
+def test_actors_offsets_point_into_text(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Nigerian troops clashed with Boko Haram militants, the army said."
+    for a in _run(nlp, text):
+        assert text[a.start:a.end] == a.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("Nigerian troops clashed with gunmen in the north on Sunday.", "Nigerian troops", "NGA", "MIL"),
+        ("Ethiopia's security forces detained dozens of people.", "Ethiopia's security forces", "ETH", "COP"),
+        ("Beijing rejected the accusation on Monday.", "Beijing", "CHN", "GOV"),
+        ("The Elysee declined to comment on the report.", "Elysee", "FRA", "GOV"),
+        ("Downing Street said the talks had been constructive.", "Downing Street", "GBR", "GOV"),
+        ("Chilean police fired tear gas at the crowd.", "Chilean police", "CHL", "COP"),
+        ("Ankara-backed rebels advanced on the town.", "Ankara-backed rebels", "TUR", "REB"),
+        ("The government of Peru declared a state of emergency.", "government of Peru", "PER", "GOV"),
+    ],
+)
+def test_actors_country_and_sector(nlp, text: str, mention: str, country: str, sector: str) -> None:  # type: ignore[no-untyped-def]
+    actor = _by_text(_run(nlp, text), mention)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_actors_bare_country_and_alias(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "The United Arab Emirates (UAE) and Qatar signed a trade deal.")
+    assert _by_text(actors, "The United Arab Emirates").country == "ARE"
+    assert _by_text(actors, "UAE").country == "ARE"
+    assert _by_text(actors, "Qatar").kind == "state"
+
+
+def test_actors_country_as_location_is_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Protesters gathered in Lima and across Bolivia on Friday.")
+    assert [a.text for a in actors if a.country] == []
+    assert _by_text(actors, "Protesters").sector == "PRO"
+
+
+def test_actors_igos_by_acronym_and_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "The Economic Community of West African States and the African Union (AU) condemned the coup.")
+    orgs = {a.org for a in actors}
+    assert {"ECOWAS", "AU"} <= orgs
+    assert all(a.kind == "igo" for a in actors if a.org in ("ECOWAS", "AU"))
+
+
+def test_actors_acronym_case(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Doctors who treated the patients reported the cases to the WHO.")
+    assert [a.org for a in actors if a.org] == ["WHO"]
+
+
+def test_actors_kb_person_with_title_and_demonym(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Turkish Foreign Minister Mevlut Cavusoglu arrived in Tehran on Tuesday.", "2019-06-01")
+    actor = _by_text(actors, "Turkish Foreign Minister Mevlut Cavusoglu")
+    assert actor.name == "Mevlüt Çavuşoğlu"
+    assert (actor.country, actor.sector, actor.kind, actor.role) == ("TUR", "GOV", "person", "Foreign Minister")
+
+
+def test_actors_unknown_person_coded_from_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Kenya's Interior Minister Amina Wekesa ordered the curfew.")
+    actor = _by_text(actors, "Kenya's Interior Minister Amina Wekesa")
+    assert actor.name == "Amina Wekesa"
+    assert actor.country == "KEN" and actor.sectors[:2] == ["GOV", "COP"]
+    assert actor.role == "Interior Minister"
+
+
+def test_actors_appositive_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Amina Wekesa, the Kenyan interior minister, ordered a curfew.")
+    actor = [a for a in actors if a.name == "Amina Wekesa"][0]
+    assert actor.country == "KEN" and actor.sector == "GOV"
+
+
+def test_actors_seat_gives_country_and_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Kremlin spokesman Oleg Petrovsky dismissed the report.")
+    actor = [a for a in actors if a.name == "Oleg Petrovsky"][0]
+    assert actor.country == "RUS" and actor.sector == "GOV"
+    assert actor.role == "Kremlin spokesman"
+
+
+@pytest.mark.parametrize(
+    ("published", "role", "sector"),
+    [("2017-03-01", "Foreign Secretary", "GOV"), ("2020-03-01", "Prime Minister", "GOV"), ("2023-03-01", None, "ELI")],
+)
+def test_actors_kb_office_follows_publication_date(nlp, published: str, role: str | None, sector: str) -> None:  # type: ignore[no-untyped-def]
+    actor = [a for a in _run(nlp, "Boris Johnson spoke to reporters in London.", published) if a.kind == "person"][0]
+    assert actor.name == "Boris Johnson" and actor.country == "GBR"
+    assert (actor.role, actor.sector) == (role, sector)
+
+
+def test_actors_title_alone_resolves_to_office_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "The French president will meet the German chancellor next week.", "2019-06-01")
+    names = {a.name for a in actors if a.kind == "person"}
+    assert {"Emmanuel Macron", "Angela Merkel"} <= names
+
+
+def test_actors_us_politics(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Senate Republicans blocked the bill, and House Speaker Nancy Pelosi criticized the GOP.",
+                  "2019-05-01")
+    rep = _by_text(actors, "Senate Republicans")
+    assert (rep.country, rep.sector) == ("USA", "LEG")
+    pelosi = [a for a in actors if a.name == "Nancy Pelosi"][0]
+    assert (pelosi.country, pelosi.sector) == ("USA", "LEG")
+    assert _by_text(actors, "GOP").sector == "PTY"
+
+
+def test_actors_surname_and_pronoun_coreference(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Pakistani Foreign Minister Tariq Qureshi arrived in Kabul on Monday. "
+            "Qureshi said he would meet Afghan officials.")
+    actors = _run(nlp, text)
+    later = _by_text(actors, "Qureshi")
+    assert later.name == "Tariq Qureshi" and later.country == "PAK"
+    he = _by_text(actors, "he")
+    assert he.name == "Tariq Qureshi"
+    assert _by_text(actors, "Afghan officials").country == "AFG"
+
+
+def test_actors_pronoun_respects_kb_gender(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Jacinda Ardern met Scott Morrison in Sydney. She said the talks went well."
+    actors = _run(nlp, text, "2019-06-01")
+    assert _by_text(actors, "She").name == "Jacinda Ardern"
+
+
+def test_actors_the_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Chile rejected the proposal on Tuesday. Officials said the country would not sign it.")
+    assert _by_text(actors, "the country").country == "CHL"
+
+
+def test_actors_place_conflict_blocks_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Georgia lawmakers passed the voting bill."
+    georgia = Place(text="Georgia", start=0, end=7, name="Georgia", country="USA", kind="admin1")
+    actors = _run(nlp, text, places=[georgia])
+    assert all(a.country != "GEO" for a in actors)
+
+
+def test_actors_modifier_nouns_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Rioters set police vehicles ablaze and seized military equipment.")
+    assert [a.text for a in actors] == ["Rioters"]
+
+
+def test_actor_at_prefers_head(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Russian President Vladimir Putin met Belarusian troops."
+    actors = _run(nlp, text, "2020-01-01")
+    best = actor_at(actors, 0, len("Russian President Vladimir Putin"))
+    assert best is not None and best.name == "Vladimir Putin"
+    assert actor_at(actors, 0, 2) is best
+    assert actor_at(actors, len(text) - 1, len(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "sector", "kind"),
+    [
+        ("Hundreds of protesters stormed the parliament.", "Hundreds of protesters", "PRO", "group"),
+        ("Violent protests rocked the capital.", "Violent protests", "PRO", "group"),
+        ("Some set fire to cars.", "Some", None, "group"),
+    ],
+)
+def test_code_noun_phrase(nlp, text: str, phrase: str, sector: str | None, kind: str) -> None:  # type: ignore[no-untyped-def]
+    sdoc = nlp(text)
+    span = sdoc.char_span(text.index(phrase), text.index(phrase) + len(phrase))
+    actor = code_noun_phrase(span, [])
+    assert actor is not None and actor.sector == sector and actor.kind == kind
+
+
+def test_code_noun_phrase_uses_mentions_inside(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Thousands of Sudanese soldiers crossed the border."
+    sdoc = nlp(text)
+    actors = find_actors(sdoc, Document(id="t", text=text), [])
+    span = sdoc[0:4]
+    actor = code_noun_phrase(span, actors)
+    assert actor is not None and actor.country == "SDN" and actor.sector == "MIL"
+    assert code_noun_phrase(sdoc[5:7], actors) is None  # "the border"
