@@ -337,7 +337,7 @@ def local_server() -> Iterator[str]:
 
 
 def test_api_extract_url_allowed_with_the_flag(local_server: str) -> None:
-    with TestClient(create_app(None, allow_private_urls=True)) as c:
+    with TestClient(create_app(None, allow_private_urls=True, extract_workers=0)) as c:  # in-process path
         r = c.post("/extract", json={"url": f"{local_server}/article", "published": "2024-02-04"})
     assert r.status_code == 200, r.text
     assert r.json()["document"]["text"].startswith("Fishermen blocked")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import importlib.resources
+import multiprocessing
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -438,9 +441,21 @@ FiltersDep = Annotated[dict[str, Any], Depends(event_filters)]
 # ---------- the app ----------
 
 def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
-               max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
-    """Build the app over one store. db_path=None serves /extract and the page only."""
+               max_body_bytes: int = MAX_BODY_BYTES, extract_workers: int = 1) -> FastAPI:
+    """Build the app over one store. db_path=None serves /extract and the page only.
+
+    extract_workers: processes that run the analysis for POST /extract (0: in the server process).
+    Analysis is CPU-bound Python; in its own process it does not hold the GIL the API's other requests need.
+    """
+    analysis = _Analysis(extract_workers)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        analysis.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="dateline",
         version=__version__,
         summary="PLOVER-coded political events read from news articles, each field tied to its text span.",
@@ -450,8 +465,6 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     app.state.allow_private_urls = allow_private_urls
     app.state.store = None
     app.state.open_lock = threading.Lock()
-    # spaCy and the stages share caches; one analysis at a time keeps them safe (it is CPU-bound under the GIL anyway).
-    nlp_lock = asyncio.Lock()
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
@@ -498,11 +511,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     async def extract(req: ExtractRequest) -> EventDocument:
         """Code the events of one article given as text, HTML or a URL to fetch. Nothing is stored."""
         raw = await run_in_threadpool(_raw_article, req, app.state.allow_private_urls)
-        from . import pipeline  # imported on first use: loading the stages pulls in spaCy
-
-        # Waiting here, not in a worker thread, so queued extractions do not starve /events of threads.
-        async with nlp_lock:
-            return await run_in_threadpool(pipeline.analyse, raw)
+        return await analysis.run(raw)
 
     # ----- events -----
 
@@ -602,6 +611,39 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)  # type: ignore[arg-type]
     return app
+
+
+def _analyse(raw: RawArticle) -> EventDocument:
+    from . import pipeline  # imported on first use: loading the stages pulls in spaCy
+
+    return pipeline.analyse(raw)
+
+
+class _Analysis:
+    """Runs pipeline.analyse for /extract, in worker processes or (workers=0) in this one."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock: asyncio.Lock | None = None
+
+    async def run(self, raw: RawArticle) -> EventDocument:
+        loop = asyncio.get_running_loop()
+        if self.workers <= 0:
+            # spaCy and the stages share caches: one analysis at a time. Waiting on the event loop, not in a
+            # worker thread, keeps queued extractions from taking the threads /events needs.
+            self._lock = self._lock or asyncio.Lock()
+            async with self._lock:
+                return await run_in_threadpool(_analyse, raw)
+        if self._pool is None:
+            # spawn, not fork: the server has threads, and forking a threaded process can deadlock the child.
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return await loop.run_in_executor(self._pool, _analyse, raw)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
 
 def _raw_article(req: ExtractRequest, allow_private: bool) -> RawArticle:

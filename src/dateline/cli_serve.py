@@ -17,6 +17,8 @@ def serve_command(
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     allow_private_urls: Annotated[bool, typer.Option(
         "--allow-private-urls", help="Let POST /extract fetch loopback/private/link-local URLs (off: SSRF guard).")] = False,
+    extract_workers: Annotated[int, typer.Option(
+        min=0, help="Processes analysing POST /extract articles; 0 runs them in the server process.")] = 1,
 ) -> None:
     """Serve the REST API (/docs for OpenAPI) and the web page at http://HOST:PORT/.
 
@@ -33,5 +35,5 @@ def serve_command(
         db_path = None
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] binding {host}: the API has no authentication")
-    app = create_app(db_path, allow_private_urls=allow_private_urls)
+    app = create_app(db_path, allow_private_urls=allow_private_urls, extract_workers=extract_workers)
     uvicorn.run(app, host=host, port=port, log_level="info")
