@@ -80,6 +80,16 @@ def _plural_anaphor(head: Token, index: MentionIndex, sent: Span) -> list[Actor]
     return found if len(found) == 2 else []
 
 
+def _antecedent(actor: Actor, index: MentionIndex) -> Actor:
+    """'the troops', 'their forces' with no flag of their own: the last flagged mention of that sector."""
+    if actor.country or actor.org or actor.kind not in ("group", "unknown") or not actor.sector or actor.start is None:
+        return actor
+    for prev in reversed(index.before(actor.start - 1)):
+        if prev.sector == actor.sector and (prev.country or prev.org) and prev.kind in ("group", "org", "igo"):
+            return actor.model_copy(update={"country": prev.country, "org": prev.org, "name": prev.name})
+    return actor
+
+
 def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIndex, sent: Span) -> list[Actor]:
     """'Putin backed his claims': a pronoun that would make an actor its own target points further back."""
     pronouns = [t for h in heads for t in h.subtree if t.pos_ == "PRON" and t.lower_ in ("his", "her", "him", "their", "them")]
@@ -130,7 +140,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     events: list[Event] = []
     for sent in sdoc.sents:
         triggers = find_triggers(sent, lexicon_index)
-        triggers = _drop_shadowed(triggers) + _reported_accusations(sent, triggers)
+        triggers = _drop_shadowed(triggers, index) + _reported_accusations(sent, triggers)
         for trig in triggers:
             events.extend(_code_trigger(trig, sent, out, index, main_country, published))
     return _merge_duplicates(events)
@@ -156,12 +166,15 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _drop_shadowed(triggers: list[Trigger]) -> list[Trigger]:
+def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     kept: list[Trigger] = []
     for t in triggers:
         if t.kind != "verb":
+            head = t.token
+            if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
+                continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
             gov = t.token.head
             if gov.i in heads and gov.i != t.token.i:
                 if gov.lemma_.lower() not in G.light_verbs:
@@ -192,12 +205,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     mod = attach.modality(trig.token, gov)
     if mod.negated:
         return []  # "did not attack" is not an attack
-    actors = _code_all(args.actors, index)
-    if not actors:
-        for head in args.actors:
-            actors = _plural_anaphor(head, index, sent)
-            if actors:
-                break
+    actors: list[Actor] = []
+    for head in args.actors:
+        actors = _plural_anaphor(head, index, sent)
+        if actors:
+            break
+    actors = actors or [_antecedent(a, index) for a in _code_all(args.actors, index)]
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)

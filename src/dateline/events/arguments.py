@@ -14,6 +14,7 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 G = load_grammar()
 # Passive subjects that are the mover, not the moved: "troops were deployed", "aid was provided".
+PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 SELF_MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 
 
@@ -109,6 +110,24 @@ def _requesters(verb: Token) -> list[Token]:
     return out
 
 
+def claim_owners(obj: Token) -> list[Token]:
+    """Owners of a claim noun: 'Russian claims', 'Moscow's allegations', 'claims by X', '... calling them X claims'."""
+    owners: list[Token] = []
+    stack = [obj]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lemma_.lower() in G.topic_preps:
+                continue  # what the claim is about
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and tok.lemma_.lower() in G.claim_nouns and c.i < tok.i:
+                owners.append(c)
+            elif c.dep_ in ("agent", "prep") and c.lemma_.lower() in ("by", "from"):
+                owners.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("acl", "relcl", "oprd", "dobj", "appos", "xcomp", "ccomp"):
+                stack.append(c)
+    return owners
+
+
 def light_verb_of(noun: Token) -> Token | None:
     if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         if noun.head.lemma_.lower() in G.light_verbs:
@@ -136,12 +155,23 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             args.passive_no_agent = True
     elif subj is not None:
         args.actors = conjuncts(subj)
-    if not passive:
-        obj = _child(tok, OBJECT_DEPS)
-        if obj is not None and trig.event_type not in SELF_MOVING_TYPES:
-            args.recipients = conjuncts(obj)
+    obj = _child(tok, OBJECT_DEPS)
+    if trig.entry.get("object") and obj is not None:
+        # The object is part of the trigger ("voiced support for X", "imposed sanctions on X"): X is the target.
+        args.recipients = _prep_objects(obj, recipient_preps)
+    elif not passive and obj is not None and obj.lemma_.lower() in G.claim_nouns:
+        # "rejected Russian claims about the US": the target is who made the claims, not what they are about.
+        args.recipients = claim_owners(obj)
+    elif not passive and obj is not None and trig.event_type not in SELF_MOVING_TYPES:
+        args.recipients = conjuncts(obj)
     # PLOVER codes the target of many events through a preposition: "withdraw from X", "protest against X".
     by_prep = _prep_objects(tok, recipient_preps)
+    for prt in tok.children:
+        # "pull out of X", "back down from X": the particle carries the preposition (the parser calls it either)
+        if prt.dep_ == "prt" or (prt.dep_ in ("prep", "advmod") and prt.lower_ in PARTICLES):
+            by_prep += _prep_objects(prt, recipient_preps | ({"of"} if prt.lower_ == "out" else set()))
+    if any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in tok.children):
+        by_prep += _prep_objects(tok, {"of"})
     if by_prep and not args.recipients:
         args.recipients = by_prep
     if not args.recipients and not passive and trig.event_type not in SELF_MOVING_TYPES:

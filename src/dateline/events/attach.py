@@ -151,15 +151,16 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             m.hypothetical = True
     # "plans to withdraw", "vowed to retaliate": the act lies ahead; "in an effort to quell": an intention.
-    head = gov
-    if head.dep_ in ("xcomp", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
-        governor = head.head
-        if governor.lemma_.lower() in G.future_governors:
+    for head in {trigger, gov}:
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            continue
+        governor = head.head.lemma_.lower()
+        if head.dep_ == "xcomp" and governor in G.implicative_verbs:
+            continue  # "began to withdraw" happened
+        if head.dep_ == "xcomp" and governor in G.future_governors:
             m.future = True
-        elif governor.lemma_.lower() in G.intent_nouns or head.dep_ == "advcl":
-            m.hypothetical = True
-        elif head.dep_ == "acl":
-            m.hypothetical = True
+        else:
+            m.hypothetical = True  # "asked them to leave", "in an effort to quell", "officers to fight"
     for anc in [gov, *_ancestors(gov)]:
         if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in G.speech_verbs:
             m.claimed = True

@@ -65,13 +65,27 @@ class Trigger:
     def kind(self) -> str:
         return str(self.entry.get("kind", "verb"))
 
+    def _span_tokens(self) -> list[Token]:
+        """The head and the trigger words near it; a far-off object or preposition is not part of the span."""
+        idx = sorted({t.i for t in self.tokens})
+        head = self.token.i
+        lo = hi = head
+        for i in sorted((i for i in idx if i < head), reverse=True):
+            if lo - i <= 3:
+                lo = i
+        for i in (i for i in idx if i > head):
+            if i - hi <= 3:
+                hi = i
+        return [self.token.doc[lo], self.token.doc[hi]]
+
     @property
     def start_char(self) -> int:
-        return min(t.idx for t in self.tokens)
+        return self._span_tokens()[0].idx
 
     @property
     def end_char(self) -> int:
-        return max(t.idx + len(t.text) for t in self.tokens)
+        last = self._span_tokens()[1]
+        return last.idx + len(last.text)
 
     @property
     def text(self) -> str:

@@ -1,0 +1,97 @@
+"""Event coder on sentences we wrote: types, who did it to whom, modality, date and place attachment."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.models import Event, EventDocument
+from dateline.pipeline import extract
+
+
+def _events(text: str, published: str = "2023-05-05") -> list[Event]:
+    return extract(text, published=published).events
+
+
+def _find(events: list[Event], event_type: str) -> Event:
+    hits = [e for e in events if e.event_type == event_type]
+    assert hits, f"no {event_type} in {[(e.event_type, e.evidence.trigger) for e in events]}"
+    return hits[0]
+
+
+def _countries(actors) -> set[str | None]:  # type: ignore[no-untyped-def]
+    return {a.country for a in actors}
+
+
+def test_events_withdrawal_from_country_with_date() -> None:
+    # Published Friday 2023-05-05: a past-tense "on Wednesday" is 2023-05-03.
+    ev = _find(_events("On Wednesday, Turkish troops began pulling out of Syria, the defence ministry said."), "RETREAT")
+    assert "TUR" in _countries(ev.actors)
+    assert "SYR" in _countries(ev.recipients)
+    assert ev.date is not None and ev.date.start == "2023-05-03"
+    assert ev.location is not None and ev.location.country == "SYR"
+    assert ev.evidence.trigger.startswith("pulling")
+
+
+def test_events_passive_with_agent() -> None:
+    ev = _find(_events("Two opposition activists were arrested by Belarusian police in Minsk on Tuesday."), "COERCE")
+    assert "BLR" in _countries(ev.actors)
+    assert ev.location is not None and ev.location.name and "Minsk" in ev.location.name
+
+
+def test_events_negation_is_not_an_event() -> None:
+    events = _events("Venezuela did not attack Guyana, the foreign minister insisted.")
+    assert not [e for e in events if e.event_type == "ASSAULT"]
+
+
+def test_events_coordinated_actors_both_coded() -> None:
+    ev = _find(_events("Argentina and Brazil signed a trade agreement in Brasilia on Monday."), "AGREE")
+    assert {"ARG", "BRA"} <= _countries(ev.actors) | _countries(ev.recipients)
+
+
+def test_events_request_frame_gives_a_request_event() -> None:
+    events = _events("Last week, Rwandan troops were deployed in Mozambique at the request of the Mozambican government.")
+    mob = _find(events, "MOBILIZE")
+    assert "RWA" in _countries(mob.actors)
+    req = _find(events, "REQUEST")
+    assert "MOZ" in _countries(req.actors)
+    assert mob.date is not None and mob.date.start == "2023-04-24" and mob.date.end == "2023-04-30"
+
+
+def test_events_future_is_marked() -> None:
+    ev = _find(_events("Japan will send emergency aid to Tonga next week, the government said."), "AID")
+    assert ev.modality.future
+    assert "JPN" in _countries(ev.actors) and "TON" in _countries(ev.recipients)
+
+
+def test_events_reported_speech_is_claimed() -> None:
+    events = _events("The army said rebels attacked a convoy near Goma on Sunday.")
+    ev = _find(events, "ASSAULT")
+    assert ev.modality.claimed
+    assert ev.location is not None and ev.location.country == "COD"
+
+
+def test_events_unnamed_protesters_take_the_place() -> None:
+    ev = _find(_events("Thousands of protesters marched through Santiago on Saturday against pension cuts."), "PROTEST")
+    assert "CHL" in _countries(ev.actors)
+
+
+def test_events_no_cartesian_explosion() -> None:
+    text = ("The leaders of France, Germany, Italy, Spain and Poland met in Brussels on Thursday "
+            "to discuss support for Ukraine.")
+    consults = [e for e in _events(text) if e.event_type == "CONSULT"]
+    assert len(consults) == 1
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Nothing happened."])
+def test_events_quiet_texts_give_no_events(text: str) -> None:
+    out: EventDocument = extract(text or " ", published="2023-01-01")
+    assert out.events == []
+
+
+def test_events_offsets_point_into_text() -> None:
+    out = extract("Police in Nairobi fired tear gas at protesters on Monday.", published="2023-07-12")
+    for ev in out.events:
+        assert out.document.text[ev.evidence.trigger_start : ev.evidence.trigger_end] == ev.evidence.trigger
+        for a in ev.actors + ev.recipients:
+            if a.start is not None and a.end is not None:
+                assert out.document.text[a.start : a.end] == a.text
