@@ -63,7 +63,14 @@ class _Context:
             except ValueError:
                 self.dct = None
         self.tenses = TenseFinder(text, sdoc)
-        self.prev: dt.date | None = self.dct
+        self.prev: dt.date | None = self.dct  # the last day-precise date mentioned ("the next day")
+        self.prev_any: dt.date | None = self.dct  # the last date of any precision ("that year")
+
+    def base(self, unit: str) -> dt.date | None:
+        """What "the following <unit>" counts from: a day-level mention for days, any mention for longer units."""
+        if unit.lower().startswith(("day", "morning", "night", "evening", "afternoon", "hour", "minute", "second")):
+            return self.prev
+        return self.prev_any
 
 
 def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list[TimeExpr]:
@@ -80,6 +87,8 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
             day = parse_day(expr.value) if expr.type in ("DATE", "TIME") else None
             if day is not None and expr.precision in ("day", "time"):
                 ctx.prev = day
+            if day is not None and expr.precision not in ("decade", "century"):
+                ctx.prev_any = day
     return out
 
 
@@ -137,11 +146,15 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
     if c.rule in ("duration", "plural", "hyphen", "range"):
         if re.search(r"(?i:\b(?:age|ages|aged)\s+)$", before):
             return False  # an age, not a period
+        if gr.get("unit") and gr["unit"].lower() in ("quarter", "quarters") and (gr.get("num") or "").lower() in ("a", "an", "one", "three"):
+            return False  # "a quarter of voters": a fraction
         if c.rule == "duration" and (gr.get("num") or "").lower() in ("a", "an", "one") and (gr["unit"].lower() in ("second", "minute")):
             return bool(re.match(r"\s*(?:[.,;)]|$|later|earlier|ago|before|after|or|and)", after))
         if c.rule == "plural" and re.search(r"\d\s*$", before):
             return False
         return True
+    if c.rule == "set_adv" and gr["adv"][:1].isupper() and re.match(r" [A-Z]", after):
+        return False  # "Daily Newsletters", "Weekly Standard": a title
     if c.rule == "set_adv" and gr["adv"].lower() in ("daily", "weekly", "monthly", "quarterly", "biweekly"):
         m = _NOUN_AFTER.match(after)
         return not (m and m.group(1) not in _OPEN_WORDS)
@@ -290,8 +303,9 @@ def _weekday_date(ctx: _Context, wd: int, tense: Tense | None, rel: str | None) 
         return shift_day(dct, delta)
     if delta == 0:
         return dct  # "said Friday" in a paper dated Friday is that day
-    if tense in ("future", "present"):
+    if tense == "future":
         return shift_day(dct, delta if delta > 0 else delta + 7)
+    # present tense in news mostly reports the recent past ("Tuesday's results show", "says Monday")
     return shift_day(dct, delta if delta < 0 else delta - 7)
 
 
@@ -434,6 +448,8 @@ def _h_weekday(c: Candidate, ctx: _Context) -> TimeExpr | None:
     wd = ctx.g.weekdays[gr["wd"].lower()]
     tense = _tense(ctx, c)
     day = _weekday_date(ctx, wd, _deadline_tense(ctx, c, tense), gr.get("rel"))
+    if _prev_word(ctx.text, c.start).lower() in ("a", "any"):
+        day = None  # "falls on a Sunday": no particular one
     value = day_value(day) if day else f"XXXX-WXX-{wd}"
     pod = _pod(ctx.g, gr.get("pod"))
     mod = (gr.get("mod") or "").lower()
@@ -503,7 +519,7 @@ def _h_relunit(c: Candidate, ctx: _Context) -> TimeExpr | None:
         if the and rel in ("next", "following") and unit in ("decade", "century"):
             return _make(ctx, c, "DURATION", _duration(ctx.g, unit, 1), tense=tense)
         n = {"previous": -1, "following": 1, "next": 1}.get(rel, 0)
-        return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.prev, unit, n), anchor="previous", tense=tense)
+        return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.base(unit), unit, n), anchor="previous", tense=tense)
     if unit == "day":
         return None  # "this day", "last day": not a calendar reference
     n = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
@@ -518,7 +534,7 @@ def _h_that_unit(c: Candidate, ctx: _Context) -> TimeExpr | None:
         if ctx.prev is None:
             return None
         return _make(ctx, c, "TIME", f"{day_value(ctx.prev)}T{_pod(ctx.g, unit)}", anchor="previous")
-    return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.prev, unit, 0), anchor="previous", tense=_tense(ctx, c))
+    return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.base(unit), unit, 0), anchor="previous", tense=_tense(ctx, c))
 
 
 def _h_edge(c: Candidate, ctx: _Context) -> TimeExpr | None:
@@ -605,7 +621,7 @@ def _h_ago(c: Candidate, ctx: _Context) -> TimeExpr | None:
     unit = gr["unit"].lower()
     direction = re.sub(r"\s+", " ", gr["dir"].lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.prev
+    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.base(unit)
     anchor = "publication" if base is ctx.dct else "previous"
     if n is None or base is None:
         return _make(ctx, c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=anchor)
