@@ -331,12 +331,26 @@ class TriggerIndex:
         """Phrase entries whose first lemma is `lemma`, longest first."""
         return list(self._phrases.get(lemma.lower(), ()))
 
-    def match_phrases(self, lemmas: Sequence[str], start: int) -> list[Trigger]:
-        """Phrase entries that match the lemma sequence at `start`, longest first."""
+    def match_phrases(
+        self, lemmas: Sequence[str], start: int, texts: Sequence[str] | None = None
+    ) -> list[Trigger]:
+        """Phrase entries that match at `start`, longest first.
+
+        A phrase word matches a token when it equals the token's lemma or, if `texts` is given, its
+        lower-cased text: the tagger sometimes lemmatises inside fixed phrases ("memorandum of
+        understanding" -> "understand"), and the surface form keeps those phrases matchable.
+        """
         out = []
-        for trig in self._phrases.get(lemmas[start].lower(), ()):
+        first = {lemmas[start].lower()} | ({texts[start].lower()} if texts is not None else set())
+        candidates = {id(t): t for w in first for t in self._phrases.get(w, ())}
+        for trig in sorted(candidates.values(), key=lambda t: (-len(t.words), -t.weight)):
             n = len(trig.words)
-            if tuple(x.lower() for x in lemmas[start : start + n]) == trig.words:
+            if start + n > len(lemmas):
+                continue
+            if all(
+                word == lemmas[start + k].lower() or (texts is not None and word == texts[start + k].lower())
+                for k, word in enumerate(trig.words)
+            ):
                 out.append(trig)
         return out
 
