@@ -20,6 +20,7 @@ How it works, in passes over the spaCy doc (every pass is linear in tokens; KB l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -36,6 +37,13 @@ POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 BLOCKING_ENTS = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 QUANTIFIERS = {"hundreds", "thousands", "dozens", "tens", "scores", "millions", "some", "many", "others", "several",
                "most", "few", "all", "both", "crowds"}
+US_PARTY_STATE = re.compile(r"\s*[,(]\s*(?:D|R|I)-[A-Z][A-Za-z.]*")
+ORG_HEADS = {"party", "committee", "council", "ministry", "agency", "department", "association", "union", "court",
+             "bank", "army", "group", "front", "movement", "commission", "institute", "foundation", "university",
+             "authority", "office", "board", "service", "services", "forces", "guard", "corps", "police", "network",
+             "organization", "organisation", "federation", "alliance", "coalition", "congress", "parliament",
+             "assembly", "senate", "campaign", "caucus", "times", "post", "news", "press", "journal", "tribune",
+             "brigade", "brigades", "battalion", "militia", "center", "centre", "fund", "bureau", "administration"}
 GENERIC_TITLES = {"counterpart", "leader", "official", "aide", "adviser", "advisor"}
 CoreferenceWindow = 3  # sentences a pronoun or "the country" may look back
 
@@ -71,7 +79,7 @@ def _ent_blocks(sdoc: Doc, i: int, j: int, labels: set[str]) -> bool:
     while ent_start > 0 and sdoc[ent_start].ent_iob_ == "I":
         ent_start -= 1
     ent_end = j
-    while ent_end < len(sdoc) and sdoc[ent_end].ent_iob_ == "I":
+    while ent_end < len(sdoc) and sdoc[ent_end].ent_iob_ == "I" and sdoc[ent_end].lower_ not in POSSESSIVE:
         ent_end += 1
     return ent_start < i or ent_end > j
 
@@ -86,14 +94,16 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: list[Place], date: st
             return False
         assert entry.person is not None
         _term, current = entry.person.term_at(date)
-        rivals = [p for p in kb.surnames.get(normalise(entry.surface), []) if p is not entry.person
-                  and p.term_at(date)[1]]
+        rivals = [e.person for e in kb.phrases.get(normalise(entry.surface), ()) if e.source == "person"
+                  and e.person is not entry.person and e.person is not None and e.person.term_at(date)[1]]
         return current and not rivals
     if entry.source in ("noun", "title"):
         return True
     if _ent_blocks(sdoc, i, j, BLOCKING_ENTS):
         return False
     if entry.source in ("country", "demonym", "capital"):
+        if _ent_blocks(sdoc, i, j, {"GPE", "LOC", "NORP", "ORG"}) and tok.ent_type_ != "ORG":
+            return False  # "Mexico" inside "New Mexico"
         if entry.ambiguous and tok.ent_type_ not in ("GPE", "NORP", "LOC"):
             return False
         if entry.source == "capital" and tok.ent_type_ in ("PERSON", "ORG"):
@@ -265,13 +275,16 @@ class _Finder:
             if entry is not None:
                 spans.append((u.start, u.end, entry))
         covered = {t for s, e, _ in spans for t in range(s, e)}
+        other = {t for u in self.units if u.first(MODIFIER_SOURCES - {"person"}) for t in range(u.start, u.end)}
         for ent in sdoc.ents:
-            if ent.label_ == "PERSON" and not any(t in covered for t in range(ent.start, ent.end)):
-                end = ent.end
-                while end > ent.start and sdoc[end - 1].lower_ in POSSESSIVE:
-                    end -= 1
-                if end > ent.start:
-                    spans.append((ent.start, end, None))
+            if ent.label_ != "PERSON" or any(t in covered or t in other for t in range(ent.start, ent.end)):
+                continue
+            end = ent.end
+            while end > ent.start and sdoc[end - 1].lower_ in POSSESSIVE:
+                end -= 1
+            # The small model calls some capitalised phrases PERSON ("Caucus turnout"): names are proper nouns.
+            if end > ent.start and all(t.pos_ == "PROPN" or t.is_punct for t in sdoc[ent.start:end]):
+                spans.append((ent.start, end, None))
         spans.sort(key=lambda s: s[0])
         seen = self.seen  # normalised name tokens -> latest full actor, for later surnames
         for i, j, entry in spans:
@@ -292,6 +305,8 @@ class _Finder:
                 if sdoc[i].ent_type_ != "PERSON":
                     continue
             coding = _merge([_coding_of(u, self.date) for u in mods + a_mods])
+            if coding.country is None and US_PARTY_STATE.match(self.text, sdoc[j - 1].idx + len(sdoc[j - 1])):
+                coding.country = "USA"  # "Rep. Jane Roe (D-Ohio)" / ", R-Texas,"
             title_units = titles[::-1] or a_titles
             title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
             role_words = self._role_text(mods, titles) if titles else (
@@ -492,6 +507,12 @@ class _Finder:
             while end > ent.start and self.sdoc[end - 1].lower_ in POSSESSIVE:
                 end -= 1
             if end <= ent.start or not ent.text[:1].isupper() or (ent.text.isupper() and len(ent.text) <= 2):
+                continue
+            inside_kb = any(t in self.unit_at for t in range(ent.start, end))
+            acronym = ent.text.isupper() and len(ent.text) >= 3 and end - ent.start == 1
+            # Bare ORG names the KB does not know are often not actors (programmes, bands, brands):
+            # keep those that say what they are ("... Party", "... Ministry") or carry a KB word.
+            if not (inside_kb or acronym or self.sdoc[end - 1].lower_ in ORG_HEADS):
                 continue
             coding = _merge([_coding_of(self.unit_at[t], self.date) for t in range(ent.start, end) if t in self.unit_at])
             nouns = [e for t in range(ent.start, end) if t in self.unit_at for e in self.unit_at[t].entries
