@@ -145,8 +145,10 @@ def main() -> None:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        # The server's log goes to a file: an unread pipe would fill and stall the server mid-run.
+        log = open(Path(tmp) / "server.log", "wb")  # noqa: SIM115 - closed below
         proc = subprocess.Popen([sys.executable, "-m", "dateline.cli", "serve", "--db", str(db), "--port", str(port)],
-                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                env=env, stdout=log, stderr=subprocess.STDOUT)
         try:
             wait_ready(base, proc)
             t0 = time.monotonic()
@@ -158,6 +160,7 @@ def main() -> None:
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
+            log.close()
 
     print(f"{args.clients} clients, {args.seconds:g} s, {args.extract_share:.0%} /extract, loopback, wall {wall:.1f} s")
     total_errors = 0

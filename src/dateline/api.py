@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -358,8 +358,21 @@ class SharedStore:
 
     def __init__(self, store: Any) -> None:
         self._store = store
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # re-entrant: remember() builds its value through the other calls
         self._memo: OrderedDict[Any, Any] = OrderedDict()
+
+    def remember(self, key: Any, build: Callable[[], Any]) -> Any:
+        """A value derived from reads (a whole response), kept until the next write like the reads are."""
+        with self._lock:
+            key = ("remember", key)
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+            value = build()
+            self._memo[key] = value
+            if len(self._memo) > self.MEMO_SIZE:
+                self._memo.popitem(last=False)
+            return value
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._store, name)
@@ -521,12 +534,19 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         filters: FiltersDep,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0)] = 0,
-    ) -> EventPage:
+    ) -> Response:
         """Coded events (corrections applied) in date order, filtered like `dateline events`."""
-        rows = store.query_events(**filters, limit=limit, offset=offset)
-        # A short page already tells the total; only a full one needs the count query.
-        total = offset + len(rows) if len(rows) < limit and (rows or offset == 0) else store.count_events(**filters)
-        return EventPage(total=total, limit=limit, offset=offset, items=[event_row(r) for r in rows])
+
+        def build() -> bytes:
+            rows = store.query_events(**filters, limit=limit, offset=offset)
+            # A short page already tells the total; only a full one needs the count query.
+            short = len(rows) < limit and (rows or offset == 0)
+            total = offset + len(rows) if short else store.count_events(**filters)
+            page = EventPage(total=total, limit=limit, offset=offset, items=[event_row(r) for r in rows])
+            return page.model_dump_json().encode()
+
+        # Serialised once per distinct query: building 50 rows costs more than the (memoised) query itself.
+        return _json(store.remember(("events", _key(filters), limit, offset), build))
 
     @app.get("/events/{event_id}", response_model=EventDetail, tags=["events"],
              responses={404: {"description": "no such event"}})
@@ -593,14 +613,19 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         return [ActorCount.model_validate(r) for r in rows]
 
     @app.get("/stats/timeline", response_model=Timeline, tags=["events"])
-    def timeline(store: StoreDep, filters: FiltersDep) -> Timeline:
+    def timeline(store: StoreDep, filters: FiltersDep) -> Response:
         """Event counts by day and event type, with the same filters as /events."""
-        # Store.timeline takes one actor/country only; counting the filtered rows keeps chart and table in step.
-        counts: Counter[tuple[str, str]] = Counter()
-        for r in store.query_events(**filters, limit=None):
-            if r.get("date_start") is not None:
-                counts[(str(r["date_start"]), r["event_type"] or "?")] += 1
-        return Timeline(days=[TimelineRow(day=d, event_type=t, count=n) for (d, t), n in sorted(counts.items())])
+
+        def build() -> bytes:
+            # Store.timeline takes one actor/country only; counting the filtered rows keeps chart and table in step.
+            counts: Counter[tuple[str, str]] = Counter()
+            for r in store.query_events(**filters, limit=None):
+                if r.get("date_start") is not None:
+                    counts[(str(r["date_start"]), r["event_type"] or "?")] += 1
+            days = [TimelineRow(day=d, event_type=t, count=n) for (d, t), n in sorted(counts.items())]
+            return Timeline(days=days).model_dump_json().encode()
+
+        return _json(store.remember(("timeline", _key(filters)), build))
 
     # ----- the page -----
 
@@ -661,6 +686,14 @@ def _raw_article(req: ExtractRequest, allow_private: bool) -> RawArticle:
 def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
     """Dates and timestamps from DuckDB as ISO strings."""
     return {k: v.isoformat() if isinstance(v, dt.date | dt.datetime) else v for k, v in row.items()}
+
+
+def _key(filters: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+    return tuple(sorted(filters.items()))
+
+
+def _json(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
 
 
 def _present(r: dict[str, Any], key: str) -> list[str]:
