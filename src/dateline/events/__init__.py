@@ -65,9 +65,13 @@ def _plural_anaphor(head: Token, index: MentionIndex, sent: Span) -> list[Actor]
     """'the two leaders', 'both sides': the last two distinct persons or states mentioned before."""
     if not any(c.lower_ in ("two", "both") for c in head.children) and head.lower_ != "both":
         return []
-    want_person = head.lemma_.lower() in ("leader", "president", "minister", "man", "official", "counterpart")
+    noun = head.lemma_.lower()
+    want_person = noun in ("leader", "president", "minister", "man", "official", "counterpart", "head")
+    # "the two leaders" are heads of state or government when the text has two; else any two people.
+    leaders = [a for a in index.before(sent.start_char) if a.kind == "person" and _is_leader(a)]
+    pool = leaders if noun in ("leader", "president", "head") and len({a.name for a in leaders}) >= 2 else None
     found: list[Actor] = []
-    for a in reversed(index.before(sent.start_char)):
+    for a in reversed(pool if pool is not None else index.before(sent.start_char)):
         if want_person and a.kind != "person":
             continue
         if not want_person and a.kind not in ("state", "person"):
@@ -102,6 +106,11 @@ def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIn
         if a.kind in ("person", "state", "igo", "group"):
             return [a]
     return []
+
+
+def _is_leader(actor: Actor) -> bool:
+    role = (actor.role or "").lower()
+    return any(w in role for w in G.leader_roles)
 
 
 def _generic_actor(head: Token, event_type: str, location_country: str | None) -> Actor | None:
@@ -254,6 +263,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
         confidence=_confidence(trig, actors, recipients, mod),
     )
+    if mod.hypothetical:
+        return []  # "in an effort to quell", "would attack": intentions and conditions are not events
     result = [event] if event.confidence >= MIN_CONFIDENCE else []
     requesters = _code_all(args.requesters, index)
     if requesters and event.confidence >= MIN_CONFIDENCE:
@@ -283,7 +294,10 @@ def _key_actors(actors: list[Actor]) -> set[str]:
 def _same_event(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.modality.future != b.modality.future:
         return False
-    if _key_actors(a.actors) != _key_actors(b.actors) or _key_actors(a.recipients) != _key_actors(b.recipients):
+    if _key_actors(a.actors) != _key_actors(b.actors):
+        return False
+    ra, rb = _key_actors(a.recipients), _key_actors(b.recipients)
+    if ra and rb and ra != rb:  # a retelling may leave out the target
         return False
     da, db = a.date, b.date
     if da is None or db is None or da.inferred or db.inferred:

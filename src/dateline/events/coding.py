@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ..models import Actor
 
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "appos"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"})
 RIGHT_PHRASE_PREPS = frozenset({"of", "under", "from", "in", "with"})
 
 
@@ -79,7 +79,7 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     others = [a for a in inside if a is not base]
     if base is None:
         if not others:
-            return None
+            return _kb_word(head)
         # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
         left = [a for a in others if (a.end or 0) <= head_start]
         pick = left[-1] if left else others[0]
@@ -95,13 +95,25 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     return base
 
 
-def _sector_from_head(head: Token, index: MentionIndex) -> str | None:
-    try:
-        from .. import kb as kb_module
+def _kb_word(head: Token) -> Actor | None:
+    """A lone modifier the actors stage had no noun for: 'crazy Russian claims' -> RUS."""
+    from ..kb import load_kb
 
-        return kb_module.sector_for_noun(head.lemma_.lower())
-    except (ImportError, AttributeError):  # KB without sector nouns
-        return None
+    for entry in load_kb().lookup(head.text):
+        if entry.source in ("country", "demonym", "capital", "seat", "igo") and (entry.country or entry.org):
+            return Actor(text=head.text, name=entry.name, country=entry.country, org=entry.org,
+                         sector=entry.sectors[0] if entry.sectors else None, sectors=list(entry.sectors),
+                         kind="igo" if entry.source == "igo" else "state", start=head.idx, end=head.idx + len(head.text))
+    return None
+
+
+def _sector_from_head(head: Token, index: MentionIndex) -> str | None:
+    from ..kb import load_kb
+
+    for entry in load_kb().lookup(head.lemma_.lower()):
+        if entry.source == "noun" and entry.sectors:
+            return entry.sectors[0]
+    return None
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
