@@ -188,3 +188,20 @@ def test_code_noun_phrase_uses_mentions_inside(nlp) -> None:  # type: ignore[no-
     actor = code_noun_phrase(span, actors)
     assert actor is not None and actor.country == "SDN" and actor.sector == "MIL"
     assert code_noun_phrase(sdoc[5:7], actors) is None  # "the border"
+
+
+def test_actors_possessive_pronoun_prefers_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amina Wekesa met Tariq Qureshi on Monday. Qureshi invited Wekesa to his office."
+    actors = _run(nlp, text)
+    assert _by_text(actors, "his").name == "Tariq Qureshi"
+
+
+def test_actors_unknown_single_word_name_is_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Instagram posts spread quickly on Friday, and Grobmann said nothing.")
+    assert all(a.kind != "person" for a in actors)
+
+
+def test_actors_text_title_outranks_kb_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Rep. Mark Meadows, R-N.C., criticized the bill.", None)
+    meadows = [a for a in actors if a.name == "Mark Meadows"][0]
+    assert meadows.sector == "LEG" and meadows.country == "USA"

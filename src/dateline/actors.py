@@ -44,6 +44,7 @@ ORG_HEADS = {"party", "committee", "council", "ministry", "agency", "department"
              "organization", "organisation", "federation", "alliance", "coalition", "congress", "parliament",
              "assembly", "senate", "campaign", "caucus", "times", "post", "news", "press", "journal", "tribune",
              "brigade", "brigades", "battalion", "militia", "center", "centre", "fund", "bureau", "administration"}
+NOT_PERSON_HEADS = {"awards", "award", "act", "day", "prize", "sam", "street", "avenue", "square", "county"}
 GENERIC_TITLES = {"counterpart", "leader", "official", "aide", "adviser", "advisor"}
 CoreferenceWindow = 3  # sentences a pronoun or "the country" may look back
 
@@ -235,12 +236,13 @@ class _Finder:
         # Trailing prefixes/possessives before any unit are not part of the mention.
         return start, mods, titles, former
 
-    def _appositive(self, j: int) -> tuple[list[_Unit], list[_Unit], int]:
+    def _appositive(self, j: int) -> tuple[list[_Unit], list[_Unit], bool]:
         """After a name: ', [the] [Russian|Russia's] defence minister[ of Russia],' -> modifiers, titles, end."""
         sdoc = self.sdoc
         if j >= len(sdoc) or sdoc[j].text not in (",", "(", "\u2013", "-"):
-            return [], [], j
+            return [], [], False
         k = j + 1
+        former = False
         mods: list[_Unit] = []
         titles: list[_Unit] = []
         limit = min(len(sdoc), j + 12)
@@ -256,15 +258,16 @@ class _Finder:
                 k = unit.end
                 continue
             if tok.lower_ in ("the", "a", "an", "of") or tok.lower_ in POSSESSIVE or tok.lower_ in PERSON_PREFIXES:
+                former = former or tok.lower_ in ("former", "ex", "late")
                 k += 1
                 continue
             break
         if not titles:
-            return [], [], j
+            return [], [], False
         nxt = sdoc[k] if k < len(sdoc) else None
         if nxt is not None and (nxt.ent_type_ == "PERSON" or (k in self.unit_at and self.unit_at[k].first({"person"}))):
-            return [], [], j  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
-        return mods, titles, j
+            return [], [], False  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
+        return mods, titles, former
 
     # -- passes ------------------------------------------------------------------------------------
     def persons(self) -> None:
@@ -297,12 +300,14 @@ class _Finder:
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
                 continue
             start, mods, titles, former = self._left_context(i, allow_titles=True)
-            a_mods, a_titles, _ = self._appositive(j)
+            a_mods, a_titles, a_former = self._appositive(j)
+            former = former or (a_former and not titles)
             if not titles and not mods:
                 start = i
             if entry is None and not titles and not mods and not a_titles:
-                # A bare unknown name: keep it only if it looks like a real name, not a stray capital.
-                if sdoc[i].ent_type_ != "PERSON":
+                # A bare unknown name with nothing to code it by: one word is too often a tagger slip
+                # ("Instagram"); a name ending in an organisation word is not a person ("Tony Awards").
+                if j - i == 1 or sdoc[j - 1].lower_ in ORG_HEADS | NOT_PERSON_HEADS:
                     continue
             coding = _merge([_coding_of(u, self.date) for u in mods + a_mods])
             if coding.country is None and US_PARTY_STATE.match(self.text, sdoc[j - 1].idx + len(sdoc[j - 1])):
@@ -321,8 +326,11 @@ class _Finder:
     def surnames(self) -> None:
         """Later single names the tagger did not call PERSON ("Qureshi said" tagged ORG) -> earlier full name."""
         for tok in self.sdoc:
-            if tok.i in self.consumed or tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "ORG", ""):
+            if tok.i in self.consumed or tok.pos_ != "PROPN":
                 continue
+            unit = self.unit_at.get(tok.i)
+            if unit is not None and not unit.first({"person"}):
+                continue  # a KB country, organisation or title, whatever the tagger says
             earlier = [a for start, a in self.seen_at.get(normalise(tok.text), []) if start < tok.i]
             if earlier:
                 prior = earlier[-1]
@@ -368,7 +376,9 @@ class _Finder:
         if former:
             sectors = ["ELI"] + sectors
             title_sectors = []
-        sectors = _uniq(sectors + title_sectors)
+        # The article's own title for the person outranks the KB's idea of their office.
+        sectors = _uniq(title_sectors + sectors) if title_sectors and "ELI" not in sectors else _uniq(
+            sectors + title_sectors)
         if org and not country and "IGO" not in sectors and coding.org:
             sectors.append("IGO")
         return {"name": name, "country": country, "sector": sectors[0] if sectors else None, "sectors": sectors,
@@ -491,8 +501,11 @@ class _Finder:
                             kind=entry.kind if entry.kind in ("igo", "ngo", "group", "org", "state") else "org")
 
     def _is_location(self, u: _Unit) -> bool:
-        """'in Moscow', 'across Kazakhstan', 'capital Nur Sultan': a place, not an actor."""
+        """'in Moscow', 'across Kazakhstan', 'capital Nur Sultan', 'WASHINGTON, D.C., UNITED STATES (...)'."""
         head = self.sdoc[u.end - 1]
+        words = self.sdoc[u.start:u.end].text
+        if words.isupper() and len(words) > 3 and (u.end < len(self.sdoc) and self.sdoc[u.end].text in ("(", ",", "-")):
+            return True  # a dateline in capitals
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return True
         prev = self.sdoc[u.start - 1] if u.start > 0 else None
@@ -531,6 +544,7 @@ class _Finder:
             for t in range(sent.start, sent.end):
                 sent_index[t] = n
         people = self.kb.people
+        person_at = {t: a for i0, j0, a in ordered if a.kind == "person" for t in range(i0, j0)}
         pos = 0
         last_person: list[tuple[int, Actor]] = []
         last_country: tuple[int, Actor] | None = None
@@ -548,6 +562,12 @@ class _Finder:
             here = sent_index.get(i, 0)
             gender = self.kb.pronouns.get(tok.lower_)
             if gender and i not in self.consumed and tok.pos_ == "PRON":
+                subject = self._clause_subject_person(tok, person_at, gender)
+                if subject is not None:
+                    new.append((i, i + 1, subject.model_copy(update={
+                        "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)})))
+                    i += 1
+                    continue
                 for s, actor in reversed(last_person):
                     if here - s > CoreferenceWindow:
                         break
@@ -566,6 +586,24 @@ class _Finder:
                         break
             i += 1
         self.actors.extend(new)
+
+    def _clause_subject_person(self, tok: Token, person_at: dict[int, Actor], gender: str) -> Actor | None:
+        """A possessive or object pronoun usually points at its own clause's subject when that is a person
+        ("Johnson named Weld as his running mate" -> Johnson)."""
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return None
+        verb = tok.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < tok.i and child.i in person_at:
+                actor = person_at[child.i]
+                known = self.kb.people.get(actor.name)
+                if known is None or known.gender in (None, gender):
+                    return actor
+        return None
 
     def run(self) -> list[Actor]:
         self.persons()
