@@ -80,6 +80,8 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
     g = grammar()
     ctx = _Context(text, published, sdoc, g)
     cands = [c for c in g.candidates(text) if _valid(c, text, g)]
+    if sdoc is not None and sdoc.text == text:
+        cands = _veto_names(cands, sdoc)
     out: list[TimeExpr] = []
     for cand in _select(cands):
         for expr in _normalise(cand, ctx):
@@ -90,6 +92,23 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
             if day is not None and expr.precision not in ("decade", "century"):
                 ctx.prev_any = day
     return out
+
+
+# spaCy entities that make a calendar word part of a name: "May" (PERSON), "Today" (the show), "Black Friday" (EVENT).
+_NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "NORP", "LAW", "EVENT", "LOC"}
+_NAME_PRONE_RULES = {"month", "weekday", "holiday", "relseason", "set_adv", "dayword", "weekday_set"}
+
+
+def _veto_names(cands: list[Candidate], sdoc: Doc) -> list[Candidate]:
+    """Drop calendar words the parser reads as part of a name; spaCy's DATE/TIME spans are not used as candidates
+    because on news they add mostly ages and bare numbers that the rules already reject."""
+    names = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _NAME_LABELS]
+    if not names:
+        return cands
+    return [
+        c for c in cands
+        if c.rule not in _NAME_PRONE_RULES or not any(s <= c.start and c.end <= e for s, e in names)
+    ]
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -158,6 +177,10 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
     if c.rule == "set_adv" and gr["adv"].lower() in ("daily", "weekly", "monthly", "quarterly", "biweekly"):
         m = _NOUN_AFTER.match(after)
         return not (m and m.group(1) not in _OPEN_WORDS)
+    if c.rule == "dayword" and gr["w"][:1].isupper() and _prev_word(text, c.start)[:1].isupper() and not re.search(
+        r"[.!?:\"“”]\s*$", before
+    ):
+        return False  # "USA Today": a title
     if c.rule == "refs":
         if gr["ref"].lower() == "now" and re.match(r"-[a-z]", after):
             return False  # "now-defunct"
@@ -488,7 +511,8 @@ def _h_dayword(c: Candidate, ctx: _Context) -> TimeExpr | None:
 
 def _h_relunit(c: Candidate, ctx: _Context) -> TimeExpr | None:
     gr = c.groups
-    rel = gr["rel"].lower()
+    rel = re.sub(r"^this\s+", "", gr["rel"].lower()) if " " in gr["rel"].strip() else gr["rel"].lower()
+    rel = {"past": "last"}.get(rel, rel) if " " in gr["rel"].strip() else rel  # "this past weekend" is the last one
     unit = gr["unit"].lower()
     the = bool(gr.get("the"))
     tense = _tense(ctx, c)

@@ -111,7 +111,7 @@ class Grammar:
         holidays = _alt([" ".join(_cap(p) for p in h.split()) for h in lex["holidays"]])
         self.HOLIDAY = rf"(?P<holiday>{holidays})\b"
         refs = _alt(list(lex["refs"]))
-        tz = r"(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|local\s+time|(?:Moscow|Beijing|Paris|London)\s+time))?"
+        tz = r"(?:\s+(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|IST|local\s+time|(?:Moscow|Beijing|Paris|London)\s+time)\b)?"
         self.rules = []
         for name, p in self._patterns(refs, tz):
             try:
@@ -125,7 +125,7 @@ class Grammar:
         Y, M, D, WD, NUM, MOD = self.YEAR, self.MONTH, self.DAY, self.WD, self.NUM, self.MOD
         ADJ = _alt(self.lex["duration_adjectives"])
         on_wd = rf"(?:(?:on\s+)?{WD}|{self.WD_ABBR})"
-        rel = r"(?P<rel>(?i:last|next|this|past|coming|previous|following|current|same))"
+        rel = r"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|past|coming|previous|following|current|same))"
         return [
             ("iso", r"\b(?P<year>(?:1[5-9]|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"
                     r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?"),
@@ -165,7 +165,7 @@ class Grammar:
             ("range", rf"\b(?P<num1>\d+|(?i:{_alt([w for w in self.numbers if w not in ('a', 'an')])}))(?=\s+(?:to|or|and|-)\s+{NUM}\s+{self.UNIT_P}\b)"),
             ("plural", rf"\b(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+previous|coming|past)\s+)?{self.UNIT_P}\b(?!-old|\s+old)"),
             ("clock", rf"\b(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[AaPp][Mm]\b){tz}(?:,?\s+{on_wd})?"),
-            ("clock24", rf"\b(?P<hh>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d)(?::\d\d)?\s*(?:(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time)|(?P<hrs>hours|hrs|h\b))(?:,?\s+{on_wd})?"),
+            ("clock24", rf"(?<![\d,.])\b(?P<hh>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d)(?::\d\d)?\s*(?:(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time)\b|(?P<hrs>hours|hrs|h)\b)(?:,?\s+{on_wd})?"),
             ("hms", r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![:\d])"),
             ("yy", r"(?<=\b(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)\b(?![-–/]\d)"),
             ("clock24b", r"(?<![\d:])(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?![:\d])"),
