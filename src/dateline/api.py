@@ -361,6 +361,13 @@ class SharedStore:
         self._lock = threading.RLock()  # re-entrant: remember() builds its value through the other calls
         self._memo: OrderedDict[Any, Any] = OrderedDict()
 
+    def peek(self, key: Any) -> Any | None:
+        """A remembered value without taking the lock (a dict lookup is atomic), for the event loop's fast path."""
+        try:
+            return self._memo.get(("remember", key))
+        except RuntimeError:  # the memo changed size under us: treat as a miss
+            return None
+
     def remember(self, key: Any, build: Callable[[], Any]) -> Any:
         """A value derived from reads (a whole response), kept until the next write like the reads are."""
         with self._lock:
@@ -402,7 +409,7 @@ class SharedStore:
         return call
 
 
-def _store(request: Request) -> SharedStore:
+def _open_store(request: Request) -> SharedStore:
     """The app's one Store, opened on first use."""
     state = request.app.state
     if not state.db_path:
@@ -415,11 +422,16 @@ def _store(request: Request) -> SharedStore:
         return state.store
 
 
+async def _store(request: Request) -> SharedStore:
+    # async so that FastAPI resolves it on the event loop, without a worker-thread hop per request
+    return _open_store(request)
+
+
 StoreDep = Annotated[SharedStore, Depends(_store)]
 _LATLON = r"^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$"
 
 
-def event_filters(
+async def event_filters(
     type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. PROTEST.")] = None,
     mode: Annotated[str | None, Query(max_length=40)] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Source actor: name, ISO3 or sector.")] = None,
@@ -503,7 +515,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         if not app.state.db_path:
             return Health(status="ok", version=__version__, db=None)
         try:
-            counts = _store(request).counts()
+            counts = _open_store(request).counts()
             return Health(status="ok", version=__version__, db=app.state.db_path, events=counts.get("events"))
         except Exception as exc:  # health must answer even when the store does not
             return Health(status="degraded", version=__version__, db=app.state.db_path,
@@ -529,7 +541,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     # ----- events -----
 
     @app.get("/events", response_model=EventPage, tags=["events"])
-    def list_events(
+    async def list_events(
         store: StoreDep,
         filters: FiltersDep,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
@@ -546,7 +558,10 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
             return page.model_dump_json().encode()
 
         # Serialised once per distinct query: building 50 rows costs more than the (memoised) query itself.
-        return _json(store.remember(("events", _key(filters), limit, offset), build))
+        # A remembered page is answered on the event loop; anything else goes to a worker thread.
+        key = ("events", _key(filters), limit, offset)
+        body = store.peek(key)
+        return _json(body if body is not None else await run_in_threadpool(store.remember, key, build))
 
     @app.get("/events/{event_id}", response_model=EventDetail, tags=["events"],
              responses={404: {"description": "no such event"}})
@@ -613,7 +628,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         return [ActorCount.model_validate(r) for r in rows]
 
     @app.get("/stats/timeline", response_model=Timeline, tags=["events"])
-    def timeline(store: StoreDep, filters: FiltersDep) -> Response:
+    async def timeline(store: StoreDep, filters: FiltersDep) -> Response:
         """Event counts by day and event type, with the same filters as /events."""
 
         def build() -> bytes:
@@ -625,7 +640,9 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
             days = [TimelineRow(day=d, event_type=t, count=n) for (d, t), n in sorted(counts.items())]
             return Timeline(days=days).model_dump_json().encode()
 
-        return _json(store.remember(("timeline", _key(filters)), build))
+        key = ("timeline", _key(filters))
+        body = store.peek(key)
+        return _json(body if body is not None else await run_in_threadpool(store.remember, key, build))
 
     # ----- the page -----
 
