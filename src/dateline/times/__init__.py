@@ -155,6 +155,11 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
         prev = _prev_word(text, c.start).lower()
         if gr.get("mod") or gr.get("fiscal"):
             return True
+        if (
+            prev[:1].isalpha() and _prev_word(text, c.start)[:1].isupper() and re.match(r" [A-Z][a-z]", after)
+            and not re.search(r"[.!?\"“]\s*\S+\s*$", before) and prev not in g.months
+        ):
+            return False  # "Russell 2000 Index", "Windows 2000 Server": part of a name
         if m and m.group(1).endswith("s") and m.group(1) not in _OPEN_WORDS and prev not in {
             "in", "since", "of", "by", "until", "from", "to", "and", "before", "after", "during", "between"
         }:
@@ -232,7 +237,7 @@ def _duration(g: Grammar, unit_word: str, n: float | None) -> str:
     if code in ("S", "MIN", "H"):
         letter = {"S": "S", "MIN": "M", "H": "H"}[code]
         return f"PT{_fmt(n) if n is not None else 'X'}{letter}"
-    scale = {"Q": (3, "M"), "DE": (10, "Y"), "CE": (100, "Y"), "2W": (2, "W"), "WE": (1, "WE")}
+    scale = {"Q": (1, "Q"), "DE": (10, "Y"), "CE": (100, "Y"), "2W": (2, "W"), "WE": (1, "WE")}
     if code in scale:
         k, letter = scale[code]
         if n is None:
@@ -421,6 +426,9 @@ def _h_full(c: Candidate, ctx: _Context) -> TimeExpr | None:
         year = 2000 + yy if 2000 + yy <= this + 10 else 1900 + yy
     tense = _tense(ctx, c)
     anchor = "absolute"
+    if year is None and gr.get("yrel") and ctx.dct:
+        anchor = "publication"  # "October of next year"
+        year = ctx.dct.year + {"next": 1, "last": -1}.get(gr["yrel"].lower(), 0)
     if year is None:
         anchor = "publication"
         year = _pick_year(ctx, month, day, tense, gr.get("rel"), _role(ctx.text, c.start))
@@ -471,7 +479,9 @@ def _h_weekday(c: Candidate, ctx: _Context) -> TimeExpr | None:
     wd = ctx.g.weekdays[gr["wd"].lower()]
     tense = _tense(ctx, c)
     day = _weekday_date(ctx, wd, _deadline_tense(ctx, c, tense), gr.get("rel"))
-    if _prev_word(ctx.text, c.start).lower() in ("a", "any"):
+    if _prev_word(ctx.text, c.start).lower() in ("a", "any") and re.match(
+        r"\s*(?:[.,;:)]|$|(?:in|of|at|when|and|or|for|to|that)\b)", ctx.text[c.end : c.end + 8]
+    ):
         day = None  # "falls on a Sunday": no particular one
     value = day_value(day) if day else f"XXXX-WXX-{wd}"
     pod = _pod(ctx.g, gr.get("pod"))
@@ -708,7 +718,9 @@ def _h_clock(c: Candidate, ctx: _Context) -> TimeExpr | None:
         hh += 12
     elif ap.startswith("a") and hh == 12:
         hh = 0
-    return _make(ctx, c, "TIME", f"{_clock_day(c, ctx)}T{hh:02d}:{mi:02d}", tense=_tense(ctx, c))
+    # TIMEX3 marks a time given in UTC/GMT with "Z"; other zones stay local
+    zone = "Z" if (gr.get("tz") or "") in ("UTC", "GMT") else ""
+    return _make(ctx, c, "TIME", f"{_clock_day(c, ctx)}T{hh:02d}:{mi:02d}{zone}", tense=_tense(ctx, c))
 
 
 def _h_noon(c: Candidate, ctx: _Context) -> TimeExpr | None:

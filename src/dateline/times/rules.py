@@ -133,10 +133,11 @@ class Grammar:
             ("theday", r"(?i:\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|start(?:s|ed|ing)?|for|later\s+in|earlier\s+in|late\s+in|early\s+in)\s+)(?P<the>(?i:the\s+day))\b"),
             ("weekend", r"\b(?P<the>(?i:the|over\s+the|during\s+the))\s+(?P<unit>(?i:weekend))\b"),
             ("numeric", r"\b(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
-            ("md", rf"\b(?:{MOD})?(?:{WD},?\s+|{self.WD_ABBR},?\s+)?{M}\s+{D}(?:,?\s+{Y})?\b"),
-            ("dm", rf"\b(?:{WD},?\s+)?(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?\b"),
+            ("md", rf"\b(?:{MOD})?(?:{WD},?[ \t]+|{self.WD_ABBR},?[ \t]+)?{M}\s+{D}(?:,?\s+{Y})?\b"),
+            ("dm", rf"\b(?:{WD},?[ \t]+)?(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?\b"),
             ("my", rf"\b(?:{MOD})?{M}(?:\s+of)?,?\s+{Y}\b"),
-            ("month", rf"\b(?:{MOD})?(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{M}"),
+            ("month", rf"\b(?:{MOD})?(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{M}"
+                      r"(?:\s+(?:of\s+)?(?P<yrel>(?i:next|last|this))\s+(?i:year)\b)?"),
             ("year", rf"(?<![\d$£€.,#/])(?:{MOD})?(?:(?P<fiscal>(?i:fiscal|FY))\s?)?{Y}\b"),
             ("decade", r"(?i:\b(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?)(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<dd>\d0))'?s\b"),
             ("decade_w", rf"(?i:\b(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?)(?:(?P<cent>19|20)|(?i:nineteen|twenty\s+))?"
