@@ -204,3 +204,44 @@ def test_times_empty_text() -> None:
 def test_times_interval_of_values(value: str, interval: tuple[str, str] | None, precision: str | None) -> None:
     assert interval_of(value) == interval
     assert precision_of(value) == precision
+
+
+def test_times_weekend_and_this_past() -> None:
+    out = tag("Protesters gathered over the weekend, and this past weekend the police stayed away.")
+    assert find(out, "the weekend").value == "2022-W01-WE"
+    e = find(out, "this past weekend")
+    assert e.value == "2022-W01-WE"
+    assert (e.interval.start, e.interval.end) == ("2022-01-08", "2022-01-09")
+
+
+def test_times_names_holding_calendar_words_are_vetoed_by_the_parse() -> None:
+    text = "She appeared on Saturday Night Live and told USA Today about it on Tuesday."
+    out = tag(text)
+    assert [e.text for e in out] == ["Tuesday"]
+    assert out[0].value == "2022-01-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Voting closed at 18:00 GMT on Monday.", "18:00 GMT on Monday", "2022-01-10T18:00Z"),
+        ("The decree expires in October of next year.", "October of next year", "2023-10"),
+        ("The expedition of 1957-58 crossed the ice.", "58", "1958"),
+        ("The ceasefire will start at noon.", "noon", "2022-01-14T12:00"),
+        ("Shares fell for the past five trading days.", "the past five trading days", "P5D"),
+        ("The economy shrank for two consecutive quarters.", "two consecutive quarters", "P2Q"),
+    ],
+)
+def test_times_more_forms(text: str, surface: str, value: str) -> None:
+    assert find(tag(text), surface).value == value
+
+
+def test_times_fraction_and_counts_are_not_times() -> None:
+    out = tag("About a quarter of voters and 2,000 CSTO troops backed the plan.")
+    assert out == []
+
+
+def test_times_following_year_counts_from_the_last_mention() -> None:
+    out = tag("The coup happened in 2014. The following year, sanctions began; that year trade fell.")
+    assert find(out, "The following year").value == "2015"
+    assert find(out, "that year").value == "2015"
