@@ -205,3 +205,33 @@ def test_actors_text_title_outranks_kb_office(nlp) -> None:  # type: ignore[no-u
     actors = _run(nlp, "Rep. Mark Meadows, R-N.C., criticized the bill.", None)
     meadows = [a for a in actors if a.name == "Mark Meadows"][0]
     assert meadows.sector == "LEG" and meadows.country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack was the deadliest on U.S. soil in years.",
+        "Security was tightened after the Paris attacks last month.",
+        "Washington (Reuters) - Senators returned to work on Monday.",
+    ],
+)
+def test_actors_country_words_that_are_not_actors(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [a.text for a in _run(nlp, text) if a.kind == "state"] == []
+
+
+def test_actors_igo_name_inside_longer_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "An official at the National Security Council said the memo was accurate.")
+    assert "UNSC" not in {a.org for a in actors}
+    assert any(a.name == "United States National Security Council" for a in actors)
+
+
+def test_actors_the_country_prefers_the_main_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Bolivia held elections on Sunday. Bolivia's electoral body said turnout was high, and observers "
+            "from Peru agreed. Officials said the country would publish results soon.")
+    assert _by_text(_run(nlp, text), "the country").country == "BOL"
+
+
+def test_actors_pronoun_inside_quote_is_not_resolved(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Amina Wekesa spoke on Monday. "I think she is an excellent leader," Wekesa said.'
+    actors = _run(nlp, text)
+    assert [a for a in actors if a.text == "she"] == []

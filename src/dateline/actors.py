@@ -45,6 +45,8 @@ ORG_HEADS = {"party", "committee", "council", "ministry", "agency", "department"
              "assembly", "senate", "campaign", "caucus", "times", "post", "news", "press", "journal", "tribune",
              "brigade", "brigades", "battalion", "militia", "center", "centre", "fund", "bureau", "administration"}
 NOT_PERSON_HEADS = {"awards", "award", "act", "day", "prize", "sam", "street", "avenue", "square", "county"}
+STAFF_TITLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "secretary",
+                "director", "manager", "staff", "strategist", "chairman", "chairwoman", "counsel"}
 GENERIC_TITLES = {"counterpart", "leader", "official", "aide", "adviser", "advisor"}
 CoreferenceWindow = 3  # sentences a pronoun or "the country" may look back
 
@@ -102,6 +104,8 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: list[Place], date: st
         return True
     if _ent_blocks(sdoc, i, j, BLOCKING_ENTS):
         return False
+    if entry.source in ("igo", "org") and _ent_blocks(sdoc, i, j, {"ORG"}) and sdoc[i - 1].lower_ != "the":
+        return False  # "Security Council" inside "the National Security Council"
     if entry.source in ("country", "demonym", "capital"):
         if _ent_blocks(sdoc, i, j, {"GPE", "LOC", "NORP", "ORG"}) and tok.ent_type_ != "ORG":
             return False  # "Mexico" inside "New Mexico"
@@ -314,6 +318,10 @@ class _Finder:
                 coding.country = "USA"  # "Rep. Jane Roe (D-Ohio)" / ", R-Texas,"
             title_units = titles[::-1] or a_titles
             title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
+            staff = all(normalise(e.name).split()[-1] in STAFF_TITLES for u in title_units for e in u.entries
+                        if e.source == "title")
+            if title_units and staff and not (coding.country or coding.org or coding.sectors):
+                title_sectors = []  # "Crossroads spokesman": a spokesman of whom is unknown, so no sector
             role_words = self._role_text(mods, titles) if titles else (
                 self._role_text(a_mods, a_titles[::-1]) if a_titles else None)
             kw = self._code_person(entry, name_text, coding, title_sectors, role_words, former)
@@ -390,8 +398,8 @@ class _Finder:
             if entry is None or u.start in self.consumed:
                 continue
             head = self.sdoc[u.end - 1]
-            if head.pos_ not in ("NOUN", "PROPN"):
-                continue
+            if head.pos_ not in ("NOUN", "PROPN") or self._modifies_noun(head):
+                continue  # "Israel's justice ministry": the title word is part of another noun
             start, mods, titles, former = self._left_context(u.start, allow_titles=False)
             right = self._of_modifier(u.end)
             mods = mods + ([right] if right else [])
@@ -480,6 +488,8 @@ class _Finder:
             head = sdoc[u.end - 1]
             if entry.source in ("country", "capital", "seat") and self._is_location(u):
                 continue
+            if entry.source in ("country", "capital", "org") and self._modifies_noun(head):
+                continue  # "U.S. soil", "Paris attacks", "House seat": a modifier, not an actor
             if entry.source == "demonym":
                 # Only a people noun ("the Russians") names an actor; an adjective ("Russian claims") does not.
                 if not (head.tag_ in ("NNPS", "NNS") or (head.pos_ in ("PROPN", "NOUN") and head.dep_ in (
@@ -500,6 +510,13 @@ class _Finder:
                             sector=sectors[0] if sectors else None, sectors=sectors, org=entry.org,
                             kind=entry.kind if entry.kind in ("igo", "ngo", "group", "org", "state") else "org")
 
+    def _modifies_noun(self, tok: Token) -> bool:
+        """True when ``tok`` is a compound/adjectival modifier of a later noun that is not itself an actor word."""
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i <= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        head_unit = self.unit_at.get(tok.head.i)
+        return head_unit is None or not head_unit.first({"noun", "title", "person", "org", "igo"})
+
     def _is_location(self, u: _Unit) -> bool:
         """'in Moscow', 'across Kazakhstan', 'capital Nur Sultan', 'WASHINGTON, D.C., UNITED STATES (...)'."""
         head = self.sdoc[u.end - 1]
@@ -509,6 +526,10 @@ class _Finder:
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return True
         prev = self.sdoc[u.start - 1] if u.start > 0 else None
+        nxt = self.sdoc[u.end] if u.end < len(self.sdoc) else None
+        capital = u.first({"capital"}) is not None
+        if capital and (prev is None or "\n" in prev.text) and nxt is not None and nxt.text == "(":
+            return True  # "Washington (CNN) --" dateline
         return prev is not None and prev.lower_ in ("capital", "city", "town", "province", "region")
 
     def entities(self) -> None:
@@ -536,56 +557,87 @@ class _Finder:
                         sectors=sectors, org=coding.org, kind="org")
 
     def anaphora(self) -> None:
-        """he/she/his/her -> latest compatible person; 'the country' -> latest country; within 3 sentences."""
+        """Pronouns and "the country", resolved in one left-to-right pass (see the module docstring).
+
+        he/him/his/she/her, outside quotation marks (inside them they point away from the speaker):
+        1. an object or possessive pronoun takes its own clause's subject when that is a person;
+        2. else the latest compatible person earlier in the same sentence;
+        3. else the latest compatible person who was a subject in the previous sentences of the window;
+        4. else the only compatible person in the window; several and no subject: left unresolved.
+        "the country" takes the country mentioned most so far (ties: the latest), within the window.
+        """
         sdoc = self.sdoc
         ordered = sorted(self.actors, key=lambda a: a[0])
         sent_index = {}
         for n, sent in enumerate(sdoc.sents):
             for t in range(sent.start, sent.end):
                 sent_index[t] = n
-        people = self.kb.people
         person_at = {t: a for i0, j0, a in ordered if a.kind == "person" for t in range(i0, j0)}
+        quoted = self._quoted_chars()
         pos = 0
-        last_person: list[tuple[int, Actor]] = []
-        last_country: tuple[int, Actor] | None = None
+        seen_people: list[tuple[int, bool, Actor]] = []  # sentence, was subject, actor
+        country_count: dict[str, int] = {}
+        country_last: dict[str, tuple[int, int, Actor]] = {}  # iso3 -> (sentence, order, actor)
         new: list[tuple[int, int, Actor]] = []
         i = 0
         while i < len(sdoc):
             while pos < len(ordered) and ordered[pos][0] <= i:
-                a_start, _a_end, actor = ordered[pos]
+                a_start, a_end, actor = ordered[pos]
                 if actor.kind == "person":
-                    last_person.append((sent_index.get(a_start, 0), actor))
-                elif actor.kind == "state" and actor.country and actor.sector is None:
-                    last_country = (sent_index.get(a_start, 0), actor)
+                    head = sdoc[a_end - 1]
+                    seen_people.append((sent_index.get(a_start, 0), head.dep_ in ("nsubj", "nsubjpass"), actor))
+                elif actor.country and (actor.kind == "state" or actor.kind in ("group", "org")):
+                    country_count[actor.country] = country_count.get(actor.country, 0) + 1
+                    country_last[actor.country] = (sent_index.get(a_start, 0), pos, actor)
                 pos += 1
             tok = sdoc[i]
             here = sent_index.get(i, 0)
             gender = self.kb.pronouns.get(tok.lower_)
-            if gender and i not in self.consumed and tok.pos_ == "PRON":
-                subject = self._clause_subject_person(tok, person_at, gender)
-                if subject is not None:
-                    new.append((i, i + 1, subject.model_copy(update={
+            if gender and i not in self.consumed and tok.pos_ == "PRON" and tok.idx not in quoted:
+                antecedent = self._clause_subject_person(tok, person_at, gender) or self._salient_person(
+                    seen_people, here, gender)
+                if antecedent is not None:
+                    new.append((i, i + 1, antecedent.model_copy(update={
                         "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)})))
-                    i += 1
-                    continue
-                for s, actor in reversed(last_person):
-                    if here - s > CoreferenceWindow:
-                        break
-                    known = people.get(actor.name)
-                    if known is None or known.gender in (None, gender):
-                        new.append((i, i + 1, actor.model_copy(update={
-                            "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)})))
-                        break
-            if tok.lower_ == "the" and last_country is not None and here - last_country[0] <= CoreferenceWindow:
-                for n in (3, 2):
-                    if i + n <= len(sdoc) and normalise(sdoc[i:i + n].text) in self.kb.country_anaphora:
-                        span = sdoc[i:i + n]
-                        new.append((i, i + n, last_country[1].model_copy(update={
-                            "text": span.text, "start": span.start_char, "end": span.end_char})))
-                        i += n - 1
-                        break
+            if tok.lower_ == "the" and country_count:
+                recent = {c: v for c, v in country_last.items() if here - v[0] <= CoreferenceWindow}
+                if recent:
+                    best = max(recent, key=lambda c: (country_count[c], recent[c][1]))
+                    state = recent[best][2]
+                    for n in (3, 2):
+                        if i + n <= len(sdoc) and normalise(sdoc[i:i + n].text) in self.kb.country_anaphora:
+                            span = sdoc[i:i + n]
+                            name = self.kb.country_name(best) or state.name
+                            new.append((i, i + n, Actor(text=span.text, start=span.start_char, end=span.end_char,
+                                                        name=name, country=best, kind="state")))
+                            i += n - 1
+                            break
             i += 1
         self.actors.extend(new)
+
+    def _compatible(self, actor: Actor, gender: str) -> bool:
+        known = self.kb.people.get(actor.name)
+        return known is None or known.gender in (None, gender)
+
+    def _salient_person(self, seen: list[tuple[int, bool, Actor]], here: int, gender: str) -> Actor | None:
+        window = [(s, subj, a) for s, subj, a in seen if here - s <= CoreferenceWindow and self._compatible(a, gender)]
+        same = [a for s, _subj, a in window if s == here]
+        if same:
+            return same[-1]
+        subjects = [a for _s, subj, a in window if subj]
+        if subjects:
+            return subjects[-1]
+        distinct = {a.name for _s, _subj, a in window}
+        return window[-1][2] if len(distinct) == 1 else None
+
+    def _quoted_chars(self) -> set[int]:
+        """Character offsets inside quotation marks (cheap: only the marks' positions are stored as ranges)."""
+        from .quotes import quote_spans  # local import: quotes builds on this module
+
+        inside: set[int] = set()
+        for start, end in quote_spans(self.text):
+            inside.update(range(start, end))
+        return inside
 
     def _clause_subject_person(self, tok: Token, person_at: dict[int, Actor], gender: str) -> Actor | None:
         """A possessive or object pronoun usually points at its own clause's subject when that is a person

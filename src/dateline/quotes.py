@@ -186,9 +186,14 @@ class _Quoter:
         return not (opens_sentence and body[:1].isupper())
 
 
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every quoted stretch, marks excluded."""
+    return [(m.open + 1, m.close) for m in _pairs(text)]
+
+
 def find_quotes(sdoc: Doc, actors: list[Actor]) -> list[Quote]:
     """Direct and partial quotes in the body, each with its speaker when the syntax makes it clear."""
     return _Quoter(sdoc, actors).run()
 
 
-__all__ = ["find_quotes"]
+__all__ = ["find_quotes", "quote_spans"]
