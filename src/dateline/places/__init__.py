@@ -1,0 +1,378 @@
+"""Stage: find place names in the body and resolve them with the offline gazetteer."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Document, Place
+from .gazetteer import Candidate, Entry, Gazetteer, haversine_km, key, load
+
+__all__ = ["country_centroid", "distance_km", "find_places", "main_country", "resolve_name"]
+
+MAX_TOKENS = 6
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Entities that are never toponyms: demonyms (NORP), dates ("March", "May"), amounts, titles of works.
+NON_PLACE_LABELS = {"NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "WORK_OF_ART",
+                    "LAW", "LANGUAGE", "EVENT", "PRODUCT"}
+# Lower-case words allowed inside a multi-word name ("Isle of Man", "Rio de Janeiro", "Stratford-upon-Avon").
+CONNECTORS = {"of", "de", "del", "la", "le", "el", "al", "upon", "on", "and", "the", "du", "des", "da", "do", "dos",
+              "y", "-", "&", "sur", "am", "an", "im"}
+# Words that name the kind of place next to a name: "the province of X", "X region", "X County".
+TYPE_WORDS = {"province": "admin1", "provinces": "admin1", "region": "admin1", "state": "admin1", "oblast": "admin1",
+              "governorate": "admin1", "prefecture": "admin1", "territory": "admin1", "republic": "country",
+              "county": "admin2", "district": "admin2", "parish": "admin2", "municipality": "city", "city": "city",
+              "town": "city", "village": "city", "capital": "city", "township": "city", "borough": "city",
+              "suburb": "city", "port": "city", "country": "country", "nation": "country"}
+# Prepositions that put a name in a locative slot; a gazetteer match without an NER label needs one (or a strong entry).
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "throughout", "around", "toward",
+            "towards", "via", "through", "between", "within", "off", "of", "visit", "visited", "northern",
+            "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+KIND_BONUS = {"country": 4.0, "region": 3.5, "feature": 3.5, "admin1": 2.0, "admin2": -0.5, "city": 0.0}
+MIN_CITY_POPULATION = 1000  # smaller towns only with the text's own support (hierarchy, NER label and context)
+STRONG_CITY_POPULATION = 100_000  # a city this big is taken even when spaCy calls the name a person or an org
+NEAR_KM = 300.0
+
+
+class HasLatLon(Protocol):
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token offsets
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    key: str
+    candidates: list[Candidate]
+    label: str | None = None  # spaCy label of the entity it coincides with
+    hint: str | None = None  # kind named by a neighbouring type word
+    support: float = 0.0  # hierarchy bonus per entry idx is kept in `boost`
+    boost: dict[int, float] = field(default_factory=dict)
+    best: Entry | None = None
+    score: float = 0.0
+
+
+# ---------------------------------------------------------------- recognition
+
+
+def _capitalised(tok: Token) -> bool:
+    text = tok.text
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() is False and text[:1] in "'" and len(text) > 1
+                                                 and text[1].isupper()))
+
+
+def _ent_label(sdoc: Doc, start: int, end: int) -> tuple[str | None, bool]:
+    """(label of the entity overlapping tokens start..end, whether that entity is exactly this span)."""
+    for i in range(start, end):
+        tok = sdoc[i]
+        if tok.ent_type_:
+            for ent in _ents_at(sdoc, i):
+                return ent.label_, ent.start == start and ent.end == end
+    return None, False
+
+
+def _ents_at(sdoc: Doc, i: int) -> list[Span]:
+    return [e for e in sdoc.ents if e.start <= i < e.end]
+
+
+def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Longest gazetteer matches over runs of capitalised tokens (connectors allowed inside)."""
+    text = sdoc.text
+    out: list[Mention] = []
+    n = len(sdoc)
+    i = 0
+    while i < n:
+        tok = sdoc[i]
+        if not _capitalised(tok) or tok.is_space:
+            i += 1
+            continue
+        found: Mention | None = None
+        limit = min(n, i + MAX_TOKENS)
+        j = i + 1
+        ends = []
+        while j <= limit:
+            last = sdoc[j - 1]
+            if last.is_space or "\n" in last.whitespace_ or (j - 1 > i and last.is_sent_start):
+                break
+            if _capitalised(last):
+                ends.append(j)
+            elif last.lower_ not in CONNECTORS:
+                break
+            if "\n" in last.whitespace_:
+                break
+            j += 1
+        for j in reversed(ends):
+            start_char, end_char = tok.idx, sdoc[j - 1].idx + len(sdoc[j - 1])
+            surface = text[start_char:end_char]
+            k = key(surface)
+            if gaz.has_key(k):
+                found = Mention(i, j, start_char, end_char, surface, k, gaz.lookup_key(k))
+                break
+        if found:
+            out.append(found)
+            i = found.end
+        else:
+            i += 1
+    return out
+
+
+def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
+    """GPE/LOC/FAC entities the scan missed: strip 'the' and type words, then look the rest up."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        toks = list(ent)
+        while toks and (toks[0].lower_ in ("the", "a") or toks[0].lower_ in TYPE_WORDS):
+            toks = toks[1:]
+        hint = None
+        while toks and toks[-1].lower_ in TYPE_WORDS:
+            hint = TYPE_WORDS[toks[-1].lower_]
+            toks = toks[:-1]
+        if not toks:
+            continue
+        start_char, end_char = toks[0].idx, toks[-1].idx + len(toks[-1])
+        surface = sdoc.text[start_char:end_char]
+        k = key(surface)
+        if gaz.has_key(k):
+            out.append(Mention(toks[0].i, toks[-1].i + 1, start_char, end_char, surface, k, gaz.lookup_key(k),
+                               label=ent.label_, hint=hint))
+    return out
+
+
+def _type_hint(sdoc: Doc, m: Mention) -> str | None:
+    """Kind named by 'province of X' / 'X province' / 'X County'."""
+    if m.end < len(sdoc) and sdoc[m.end].lower_ in TYPE_WORDS:
+        return TYPE_WORDS[sdoc[m.end].lower_]
+    if m.start >= 2 and sdoc[m.start - 1].lower_ == "of" and sdoc[m.start - 2].lower_ in TYPE_WORDS:
+        return TYPE_WORDS[sdoc[m.start - 2].lower_]
+    return None
+
+
+def _locative(sdoc: Doc, m: Mention) -> bool:
+    i = m.start - 1
+    while i >= 0 and sdoc[i].lower_ in ("the", "a", "an") or (i >= 0 and sdoc[i].lower_ in TYPE_WORDS):
+        i -= 1
+    if i >= 0 and sdoc[i].lower_ in LOCATIVE:
+        return True
+    return m.end + 1 < len(sdoc) and sdoc[m.end].text == "," and m.end + 1 < len(sdoc) and _capitalised(sdoc[m.end + 1])
+
+
+def _strong(c: Candidate) -> bool:
+    e = c.entry
+    if e.kind in ("country", "region", "feature"):
+        return True
+    if e.kind == "admin1":
+        return True
+    return e.population >= STRONG_CITY_POPULATION and c.primary
+
+
+def _accept(sdoc: Doc, m: Mention) -> bool:
+    """Is this gazetteer match a toponym here? NER labels first, then how strong the gazetteer entry is."""
+    label, exact = _ent_label(sdoc, m.start, m.end)
+    m.label = label
+    if label in NON_PLACE_LABELS:
+        # spaCy sometimes calls a country NORP ("Kazakhstan's"): keep only exact country/admin1 names
+        return exact and any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates)
+    if label in PLACE_LABELS:
+        return True
+    short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
+    if short:  # "GA", "WA": only as the container in "Town, GA"
+        return m.start >= 2 and sdoc[m.start - 1].text == ","
+    strong = any(_strong(c) for c in m.candidates)
+    if label in ("PERSON", "ORG"):
+        if not exact:  # "Jordan" in "Michael Jordan", "Texas" in "University of Texas"
+            return False
+        # spaCy mislabels places ("Nur Sultan" PERSON, "Mangistau" ORG): take strong entries in a locative slot
+        return strong and (m.end - m.start > 1 or _locative(sdoc, m) or m.hint is not None)
+    if label is not None:  # other labels (e.g. FAC handled above); be conservative
+        return strong
+    first = sdoc[m.start]
+    if first.is_sent_start and m.end - m.start == 1 and first.pos_ != "PROPN":
+        return False
+    if not any(t.pos_ == "PROPN" for t in sdoc[m.start:m.end]) and not strong:
+        return False
+    if strong:
+        return True
+    eligible = any(c.entry.population >= MIN_CITY_POPULATION for c in m.candidates)
+    return eligible and (_locative(sdoc, m) or m.hint is not None)
+
+
+def recognise(sdoc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
+    gaz = gaz or load()
+    mentions = []
+    for m in _scan(sdoc, gaz):
+        m.hint = _type_hint(sdoc, m)
+        if _accept(sdoc, m):
+            mentions.append(m)
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    mentions += _ner_mentions(sdoc, gaz, taken)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+# ---------------------------------------------------------------- resolution
+
+
+def _base_score(c: Candidate, hint: str | None) -> float:
+    e = c.entry
+    score = math.log10(e.population + 100) + KIND_BONUS.get(e.kind, 0.0) + (1.0 if c.primary else 0.0)
+    if hint:
+        if hint == e.kind or (hint == "admin1" and e.kind in ("region", "admin1")):
+            score += 3.0
+        elif hint in ("admin1", "admin2") and e.kind == "city":
+            score -= 2.0
+    return score
+
+
+def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
+    """'Almaty, Kazakhstan' / 'Gainesville, Ga.' / 'Aktau in Mangistau': the container backs the contained."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        between = sdoc.text[a.end_char:b.start_char].strip()
+        if between not in (",", "in", ", in"):
+            continue
+        for ca in a.candidates:
+            for cb in b.candidates:
+                ea, eb = ca.entry, cb.entry
+                if ea.idx == eb.idx or ea.country is None or ea.country != eb.country:
+                    continue
+                inside = eb.kind == "country" or (eb.kind == "admin1" and ea.admin1 == eb.name) or (
+                    eb.kind == "admin2" and ea.admin1 == eb.admin1 and ea.kind == "city")
+                if inside:
+                    a.boost[ea.idx] = max(a.boost.get(ea.idx, 0.0), 6.0)
+                    b.boost[eb.idx] = max(b.boost.get(eb.idx, 0.0), 3.0)
+
+
+@dataclass(slots=True)
+class _Context:
+    countries: Counter[str]
+    admin1: Counter[tuple[str, str]]
+    points: list[tuple[float, float, int]]  # lat, lon, mention number
+    total: int
+
+
+def _context(mentions: list[Mention]) -> _Context:
+    countries: Counter[str] = Counter()
+    admin1: Counter[tuple[str, str]] = Counter()
+    points = []
+    for n, m in enumerate(mentions):
+        e = m.best
+        if e is None:
+            continue
+        if e.country:
+            countries[e.country] += 1
+        if e.country and e.admin1 and e.kind in ("admin1", "admin2", "city"):
+            admin1[(e.country, e.admin1)] += 1
+        if e.kind in ("city", "admin2", "admin1", "feature"):
+            points.append((e.lat, e.lon, n))
+    return _Context(countries, admin1, points, sum(countries.values()))
+
+
+def _score(m: Mention, n: int, c: Candidate, ctx: _Context | None) -> float:
+    e = c.entry
+    score = _base_score(c, m.hint) + m.boost.get(e.idx, 0.0)
+    if ctx is None:
+        return score
+    own = m.best
+    if e.country and ctx.total:
+        same = ctx.countries[e.country] - (1 if own and own.country == e.country else 0)
+        others = ctx.total - (1 if own and own.country else 0)
+        if same > 0 and others > 0:
+            score += 1.0 + 3.0 * same / others
+    if e.country and e.admin1 and e.kind != "admin1":
+        same_a1 = ctx.admin1[(e.country, e.admin1)] - (1 if own and (own.country, own.admin1) == (e.country, e.admin1)
+                                                      else 0)
+        if same_a1 > 0:
+            score += 2.0
+    if e.kind in ("city", "admin2", "feature") and any(
+            k != n and haversine_km(e.lat, e.lon, lat, lon) < NEAR_KM for lat, lon, k in ctx.points):
+        score += 1.0
+    return score
+
+
+def _eligible(m: Mention) -> list[Candidate]:
+    keep = [c for c in m.candidates if c.entry.kind != "city" or c.entry.population >= MIN_CITY_POPULATION
+            or c.entry.idx in m.boost or m.label in PLACE_LABELS]
+    return keep or m.candidates
+
+
+def resolve(sdoc: Doc, mentions: list[Mention]) -> None:
+    """Pick each mention's entry: population, kind, type words, the text's hierarchy, then the other places."""
+    _hierarchy(sdoc, mentions)
+    pools = [_eligible(m) for m in mentions]
+    for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
+        m.best = max(pool, key=lambda c: _score(m, n, c, None)).entry
+    for _ in range(2):
+        ctx = _context(mentions)
+        for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
+            scored = [(_score(m, n, c, ctx), c.entry) for c in pool]
+            m.score, m.best = max(scored, key=lambda s: s[0])
+    # one sense per discourse: every mention of a name takes the sense its best-scored mention got
+    by_key: dict[str, Mention] = {}
+    for m in mentions:
+        if m.key not in by_key or m.score > by_key[m.key].score:
+            by_key[m.key] = m
+    for m in mentions:
+        m.best = by_key[m.key].best
+
+
+def _place(m_text: str, start: int, end: int, e: Entry) -> Place:
+    return Place(text=m_text, start=start, end=end, name=e.name, country=e.country,
+                 admin1=e.admin1 if e.kind != "country" else None, lat=e.lat, lon=e.lon, geonames_id=e.gid,
+                 kind=e.kind, population=e.population or None)
+
+
+def find_places(sdoc: Doc, document: Document) -> list[Place]:
+    """Every toponym in the body, resolved (country ISO3, admin1, lat/lon, geonames id)."""
+    mentions = recognise(sdoc)
+    resolve(sdoc, mentions)
+    return [_place(m.text, m.start_char, m.end_char, m.best) for m in mentions if m.best is not None]
+
+
+def resolve_name(name: str, countries: set[str] | None = None) -> Place | None:
+    """Resolve a bare place name, preferring candidates in `countries`; offsets are 0."""
+    candidates = load().lookup(name)
+    if not candidates:
+        return None
+
+    def score(c: Candidate) -> float:
+        return _base_score(c, None) + (5.0 if countries and c.entry.country in countries else 0.0)
+
+    best = max(candidates, key=score).entry
+    return _place(name, 0, 0, best)
+
+
+def main_country(places: Sequence[Place]) -> str | None:
+    """The article's dominant country: most places in it, the earliest mention breaking ties."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    first = {}
+    for n, p in enumerate(places):
+        if p.country:
+            first.setdefault(p.country, n)
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def country_centroid(iso3: str) -> tuple[float, float] | None:
+    """GeoNames-style centre point of a country (ISO 3166-1 alpha-3)."""
+    entry = load().countries.get(iso3)
+    return (entry.lat, entry.lon) if entry else None
+
+
+def distance_km(a: HasLatLon | tuple[float, float], b: HasLatLon | tuple[float, float]) -> float | None:
+    """Great-circle distance between two places (Place/Location objects or (lat, lon) pairs); None without points."""
+    pa = a if isinstance(a, tuple) else (a.lat, a.lon)
+    pb = b if isinstance(b, tuple) else (b.lat, b.lon)
+    if None in pa or None in pb:
+        return None
+    return haversine_km(pa[0], pa[1], pb[0], pb[1])  # type: ignore[arg-type]

@@ -1,0 +1,149 @@
+"""The offline gazetteer: loads the shipped GeoNames-derived table once and looks names up."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
+ENV_EXTRA = "DATELINE_GAZETTEER_EXTRA"  # os.pathsep-separated list of the user's own extras TSVs
+EARTH_RADIUS_KM = 6371.0088
+
+_DROP = str.maketrans({".": "", "'": "", "\u2019": "", "\u2018": "", "\u02bb": "", "\u02bc": "", "-": " ", ",": " "})
+_SPACES = re.compile(r"\s+")
+
+
+def key(name: str) -> str:
+    """Lookup key: case-, accent-, dot-, apostrophe- and hyphen-neutral ('Nur-Sultan' = 'nur sultan', 'U.S.' = 'us')."""
+    text = name.translate(_DROP).lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer row: a country, region, admin unit, feature or populated place."""
+
+    idx: int
+    gid: int | None
+    kind: str
+    name: str
+    country: str | None
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    entry: Entry
+    primary: bool  # the surface is the entry's own name, not one of its alternates
+
+
+def _parse(idx: int, line: str) -> Entry:
+    gid, kind, name, country, admin1, lat, lon, pop = line.split("\t")
+    return Entry(idx, int(gid) if gid else None, kind, name, country or None, admin1 or None, float(lat), float(lon),
+                 int(pop))
+
+
+class Gazetteer:
+    """Rows kept as raw lines and parsed on first use; the index maps a key to "3,~17" (~n: alternate name).
+
+    Parsing 250k rows up front costs seconds; a document touches a few hundred, so rows are parsed lazily."""
+
+    def __init__(self, rows: list[str], index: dict[str, str]) -> None:
+        self.rows = rows
+        self.index = index
+        self._entries: dict[int, Entry] = {}
+        self._extra_index: dict[str, list[int]] = {}
+        self.countries: dict[str, Entry] = {}
+        for i, row in enumerate(rows):
+            if not row.split("\t", 2)[1] == "country":
+                break
+            entry = self.entry(i)
+            if entry.country:
+                self.countries[entry.country] = entry
+
+    @classmethod
+    def from_file(cls, path: Path) -> Gazetteer:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().split("\n")
+        n_rows = int(lines[0].split("\t", 1)[0])
+        rows = lines[1 : 1 + n_rows]
+        index = dict(line.split("\t", 1) for line in lines[1 + n_rows :] if line)
+        return cls(rows, index)
+
+    def entry(self, idx: int) -> Entry:
+        found = self._entries.get(idx)
+        if found is None:
+            found = self._entries[idx] = _parse(idx, self.rows[idx])
+        return found
+
+    def _add(self, kind: str, name: str, country: str, lat: float, lon: float, population: int,
+             names: list[str]) -> None:
+        idx = len(self.rows)
+        self.rows.append("\t".join(["", kind, name, country, "", str(lat), str(lon), str(population)]))
+        self._extra_index.setdefault(key(name), []).append(idx)
+        for alt in names:
+            self._extra_index.setdefault(key(alt), []).append(~idx)
+
+    def load_extra(self, path: Path) -> None:
+        """A user's extras file in the build format: `add` rows are new entries, `alias` rows add names."""
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            op, kind, name, country, lat, lon, pop, names = (line.split("\t") + [""] * 8)[:8]
+            alts = [n for n in names.split("|") if n]
+            if op == "add":
+                self._add(kind, name, country, float(lat), float(lon), int(pop or 0), alts)
+            elif op == "alias":
+                found = [c.entry for c in self.lookup(name) if c.entry.kind == kind and (c.entry.country or "") == country]
+                for alt in alts if found else []:
+                    self._extra_index.setdefault(key(alt), []).append(~found[0].idx)
+
+    def ids(self, k: str) -> list[int]:
+        raw = self.index.get(k)
+        ids = [int(i) for i in raw.split(",")] if raw else []
+        return ids + self._extra_index.get(k, []) if self._extra_index else ids
+
+    def lookup(self, name: str) -> list[Candidate]:
+        return self.lookup_key(key(name))
+
+    def lookup_key(self, k: str) -> list[Candidate]:
+        out = []
+        seen = set()
+        for i in self.ids(k):
+            primary = i >= 0
+            entry = self.entry(i if primary else ~i)
+            if entry.idx not in seen:
+                seen.add(entry.idx)
+                out.append(Candidate(entry, primary))
+        return out
+
+    def has_key(self, k: str) -> bool:
+        return k in self.index or k in self._extra_index
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The shipped table plus any files named in $DATELINE_GAZETTEER_EXTRA; loaded once per process."""
+    gaz = Gazetteer.from_file(GAZETTEER_FILE)
+    for extra in filter(None, os.environ.get(ENV_EXTRA, "").split(os.pathsep)):
+        gaz.load_extra(Path(extra))
+    return gaz
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
