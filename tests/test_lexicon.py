@@ -377,6 +377,35 @@ def test_bad_json_and_bad_removal(tmp_path: Path) -> None:
         load_triggers([gone])
 
 
+def test_lemma_aliases_copy_entries_under_the_tagger_lemma(tmp_path: Path) -> None:
+    index = load_triggers()
+    (copy,) = index.select("verb", "stag", objects=["protest"])
+    assert (copy.type, copy.mode, copy.alias_of) == ("PROTEST", "demo", "stage")
+    assert all(t.alias_of is None for trigs in index.by_type().values() for t in trigs)
+    extra = write_extra(
+        tmp_path,
+        {
+            "lemma_aliases": {"verb": {"kettl": "kettle"}},
+            "triggers": [{"kind": "verb", "lemma": "kettle", "type": "COERCE", "mode": "restrict"}],
+        },
+    )
+    assert load_triggers([extra]).lookup("verb", "kettl")[0].alias_of == "kettle"
+
+
+@pytest.mark.parametrize(
+    ("aliases", "message"),
+    [
+        ({"verb": {"arrest": "detain"}}, "clashes with existing verb entries"),
+        ({"verb": {"kettl": "kettle"}}, "has no verb entries"),
+        ({"adverb": {"x": "y"}}, "must be an object under 'verb' or 'noun'"),
+    ],
+)
+def test_bad_lemma_aliases(tmp_path: Path, aliases: dict[str, object], message: str) -> None:
+    extra = write_extra(tmp_path, {"lemma_aliases": aliases, "triggers": []})
+    with pytest.raises(LexiconError, match=message):
+        load_triggers([extra])
+
+
 # ----------------------------------------------------------------- against the parser
 
 
@@ -416,6 +445,9 @@ def _context(tok) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
         ("The court found the former mayor guilty of fraud.", "found", ("SANCTION", "convict")),
         ("The country withdrew from the treaty last year.", "withdrew", ("SANCTION", "withdraw")),
         ("Gunmen kidnapped three aid workers.", "kidnapped", ("ASSAULT", "abduct")),
+        ("Nurses staged a strike at two hospitals.", "staged", ("PROTEST", "strike")),
+        ("Drones struck two military bases overnight.", "struck", ("ASSAULT", None)),
+        ("The rebels threatened to seize the airport.", "threatened", ("THREATEN", "territory")),
     ],
 )
 def test_verb_entries_match_parsed_sentences(

@@ -8,7 +8,7 @@ import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -229,6 +229,7 @@ class Trigger:
     weight: float = 1.0
     note: str | None = None
     source: str = TRIGGERS_FILE
+    alias_of: str | None = None  # set on copies made for a tagger's lemma variant (see lemma_aliases)
 
     @property
     def phrase(self) -> str | None:
@@ -276,6 +277,19 @@ class TriggerIndex:
     _by_key: dict[tuple[str, str], list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     _phrases: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
     _all: dict[tuple[Any, ...], Trigger] = field(default_factory=dict)
+    aliases: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def expand_aliases(self) -> None:
+        """Copy each aliased lemma's entries under the lemma the tagger actually produces.
+
+        en_core_web_sm lemmatises some inflected forms wrongly ("staged" -> "stag", "fined" -> "fin");
+        the copies let a plain (kind, token lemma) look-up still find the entry.
+        """
+        for (kind, alias), lemma in self.aliases.items():
+            for trig in [
+                t for t in self._all.values() if t.kind == kind and t.lemma == lemma and t.alias_of is None
+            ]:
+                self.add(replace(trig, lemma=alias, words=(alias,), alias_of=lemma))
 
     def add(self, trig: Trigger) -> None:
         """Add an entry; an entry with the same words and constraints replaces the earlier one."""
@@ -362,7 +376,8 @@ class TriggerIndex:
     def by_type(self) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = defaultdict(list)
         for trig in self._all.values():
-            out[trig.type].append(trig)
+            if trig.alias_of is None:
+                out[trig.type].append(trig)
         return dict(out)
 
     def __iter__(self) -> Iterator[Trigger]:
@@ -484,7 +499,23 @@ def _entries_of(data: Any, name: str) -> list[Any]:
     return data
 
 
+def _add_aliases(index: TriggerIndex, data: Any, name: str) -> None:
+    aliases = data.get("lemma_aliases", {}) if isinstance(data, dict) else {}
+    if not isinstance(aliases, dict):
+        raise LexiconError(f"{name}: lemma_aliases must map a kind to {{tagger lemma: lexicon lemma}}")
+    for kind, table in aliases.items():
+        if kind not in ("verb", "noun") or not isinstance(table, dict):
+            raise LexiconError(f"{name}: lemma_aliases[{kind!r}] must be an object under 'verb' or 'noun'")
+        for alias, lemma in table.items():
+            if not isinstance(lemma, str) or not isinstance(alias, str) or " " in alias.strip():
+                raise LexiconError(
+                    f"{name}: lemma_aliases[{kind!r}][{alias!r}] must map one word to one lemma"
+                )
+            index.aliases[(kind, alias.strip().lower())] = lemma.strip().lower()
+
+
 def _add_file(index: TriggerIndex, data: Any, name: str) -> None:
+    _add_aliases(index, data, name)
     seen: dict[tuple[Any, ...], int] = {}
     for i, raw in enumerate(_entries_of(data, name)):
         where = f"{name} entry {i}"
@@ -528,6 +559,14 @@ def _load_triggers_cached(paths: tuple[str, ...]) -> TriggerIndex:
     for p in paths:
         path = Path(p)
         _add_file(index, _read_json(path, str(path)), str(path))
+    for (kind, alias), lemma in index.aliases.items():
+        if index.lookup(kind, alias):
+            raise LexiconError(
+                f"lemma alias {alias!r} -> {lemma!r} clashes with existing {kind} entries for {alias!r}"
+            )
+        if not index.lookup(kind, lemma):
+            raise LexiconError(f"lemma alias {alias!r} points to {lemma!r}, which has no {kind} entries")
+    index.expand_aliases()
     return index
 
 
