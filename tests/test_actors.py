@@ -235,3 +235,19 @@ def test_actors_pronoun_inside_quote_is_not_resolved(nlp) -> None:  # type: igno
     text = 'Amina Wekesa spoke on Monday. "I think she is an excellent leader," Wekesa said.'
     actors = _run(nlp, text)
     assert [a for a in actors if a.text == "she"] == []
+
+
+def test_actors_title_of_unknown_body_gives_no_government_sector(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Teachers union Zorvath President Dana Kellerby criticized the plan.")
+    person = [a for a in actors if a.name == "Dana Kellerby"][0]
+    assert person.sector is None
+
+
+def test_actors_reported_clause_subject_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Amina Wekesa praised Tariq Qureshi. Qureshi said that he felt honoured by Wekesa."
+    assert _by_text(_run(nlp, text), "he").name == "Tariq Qureshi"
+
+
+def test_actors_sector_word_inside_a_name_is_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "The Oversight and Government Reform Committee asked for the files.")
+    assert all(a.text != "Government" for a in actors)

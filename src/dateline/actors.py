@@ -322,6 +322,10 @@ class _Finder:
                         if e.source == "title")
             if title_units and staff and not (coding.country or coding.org or coding.sectors):
                 title_sectors = []  # "Crossroads spokesman": a spokesman of whom is unknown, so no sector
+            if titles and not mods and start > 0 and sdoc[start - 1].pos_ == "PROPN" and (start - 1) not in self.unit_at:
+                title_sectors = []  # "NEA President X": the title belongs to a body the KB does not know
+            if not title_sectors and entry is None and coding.sectors and not coding.country:
+                title_sectors = list(coding.sectors)  # "Democrat Bruce King" -> PTY
             role_words = self._role_text(mods, titles) if titles else (
                 self._role_text(a_mods, a_titles[::-1]) if a_titles else None)
             kw = self._code_person(entry, name_text, coding, title_sectors, role_words, former)
@@ -444,6 +448,8 @@ class _Finder:
             head = sdoc[u.end - 1]
             if head.pos_ not in ("NOUN", "PROPN") and not (head.pos_ == "ADJ" and head.dep_ in ("nsubj", "nsubjpass")):
                 continue
+            if sdoc[u.start].is_title and _ent_blocks(sdoc, u.start, u.end, {"ORG", "FAC", "WORK_OF_ART", "LAW"}):
+                continue  # "Government" in "Oversight and Government Reform Committee"
             if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "police vehicles", "military equipment": a modifier, not an actor
             left = min(head.left_edge.i, u.start)
@@ -488,7 +494,7 @@ class _Finder:
             head = sdoc[u.end - 1]
             if entry.source in ("country", "capital", "seat") and self._is_location(u):
                 continue
-            if entry.source in ("country", "capital", "org") and self._modifies_noun(head):
+            if entry.source in ("country", "capital", "seat", "org") and self._modifies_noun(head):
                 continue  # "U.S. soil", "Paris attacks", "House seat": a modifier, not an actor
             if entry.source == "demonym":
                 # Only a people noun ("the Russians") names an actor; an adjective ("Russian claims") does not.
@@ -643,6 +649,13 @@ class _Finder:
         """A possessive or object pronoun usually points at its own clause's subject when that is a person
         ("Johnson named Weld as his running mate" -> Johnson)."""
         if tok.dep_ in ("nsubj", "nsubjpass"):
+            # "X notes that he ...": a subject pronoun of a reported clause is the reporter.
+            clause = tok.head
+            if clause.dep_ in ("ccomp", "advcl") and clause.head.i < tok.i:
+                for child in clause.head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i in person_at:
+                        actor = person_at[child.i]
+                        return actor if self._compatible(actor, gender) else None
             return None
         verb = tok.head
         for _ in range(4):
