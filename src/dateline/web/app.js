@@ -456,10 +456,11 @@ function showArticle(out, focusEventId) {
   $("#a-meta").textContent = [doc.source, doc.published, doc.url].filter(Boolean).join(" · ");
   const box = $("#a-text");
   box.replaceChildren(highlighted(doc.text || "", documentSpans(out, focusEventId), 0));
+  box.scrollTop = 0;
   const list = $("#a-events");
   list.replaceChildren(...(out.events || []).map((ev, i) => {
     const storedId = (out.event_ids || [])[i];
-    return el("li", {},
+    return el("li", { class: storedId && storedId === focusEventId ? "focus" : null },
       el("span", { class: "type-chip", style: { background: colour(ev.event_type) } }),
       `${ev.event_type}${ev.mode ? "/" + ev.mode : ""}: `, el("q", {}, ev.evidence.trigger), " — ",
       (ev.actors || []).map(actorLabel).join("; ") || "?", " → ", (ev.recipients || []).map(actorLabel).join("; ") || "?",
@@ -469,6 +470,8 @@ function showArticle(out, focusEventId) {
   if (!(out.events || []).length) list.append(el("li", { class: "muted" }, "no events coded in this article"));
   for (const w of out.warnings || []) list.append(el("li", { class: "warning" }, `warning: ${w}`));
   $("#article").scrollIntoView({ behavior: "smooth", block: "start" });
+  const trigger = focusEventId ? box.querySelector(".hl-trigger") : null;
+  if (trigger) box.scrollTop = Math.max(0, trigger.offsetTop - box.clientHeight / 3);  // offsetTop is within the box: it is positioned
 }
 
 async function openArticle(docId, focusEventId) {
