@@ -473,3 +473,20 @@ def _write_json(tmp_path: Path, report: dict[str, object]) -> Path:
     path = tmp_path / "report.json"
     path.write_text(json.dumps(report))
     return path
+
+
+def test_ngec_story_labels_and_per_type_table() -> None:
+    cases = [ev.Case("ngec", str(i), "t", event_type=gold, types={gold}, mode=mode)
+             for i, (gold, mode) in enumerate([("PROTEST", "DEMO"), ("PROTEST", None), ("AID", None)])]
+    coded = [[_event("PROTEST", 0.9, 0, mode="demo")], [_event("AID", 0.5, 0)], []]
+    summary = ev.Table("ngec", ["macro_f1"], n=3)
+    per_type = ev.ngec_tables(cases, coded, summary)
+    metrics = summary.rows[0].metrics
+    # PROTEST: tp 1, fn 1 -> F1 2/3; AID: fp 1, fn 1 -> F1 0
+    assert metrics["macro_f1"] == pytest.approx((2 / 3 + 0) / 2)
+    assert metrics["accuracy"] == pytest.approx(1 / 3)
+    assert metrics["mode_accuracy"] == 1.0
+    assert metrics["coverage"] == pytest.approx(2 / 3)
+    rows = {r.system: r.metrics for r in per_type.rows}
+    assert rows["PROTEST"]["support"] == 2 and rows["PROTEST"]["predicted"] == 1
+    assert rows["AID"]["f1"] == 0.0
