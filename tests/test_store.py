@@ -268,3 +268,21 @@ def test_engine_records_failures_and_retry_replaces_them(tmp_path) -> None:
         assert fixed.added == 1 and s.failures() == []
         assert s.stats()["documents_ok"] == 4
         assert run(s, raws, analyse=fake_analyse).added == 0
+
+
+def test_engine_tries_unreadable_inputs_again_and_drops_their_failure_once_read(tmp_path) -> None:
+    from dateline.sources import iter_sources
+
+    later = tmp_path / "later.txt"
+    missing = tmp_path / "never.txt"
+    inputs = [str(later), str(missing)]
+    with Store(tmp_path / "s.duckdb") as s:
+        first = run(s, iter_sources(inputs), analyse=fake_analyse)
+        assert (first.failed, first.added) == (2, 2)  # two different unreadable inputs, two rows
+        later.write_text("Farmers march\n\nMarch 5, 2024\n\nFarmers marched through Lyon on Tuesday.")
+        second = run(s, iter_sources(inputs), analyse=fake_analyse)
+        assert second.ok == 1
+        rows = s.con.execute("SELECT origin, status FROM documents ORDER BY origin").fetchall()
+        assert rows == [(str(later), "ok"), (str(missing), "failed")]
+        third = run(s, iter_sources(inputs), analyse=fake_analyse)
+        assert third.added == 0 and s.counts()["documents"] == 2

@@ -46,7 +46,11 @@ class IngestReport:
 
 
 def raw_hash(raw: RawArticle) -> str:
-    """Key of the input as it arrived, so a re-run skips it before any analysis."""
+    """Key of the input as it arrived, so a re-run skips it before any analysis.
+
+    An input that could not even be read has no content; its origin tells it apart from other such inputs."""
+    if raw.extra.get("error"):
+        return hashlib.sha256(f"unreadable\n{raw.origin or ''}\n{raw.url or ''}".encode()).hexdigest()[:24]
     return hashlib.sha256(f"{raw.url or ''}\n{raw.content}".encode()).hexdigest()[:24]
 
 
@@ -111,7 +115,8 @@ def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, reclu
     for batch in _batches(raws, batch_size):
         report.seen += len(batch)
         keyed = [(raw_hash(r), r) for r in batch]
-        known = store.known_raw_hashes(k for k, _ in keyed)
+        # Unreadable inputs (missing file, HTTP error) are tried again on every run; their row stays as is.
+        known = store.known_raw_hashes(k for k, r in keyed if not r.extra.get("error"))
         todo: list[tuple[str, RawArticle]] = []
         for key, raw in keyed:
             if key in known or key in seen_keys:
@@ -136,7 +141,9 @@ def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, reclu
             ev, ac = event_rows(row["id"], result)
             events += ev
             actors += ac
-        added_ids = _write(store, docs, events, actors)
+        # A source that failed to read on an earlier run and reads now: its failure row goes, in the same batch.
+        stale = store.unreadable_failures([r.origin for _, r in readable if r.origin])
+        added_ids = _write(store, docs, events, actors, replace_ids=stale)
         for d in docs:
             if d["id"] in added_ids:
                 report.added += 1
@@ -156,9 +163,9 @@ def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, reclu
 
 
 def _write(store: Store, docs: list[dict[str, Any]], events: list[dict[str, Any]],
-           actors: list[dict[str, Any]]) -> set[str]:
-    before = store.known_document_ids(d["id"] for d in docs)
-    store.write_batch(docs, events, actors)
+           actors: list[dict[str, Any]], replace_ids: list[str] | None = None) -> set[str]:
+    before = store.known_document_ids(d["id"] for d in docs) - set(replace_ids or ())
+    store.write_batch(docs, events, actors, replace_ids=replace_ids or ())
     # First copy within the batch wins, as in write_batch.
     added: set[str] = set()
     for d in docs:

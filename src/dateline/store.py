@@ -417,6 +417,15 @@ class Store:
                                 [hashes]).fetchall()
         return {r[0] for r in rows}
 
+    def unreadable_failures(self, origins: Iterable[str]) -> list[str]:
+        """Ids of failed rows for inputs that could not be read at all (no raw input kept) from these origins."""
+        origins = list(origins)
+        if not origins:
+            return []
+        rows = self.con.execute("SELECT id FROM documents WHERE status = 'failed' AND raw_json IS NULL "
+                                "AND origin IN (SELECT unnest(?)) ORDER BY id", [origins]).fetchall()
+        return [r[0] for r in rows]
+
     def known_document_ids(self, ids: Iterable[str]) -> set[str]:
         ids = list(ids)
         if not ids:
