@@ -95,11 +95,11 @@ def scoreboard(report: dict[str, Any]) -> list[RichTable]:
             t.add_column("system", style="bold")
             for col in table["columns"]:
                 t.add_column(col, justify="right")
-            t.add_column("vs published", overflow="fold")
+            t.add_column("vs published / note", overflow="fold")
             for row in table["rows"]:
                 style = "cyan" if row["kind"] == "dateline" else None
                 cells = [format_value(c, row["metrics"].get(c)) for c in table["columns"]]
-                extra = row.get("note") if row.get("note") and not row["metrics"] else agreement_label(row)
+                extra = agreement_label(row) or row.get("note")
                 t.add_row(row["system"], *cells, extra or "", style=style)
             tables.append(t)
     return tables
@@ -126,7 +126,9 @@ def eval_command(
     if not folder.is_dir():
         err.print(f"[red]error:[/red] evaluation data not found at {folder} (use --data DIR or set {ENV_DATA})")
         raise typer.Exit(2)
-    command = "dateline eval" + "".join(f" {a}" for a in sys.argv[2:]) if len(sys.argv) > 1 else "dateline eval"
+    # the command as it would be typed, without the machine-specific paths
+    command = " ".join(["dateline eval", *(suites or []), *([f"--limit {limit}"] if limit else []),
+                        *(["--full"] if full else [])])
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with RichProgress(*columns, console=err, transient=True) as bars:
         report = run_suites(names, Context(folder.resolve(), limit=limit, progress=RichBars(bars), full=full), command=command)
