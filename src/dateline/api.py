@@ -479,7 +479,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         yield
         analysis.close()
 
-    app = FastAPI(
+    app = _fastapi_class()(
         lifespan=lifespan,
         title="dateline",
         version=__version__,
@@ -653,6 +653,15 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)  # type: ignore[arg-type]
     return app
+
+
+def _fastapi_class() -> Callable[..., FastAPI]:
+    """FastAPI, with /docs and /redoc served from a package instead of a CDN when fastapi-offline is installed."""
+    try:
+        from fastapi_offline import FastAPIOffline
+    except ImportError:  # optional: without it /docs needs internet, /openapi.json works either way
+        return FastAPI
+    return FastAPIOffline  # type: ignore[no-any-return]
 
 
 def _analyse(raw: RawArticle) -> EventDocument:
