@@ -238,7 +238,7 @@ def test_actors_pronoun_inside_quote_is_not_resolved(nlp) -> None:  # type: igno
 
 
 def test_actors_title_of_unknown_body_gives_no_government_sector(nlp) -> None:  # type: ignore[no-untyped-def]
-    actors = _run(nlp, "Teachers union Zorvath President Dana Kellerby criticized the plan.")
+    actors = _run(nlp, "The Northfield Teachers Association President Dana Kellerby criticized the plan.")
     person = [a for a in actors if a.name == "Dana Kellerby"][0]
     assert person.sector is None
 

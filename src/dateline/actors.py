@@ -322,7 +322,7 @@ class _Finder:
                         if e.source == "title")
             if title_units and staff and not (coding.country or coding.org or coding.sectors):
                 title_sectors = []  # "Crossroads spokesman": a spokesman of whom is unknown, so no sector
-            if titles and not mods and start > 0 and sdoc[start - 1].pos_ == "PROPN" and (start - 1) not in self.unit_at:
+            if titles and not mods and start > 0 and sdoc[start - 1].ent_type_ == "ORG" and (start - 1) not in self.unit_at:
                 title_sectors = []  # "NEA President X": the title belongs to a body the KB does not know
             if not title_sectors and entry is None and coding.sectors and not coding.country:
                 title_sectors = list(coding.sectors)  # "Democrat Bruce King" -> PTY
@@ -380,8 +380,10 @@ class _Finder:
                 if current and not former:
                     sectors = list(term.sectors)
                     role = role or term.role
-                elif not title_sectors:
-                    sectors = ["ELI"]
+                elif not title_sectors and self.date and term.end and term.end <= self.date:
+                    sectors = ["ELI"]  # out of office; before a first office there is nothing to say
+                if not current and not title_sectors and coding.sectors and not coding.country:
+                    title_sectors = list(coding.sectors)  # "Democrat Gavin Newsom" before his KB office -> PTY
         else:
             while name.endswith(("'s", "\u2019s")):
                 name = name[:-2]
@@ -549,7 +551,7 @@ class _Finder:
             if end <= ent.start or not ent.text[:1].isupper() or (ent.text.isupper() and len(ent.text) <= 2):
                 continue
             inside_kb = any(t in self.unit_at for t in range(ent.start, end))
-            acronym = ent.text.isupper() and len(ent.text) >= 3 and end - ent.start == 1
+            acronym = ent.text.isupper() and 3 <= len(ent.text) <= 5 and end - ent.start == 1
             # Bare ORG names the KB does not know are often not actors (programmes, bands, brands):
             # keep those that say what they are ("... Party", "... Ministry") or carry a KB word.
             if not (inside_kb or acronym or self.sdoc[end - 1].lower_ in ORG_HEADS):
