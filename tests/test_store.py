@@ -286,3 +286,15 @@ def test_engine_tries_unreadable_inputs_again_and_drops_their_failure_once_read(
         assert rows == [(str(later), "ok"), (str(missing), "failed")]
         third = run(s, iter_sources(inputs), analyse=fake_analyse)
         assert third.added == 0 and s.counts()["documents"] == 2
+
+
+def test_engine_with_worker_processes_writes_the_same_rows(tmp_path) -> None:
+    def rows(s: Store) -> list[tuple]:  # type: ignore[type-arg]
+        return s.con.execute("SELECT id, status, num_events, doc_json FROM documents ORDER BY id").fetchall() + \
+            s.con.execute("SELECT id, event_json, cluster_id FROM events ORDER BY id").fetchall()
+
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
+        run(one, _raws(30), batch_size=4, analyse=fake_analyse)
+        report = run(two, _raws(30), batch_size=4, analyse=fake_analyse, workers=2)
+        assert report.added == 30
+        assert rows(one) == rows(two)

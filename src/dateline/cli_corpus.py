@@ -98,6 +98,7 @@ def ingest_command(
     db: DbOption = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch (one transaction each).")] = 32,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many articles.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes analysing batches (each loads spaCy).")] = 1,
     fetch_links: Annotated[bool, typer.Option(help="For feeds: fetch each entry's page (else use the entry text).")]
     = True,
     delay: Annotated[float, typer.Option(help="Seconds between fetches from one feed.")] = 0.5,
@@ -128,7 +129,7 @@ def ingest_command(
             progress.update(task, completed=r.seen, rate=r.articles_per_second, events=r.events,
                             skipped=r.known + r.duplicates, failed=r.failed)
 
-        report = run(store, raws, batch_size=batch_size, progress=tick, limit=limit)
+        report = run(store, raws, batch_size=batch_size, progress=tick, limit=limit, workers=workers)
         progress.update(task, description="done")
         stats = store.stats(top=0)
     if json_report:

@@ -6,8 +6,11 @@ import hashlib
 import itertools
 import json
 import logging
+import multiprocessing
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -99,67 +102,102 @@ def _batches(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle
         yield chunk
 
 
+@dataclass
+class _Pending:
+    """One batch between analysis and writing: its rows so far and the analysis still to come."""
+
+    unreadable: list[dict[str, Any]]
+    readable: list[tuple[str, RawArticle]]
+    result: Future[list[EventDocument | Exception]] | list[EventDocument | Exception]
+
+
 def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, recluster: bool = True,
         progress: Callable[[IngestReport], None] | None = None, limit: int | None = None,
-        analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] | None = None) -> IngestReport:
+        analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] | None = None,
+        workers: int = 1) -> IngestReport:
     """Ingest articles: skip known inputs, analyse the rest, commit per batch, recluster at the end.
 
     Killed at any moment, a re-run ends with the same rows as an uninterrupted run: every batch is one
     transaction, inputs already stored are skipped, and clusters are recomputed from all events.
+    workers > 1 analyses batches in that many processes; batches are still written one by one, in input
+    order, by this process, so the store ends the same.
     """
     analyse = analyse or analyse_batch  # looked up per call, so tests and callers can swap the analyser
     report = IngestReport()
     if limit is not None:
         raws = itertools.islice(raws, limit)
     seen_keys: set[str] = set()
-    for batch in _batches(raws, batch_size):
-        report.seen += len(batch)
-        keyed = [(raw_hash(r), r) for r in batch]
-        # Unreadable inputs (missing file, HTTP error) are tried again on every run; their row stays as is.
-        known = store.known_raw_hashes(k for k, r in keyed if not r.extra.get("error"))
-        todo: list[tuple[str, RawArticle]] = []
-        for key, raw in keyed:
-            if key in known or key in seen_keys:
-                report.known += 1
-            else:
+    pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+            if workers > 1 else None)
+    pending: deque[_Pending] = deque()
+    try:
+        for batch in _batches(raws, batch_size):
+            report.seen += len(batch)
+            keyed = [(raw_hash(r), r) for r in batch]
+            # Unreadable inputs (missing file, HTTP error) are tried again on every run; their row stays as is.
+            known = store.known_raw_hashes(k for k, r in keyed if not r.extra.get("error"))
+            unreadable: list[dict[str, Any]] = []
+            readable: list[tuple[str, RawArticle]] = []
+            for key, raw in keyed:
+                if key in known or key in seen_keys:
+                    report.known += 1
+                    continue
                 seen_keys.add(key)
-                todo.append((key, raw))
-        docs: list[dict[str, Any]] = []
-        events: list[dict[str, Any]] = []
-        actors: list[dict[str, Any]] = []
-        readable = [(k, r) for k, r in todo if not r.extra.get("error")]
-        for key, raw in todo:
-            if raw.extra.get("error"):
-                docs.append(failed_row(raw, key, str(raw.extra["error"])))
-        results = analyse([r for _, r in readable]) if readable else []
-        for (key, raw), result in zip(readable, results, strict=True):
-            if isinstance(result, Exception):
-                docs.append(failed_row(raw, key, f"{type(result).__name__}: {result}"))
-                continue
-            row = document_row(result, raw_hash=key, origin=raw.origin)
-            docs.append(row)
-            ev, ac = event_rows(row["id"], result)
-            events += ev
-            actors += ac
-        # A source that failed to read on an earlier run and reads now: its failure row goes, in the same batch.
-        stale = store.unreadable_failures([r.origin for _, r in readable if r.origin])
-        added_ids = _write(store, docs, events, actors, replace_ids=stale)
-        for d in docs:
-            if d["id"] in added_ids:
-                report.added += 1
-                report.ok += d["status"] == "ok"
-                report.skipped += d["status"] == "skipped"
-                report.failed += d["status"] == "failed"
+                if raw.extra.get("error"):
+                    unreadable.append(failed_row(raw, key, str(raw.extra["error"])))
+                else:
+                    readable.append((key, raw))
+            todo = [r for _, r in readable]
+            if pool is not None and todo:
+                result: Any = pool.submit(analyse, todo)
             else:
-                report.duplicates += 1
-        report.events += sum(1 for e in events if e["document_id"] in added_ids)
-        report.seconds = time.monotonic() - report.started
-        if progress:
-            progress(report)
+                result = analyse(todo) if todo else []
+            pending.append(_Pending(unreadable, readable, result))
+            # Keep every worker busy, and no more in memory than that.
+            while len(pending) > (workers * 2 if pool else 0):
+                _finish(store, pending.popleft(), report, progress)
+        while pending:
+            _finish(store, pending.popleft(), report, progress)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
     if recluster and store.clusters_stale:
         report.clusters = store.recluster()
     report.seconds = time.monotonic() - report.started
     return report
+
+
+def _finish(store: Store, batch: _Pending, report: IngestReport,
+            progress: Callable[[IngestReport], None] | None) -> None:
+    """Turn one analysed batch into rows and write them in one transaction."""
+    results = batch.result.result() if isinstance(batch.result, Future) else batch.result
+    docs = list(batch.unreadable)
+    events: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    for (key, raw), result in zip(batch.readable, results, strict=True):
+        if isinstance(result, Exception):
+            docs.append(failed_row(raw, key, f"{type(result).__name__}: {result}"))
+            continue
+        row = document_row(result, raw_hash=key, origin=raw.origin)
+        docs.append(row)
+        ev, ac = event_rows(row["id"], result)
+        events += ev
+        actors += ac
+    # A source that failed to read on an earlier run and reads now: its failure row goes, in the same batch.
+    stale = store.unreadable_failures([r.origin for _, r in batch.readable if r.origin])
+    added_ids = _write(store, docs, events, actors, replace_ids=stale)
+    for d in docs:
+        if d["id"] in added_ids:
+            report.added += 1
+            report.ok += d["status"] == "ok"
+            report.skipped += d["status"] == "skipped"
+            report.failed += d["status"] == "failed"
+        else:
+            report.duplicates += 1
+    report.events += sum(1 for e in events if e["document_id"] in added_ids)
+    report.seconds = time.monotonic() - report.started
+    if progress:
+        progress(report)
 
 
 def _write(store: Store, docs: list[dict[str, Any]], events: list[dict[str, Any]],

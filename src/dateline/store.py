@@ -487,11 +487,11 @@ class Store:
             con.execute("DELETE FROM documents WHERE id = ?", [doc_id])
 
     def ingest(self, raws: Iterable[Any], *, batch_size: int = 32, recluster: bool = True,
-               progress: Callable[[Any], None] | None = None) -> Any:
+               progress: Callable[[Any], None] | None = None, workers: int = 1) -> Any:
         """Analyse and store raw articles (dateline.ingest.RawArticle); see dateline.engine.run."""
         from .engine import run
 
-        return run(self, raws, batch_size=batch_size, recluster=recluster, progress=progress)
+        return run(self, raws, batch_size=batch_size, recluster=recluster, progress=progress, workers=workers)
 
     def recluster(self, **options: Any) -> int:
         """Recompute every event cluster (deterministic); returns the number of clusters."""
