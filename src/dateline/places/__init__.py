@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Document, Place
-from .gazetteer import Candidate, Entry, Gazetteer, haversine_km, key, load
+from .gazetteer import DATA_DIR, Candidate, Entry, Gazetteer, haversine_km, key, load
 
 __all__ = ["country_centroid", "distance_km", "find_places", "main_country", "resolve_name"]
 
@@ -33,7 +36,9 @@ TYPE_WORDS = {"province": "admin1", "provinces": "admin1", "region": "admin1", "
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "throughout", "around", "toward",
             "towards", "via", "through", "between", "within", "off", "of", "visit", "visited", "northern",
             "southern", "eastern", "western", "central", "north", "south", "east", "west"}
-KIND_BONUS = {"country": 4.0, "region": 3.5, "feature": 3.5, "admin1": 2.0, "admin2": -0.5, "city": 0.0}
+KIND_BONUS = {"country": 4.0, "region": 3.5, "feature": 3.5, "admin1": 2.0, "admin2": -2.0, "city": 0.0}
+CAPITAL_BONUS = 1.5
+FEATURE_POPULATION = 10_000_000  # hand-kept regions and features carry no population; rank them like a big city
 MIN_CITY_POPULATION = 1000  # smaller towns only with the text's own support (hierarchy, NER label and context)
 STRONG_CITY_POPULATION = 100_000  # a city this big is taken even when spaCy calls the name a person or an org
 NEAR_KM = 300.0
@@ -63,25 +68,40 @@ class Mention:
 
 # ---------------------------------------------------------------- recognition
 
+STOPWORDS_FILE = DATA_DIR / "gazetteer_stopwords.txt"
+ENV_STOPWORDS = "DATELINE_GAZETTEER_STOPWORDS"
+# A capitalised word after a name that makes the whole a street, not the place ("Memphis Street").
+STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "drive", "dr", "lane", "ln",
+                "way", "highway", "hwy", "pike", "parkway", "pkwy", "place", "pl", "terrace", "court", "ct", "circle"}
+# Words after a name inside a PERSON/ORG entity that show the name is still the place ("Alexandria Police").
+INSTITUTION_WORDS = {"police", "county", "sheriff", "fire", "parks", "city", "council", "school", "schools",
+                     "department", "court", "commonwealth", "state", "university", "college", "hospital", "airport",
+                     "mayor", "governor", "government", "officials", "authorities", "residents", "'s", "’s"}
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Names that are common words; the shipped list plus files in $DATELINE_GAZETTEER_STOPWORDS."""
+    paths = [STOPWORDS_FILE] + [Path(p) for p in os.environ.get(ENV_STOPWORDS, "").split(os.pathsep) if p]
+    words: set[str] = set()
+    for path in paths:
+        words.update(key(line) for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
+    return frozenset(words)
+
 
 def _capitalised(tok: Token) -> bool:
     text = tok.text
-    return bool(text) and (text[0].isupper() or (text[0].isdigit() is False and text[:1] in "'" and len(text) > 1
-                                                 and text[1].isupper()))
+    return bool(text) and text[0].isupper()
 
 
-def _ent_label(sdoc: Doc, start: int, end: int) -> tuple[str | None, bool]:
-    """(label of the entity overlapping tokens start..end, whether that entity is exactly this span)."""
-    for i in range(start, end):
-        tok = sdoc[i]
-        if tok.ent_type_:
-            for ent in _ents_at(sdoc, i):
-                return ent.label_, ent.start == start and ent.end == end
-    return None, False
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that belongs to a name: not just a capitalised sentence opener like 'In' or 'The'."""
+    return _capitalised(tok) and not tok.is_stop and not (tok.is_sent_start and tok.pos_ not in ("PROPN", "NOUN"))
 
 
-def _ents_at(sdoc: Doc, i: int) -> list[Span]:
-    return [e for e in sdoc.ents if e.start <= i < e.end]
+def _ents_over(sdoc: Doc, start: int, end: int) -> list[Span]:
+    return [e for e in sdoc.ents if e.start < end and start < e.end]
 
 
 def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -101,7 +121,7 @@ def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
         ends = []
         while j <= limit:
             last = sdoc[j - 1]
-            if last.is_space or "\n" in last.whitespace_ or (j - 1 > i and last.is_sent_start):
+            if last.is_space or (j - 1 > i and last.is_sent_start):
                 break
             if _capitalised(last):
                 ends.append(j)
@@ -135,8 +155,8 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
         while toks and (toks[0].lower_ in ("the", "a") or toks[0].lower_ in TYPE_WORDS):
             toks = toks[1:]
         hint = None
-        while toks and toks[-1].lower_ in TYPE_WORDS:
-            hint = TYPE_WORDS[toks[-1].lower_]
+        while toks and (toks[-1].lower_ in TYPE_WORDS or toks[-1].lower_ in ("'s", "’s")):
+            hint = TYPE_WORDS.get(toks[-1].lower_, hint)
             toks = toks[:-1]
         if not toks:
             continue
@@ -159,45 +179,73 @@ def _type_hint(sdoc: Doc, m: Mention) -> str | None:
 
 
 def _locative(sdoc: Doc, m: Mention) -> bool:
+    """'in X', 'the province of X', 'X, Kazakhstan', 'an X man': the name sits where places sit."""
     i = m.start - 1
-    while i >= 0 and sdoc[i].lower_ in ("the", "a", "an") or (i >= 0 and sdoc[i].lower_ in TYPE_WORDS):
+    while i >= 0 and (sdoc[i].lower_ in ("the", "a", "an") or sdoc[i].lower_ in TYPE_WORDS):
         i -= 1
     if i >= 0 and sdoc[i].lower_ in LOCATIVE:
         return True
-    return m.end + 1 < len(sdoc) and sdoc[m.end].text == "," and m.end + 1 < len(sdoc) and _capitalised(sdoc[m.end + 1])
+    after = sdoc[m.end] if m.end < len(sdoc) else None
+    if after is not None and after.text == "," and m.end + 1 < len(sdoc) and _capitalised(sdoc[m.end + 1]):
+        return True
+    # a name modifying a common noun ("Alexandria woman", "Gainesville police") is a place, not a person
+    last = sdoc[m.end - 1]
+    return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN"
 
 
 def _strong(c: Candidate) -> bool:
     e = c.entry
-    if e.kind in ("country", "region", "feature"):
+    if e.kind in ("country", "region", "feature", "admin1"):
         return True
-    if e.kind == "admin1":
-        return True
-    return e.population >= STRONG_CITY_POPULATION and c.primary
+    return c.primary and (e.population >= STRONG_CITY_POPULATION or e.capital)
 
 
 def _accept(sdoc: Doc, m: Mention) -> bool:
     """Is this gazetteer match a toponym here? NER labels first, then how strong the gazetteer entry is."""
-    label, exact = _ent_label(sdoc, m.start, m.end)
+    ents = _ents_over(sdoc, m.start, m.end)
+    ent = ents[0] if ents else None
+    label = ent.label_ if ent is not None else None
+    exact = ent is not None and ent.start == m.start and ent.end == m.end
     m.label = label
+    single = m.end - m.start == 1
+    if single and m.key in stopwords() and not (label == "GPE" and exact):
+        return False
+    # abbreviations: "Ms." is a title, "Mass" a noun; alternates of 4 letters or fewer must be written in capitals
+    if len(m.key) <= 4 and not any(c.primary for c in m.candidates):
+        if not (m.text.isupper() or m.text.endswith(".") and "." in m.text[:-1]
+                or m.text.endswith(".") and label in PLACE_LABELS):
+            return False
+    prev = sdoc[m.start - 1] if m.start > 0 else None
+    after = sdoc[m.end] if m.end < len(sdoc) else None
+    if after is not None and after.lower_.rstrip(".") in STREET_WORDS and _capitalised(after):
+        return False
     if label in NON_PLACE_LABELS:
         # spaCy sometimes calls a country NORP ("Kazakhstan's"): keep only exact country/admin1 names
         return exact and any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates)
+    strong = any(_strong(c) for c in m.candidates)
+    short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
+    if short and not strong:  # "GA", "WA": only as the container in "Town, GA"
+        return prev is not None and prev.text == ","
     if label in PLACE_LABELS:
         return True
-    short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
-    if short:  # "GA", "WA": only as the container in "Town, GA"
-        return m.start >= 2 and sdoc[m.start - 1].text == ","
-    strong = any(_strong(c) for c in m.candidates)
-    if label in ("PERSON", "ORG"):
-        if not exact:  # "Jordan" in "Michael Jordan", "Texas" in "University of Texas"
-            return False
-        # spaCy mislabels places ("Nur Sultan" PERSON, "Mangistau" ORG): take strong entries in a locative slot
-        return strong and (m.end - m.start > 1 or _locative(sdoc, m) or m.hint is not None)
-    if label is not None:  # other labels (e.g. FAC handled above); be conservative
+    # inside a longer name: "Street" in "Downing Street", "Jordan" in "Michael Jordan"
+    if prev is not None and _name_word(prev) and not prev.is_sent_start and (ent is None or ent.start < m.start):
+        return False
+    if label == "PERSON":
+        if exact:  # spaCy mislabels places ("Nur Sultan", "Alexandria"): strong entries in a place slot
+            return strong and (not single or _locative(sdoc, m) or m.hint is not None)
+        return ent.start == m.start and after is not None and after.lower_ in INSTITUTION_WORDS and strong
+    if label in ("ORG", "FAC"):
+        if exact:
+            return strong and (m.hint is not None or _locative(sdoc, m) or any(
+                c.entry.kind in ("country", "region", "admin1") for c in m.candidates))
+        # "the Mansfield Police Department", "Education Minnesota": the place inside an institution's name
+        return any(c.primary and c.entry.population >= MIN_CITY_POPULATION or c.entry.kind in ("country", "admin1")
+                   for c in m.candidates)
+    if label is not None:
         return strong
     first = sdoc[m.start]
-    if first.is_sent_start and m.end - m.start == 1 and first.pos_ != "PROPN":
+    if first.is_sent_start and single and first.pos_ != "PROPN":
         return False
     if not any(t.pos_ == "PROPN" for t in sdoc[m.start:m.end]) and not strong:
         return False
@@ -225,7 +273,10 @@ def recognise(sdoc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
 
 def _base_score(c: Candidate, hint: str | None) -> float:
     e = c.entry
-    score = math.log10(e.population + 100) + KIND_BONUS.get(e.kind, 0.0) + (1.0 if c.primary else 0.0)
+    population = max(e.population, FEATURE_POPULATION) if e.kind in ("region", "feature") else e.population
+    score = math.log10(population + 100) + KIND_BONUS.get(e.kind, 0.0) + (1.0 if c.primary else 0.0)
+    if e.capital:
+        score += CAPITAL_BONUS
     if hint:
         if hint == e.kind or (hint == "admin1" and e.kind in ("region", "admin1")):
             score += 3.0

@@ -41,6 +41,7 @@ class Entry:
     lat: float
     lon: float
     population: int
+    capital: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +51,9 @@ class Candidate:
 
 
 def _parse(idx: int, line: str) -> Entry:
-    gid, kind, name, country, admin1, lat, lon, pop = line.split("\t")
+    gid, kind, name, country, admin1, lat, lon, pop, flags = line.split("\t")
     return Entry(idx, int(gid) if gid else None, kind, name, country or None, admin1 or None, float(lat), float(lon),
-                 int(pop))
+                 int(pop), "C" in flags)
 
 
 class Gazetteer:
@@ -91,7 +92,7 @@ class Gazetteer:
     def _add(self, kind: str, name: str, country: str, lat: float, lon: float, population: int,
              names: list[str]) -> None:
         idx = len(self.rows)
-        self.rows.append("\t".join(["", kind, name, country, "", str(lat), str(lon), str(population)]))
+        self.rows.append("\t".join(["", kind, name, country, "", str(lat), str(lon), str(population), ""]))
         self._extra_index.setdefault(key(name), []).append(idx)
         for alt in names:
             self._extra_index.setdefault(key(alt), []).append(~idx)
@@ -122,8 +123,9 @@ class Gazetteer:
         out = []
         seen = set()
         for i in self.ids(k):
-            primary = i >= 0
-            entry = self.entry(i if primary else ~i)
+            entry = self.entry(i if i >= 0 else ~i)
+            # hand-kept features and regions: every listed name is as good as the first
+            primary = i >= 0 or entry.kind in ("feature", "region")
             if entry.idx not in seen:
                 seen.add(entry.idx)
                 out.append(Candidate(entry, primary))
