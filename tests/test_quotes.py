@@ -92,3 +92,26 @@ def test_quotes_unclosed_quote_runs_to_paragraph_end(nlp) -> None:  # type: igno
     quotes = _quotes(nlp, text)
     assert quotes[0].text == "We have a plan for the farmers and for the cities"
     assert len(quotes) == 2
+
+
+def test_quotes_inverted_said_prefers_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"Attacks on clinics are rising," said Dana Kellerby, the director of the Amnesty International office.'
+    q = _one(_quotes(nlp, text), "Attacks on clinics")
+    assert q.speaker == "Dana Kellerby"
+
+
+def test_quotes_passive_subject_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The governor was accused of "misusing public funds for private travel" last year.'
+    q = _one(_quotes(nlp, text), "misusing public funds")
+    assert q.speaker is None
+
+
+def test_quotes_quoted_title_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Kagame told the BBC programme "Focus Africa" that the border would reopen.'
+    q = _one(_quotes(nlp, text), "Focus Africa")
+    assert q.speaker is None and q.partial is True
+
+
+def test_quotes_stray_closing_mark_starts_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The plan would merge the agencies." Officials were unavailable for comment.'
+    assert _quotes(nlp, text) == []

@@ -54,6 +54,9 @@ def _pairs_in(text: str, start: int, end: int) -> list[_Mark]:
         if ch in OPEN_CLOSE:
             close = text.find(OPEN_CLOSE[ch], i + 1, end)
         elif ch == '"':
+            if i > start and not text[i - 1].isspace() and (i + 1 >= end or text[i + 1].isspace()):
+                i += 1  # a closer with no opener here: the quote began in an earlier paragraph
+                continue
             close = text.find('"', i + 1, end)
         elif ch == "\u2018" and (i == start or not text[i - 1].isalnum()):
             j = i + 1
@@ -96,8 +99,12 @@ def _climb_subject(verb: Token) -> Token | None:
         if tok is None:
             return None
         for child in tok.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            if child.dep_ in ("nsubj", "csubj"):
                 return child
+            if child.dep_ == "agent":  # "was called X by Y": the speaker is Y
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        if any(c.dep_ == "nsubjpass" for c in tok.children):
+            return None  # "X was accused of ...", "X was told": X is not the speaker
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp", "acl", "dep", "prep", "pobj") and tok.head is not tok:
             tok = tok.head
         else:
@@ -122,7 +129,8 @@ class _Quoter:
         s_first = self.sent_of(mark.open)
         s_last = self.sent_of(max(mark.open, mark.close - 1))
         # A trailing "X said." parsed as its own sentence belongs to the quote before it.
-        if s_last + 1 < len(self.sents) and self.sents[s_last + 1].start_char <= mark.close + 2:
+        if s_last + 1 < len(self.sents) and self.sents[s_last + 1].start_char <= mark.close + 2 \
+                and len(self.sents[s_last + 1]) <= 10:
             s_last += 1
         tokens = [t for n in range(s_first, s_last + 1) for t in self.sents[n]]
         outside = [t for t in tokens if not (mark.open <= t.idx <= mark.close)]
@@ -142,7 +150,9 @@ class _Quoter:
                     continue
                 span_start = subject.left_edge.idx
                 span_end = subject.right_edge.idx + len(subject.right_edge)
-                actor = actor_at(self.actors, span_start, span_end)
+                # The subject's head word first: "said Tim Miller, the president of LionHeart Group" is Miller.
+                actor = actor_at(self.actors, subject.idx, subject.idx + len(subject)) or actor_at(
+                    self.actors, span_start, span_end)
                 if actor is not None:
                     return actor, actor.name
                 if subject.pos_ in ("PROPN", "NOUN"):
@@ -167,12 +177,16 @@ class _Quoter:
             if end <= start:
                 continue
             body = self.text[start:end]
-            actor, speaker = self.speaker_of(mark)
+            partial = self._partial(mark, body)
+            words = body.split()
+            if partial and len(words) <= SCARE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+                actor, speaker = None, None  # a title or name in quotes ("New Day", "Great Society"), not speech
+            else:
+                actor, speaker = self.speaker_of(mark)
             sent_no = self.sent_of(mark.open)
             if speaker is None and last is not None and sent_no - last[0] <= 1 and last[1].speaker:
                 actor, speaker = last[1].speaker_actor, last[1].speaker
-            quote = Quote(speaker=speaker, speaker_actor=actor, text=body, start=start, end=end,
-                          partial=self._partial(mark, body))
+            quote = Quote(speaker=speaker, speaker_actor=actor, text=body, start=start, end=end, partial=partial)
             quotes.append(quote)
             last = (self.sent_of(mark.close - 1 if mark.close > mark.open else mark.open), quote)
         return quotes
