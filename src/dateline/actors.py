@@ -65,10 +65,13 @@ class _Unit:
         return self.entries[0].source
 
 
-def _place_conflict(entry: Entry, start: int, end: int, places: list[Place]) -> bool:
-    """A geocoder reading of the same words in another country wins (Georgia the US state)."""
-    for p in places:
-        if p.start < end and start < p.end and p.country and entry.country and p.country != entry.country:
+def _place_conflict(entry: Entry, start: int, end: int, places: dict[int, Place]) -> bool:
+    """A geocoder reading of the same words in another country wins (Georgia the US state).
+
+    ``places`` is keyed by every character offset a place covers, so the check is a few dict hits."""
+    for char in (start, end - 1):
+        p = places.get(char)
+        if p is not None and p.country and entry.country and p.country != entry.country:
             return True
     return False
 
@@ -87,7 +90,7 @@ def _ent_blocks(sdoc: Doc, i: int, j: int, labels: set[str]) -> bool:
     return ent_start < i or ent_end > j
 
 
-def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: list[Place], date: str | None, kb: KB) -> bool:
+def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], date: str | None, kb: KB) -> bool:
     tok = sdoc[i]
     if entry.source == "person":
         if j - i > 1 or len(normalise(entry.surface).split()) > 1:
@@ -118,8 +121,9 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: list[Place], date: st
     return True
 
 
-def _gazetteer(sdoc: Doc, kb: KB, places: list[Place], date: str | None) -> list[_Unit]:
+def _gazetteer(sdoc: Doc, kb: KB, place_list: list[Place], date: str | None) -> list[_Unit]:
     text = sdoc.text
+    places = {c: p for p in place_list for c in range(p.start, p.end)}
     units: list[_Unit] = []
     n = len(sdoc)
     i = 0
@@ -190,6 +194,7 @@ class _Finder:
                 self.unit_at[t] = u
         self.consumed: set[int] = set()
         self.actors: list[tuple[int, int, Actor]] = []  # token start, token end, actor
+        self.actor_at_token: dict[int, Actor] = {}
         self.seen: dict[str, Actor] = {}
         self.seen_at: dict[str, list[tuple[int, Actor]]] = {}
 
@@ -201,6 +206,8 @@ class _Finder:
         actor = Actor(text=self.text[start:end], start=start, end=end, **kw)  # type: ignore[arg-type]
         self.actors.append((i, j, actor))
         self.consumed.update(range(i, j))
+        for t in range(i, j):
+            self.actor_at_token.setdefault(t, actor)
         return actor
 
     def _left_context(self, i: int, allow_titles: bool) -> tuple[int, list[_Unit], list[_Unit], bool]:
@@ -343,9 +350,8 @@ class _Finder:
             unit = self.unit_at.get(tok.i)
             if unit is not None and not unit.first({"person"}):
                 continue  # a KB country, organisation or title, whatever the tagger says
-            earlier = [a for start, a in self.seen_at.get(normalise(tok.text), []) if start < tok.i]
-            if earlier:
-                prior = earlier[-1]
+            prior = next((a for start, a in reversed(self.seen_at.get(normalise(tok.text), [])) if start < tok.i), None)
+            if prior is not None:
                 self._actor(tok.i, tok.i + 1, name=prior.name, country=prior.country, sector=prior.sector,
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
 
@@ -480,10 +486,8 @@ class _Finder:
                         org=coding.org, kind=entry.kind if entry.kind in ("person", "group", "org") else "group")
 
     def _person_actor_at(self, k: int) -> Actor | None:
-        for i, j, a in self.actors:
-            if i <= k < j and a.kind == "person":
-                return a
-        return None
+        actor = self.actor_at_token.get(k)
+        return actor if actor is not None and actor.kind == "person" else None
 
     def named(self) -> None:
         sdoc = self.sdoc
@@ -628,7 +632,13 @@ class _Finder:
         return known is None or known.gender in (None, gender)
 
     def _salient_person(self, seen: list[tuple[int, bool, Actor]], here: int, gender: str) -> Actor | None:
-        window = [(s, subj, a) for s, subj, a in seen if here - s <= CoreferenceWindow and self._compatible(a, gender)]
+        window = []
+        for s, subj, a in reversed(seen):  # newest first; stop at the window's edge so this stays local
+            if here - s > CoreferenceWindow:
+                break
+            if self._compatible(a, gender):
+                window.append((s, subj, a))
+        window.reverse()
         same = [a for s, _subj, a in window if s == here]
         if same:
             return same[-1]

@@ -15,6 +15,7 @@ the previous quote's speaker when that quote was in the same or the previous sen
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -118,12 +119,11 @@ class _Quoter:
         self.text = sdoc.text
         self.actors = actors
         self.sents = list(sdoc.sents)
+        self.sent_starts = [sent.start_char for sent in self.sents]
 
     def sent_of(self, char: int) -> int:
-        for n, sent in enumerate(self.sents):
-            if sent.start_char <= char < sent.end_char:
-                return n
-        return len(self.sents) - 1
+        """Index of the sentence holding ``char`` (binary search over sentence starts)."""
+        return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
 
     def speaker_of(self, mark: _Mark) -> tuple[Actor | None, str | None]:
         s_first = self.sent_of(mark.open)
