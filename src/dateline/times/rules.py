@@ -119,7 +119,12 @@ class Grammar:
                 self.rules.append(Rule(name, re.compile(p), need))
             except re.error as err:
                 raise ValueError(f"time rule {name}: {err}") from err
-        self.anchor_words = self._anchor_words()
+        self.anchor_words = self._anchor_words() | {w for ws in self._anchor_groups().values() for w in ws}
+        groups: dict[str, list[str]] = {}
+        for name, ws in self._anchor_groups().items():
+            for w in ws:
+                groups.setdefault(w, ["any"]).append(name)
+        self.groups_of = {w: tuple(names) for w, names in groups.items()}
 
     def _patterns(self, refs: str, tz: str) -> list[tuple[str, str]]:
         Y, M, D, WD, NUM, MOD = self.YEAR, self.MONTH, self.DAY, self.WD, self.NUM, self.MOD
@@ -192,29 +197,68 @@ class Grammar:
         # multi-word entries ("at present") are anchored by their every word; a set lookup beats a regex alternation
         return frozenset(part for w in words for part in re.findall(r"[a-z]+", w.lower()))
 
+    def _anchor_groups(self) -> dict[str, frozenset[str]]:
+        """Rules that cannot match without a word of one kind search only near such words (most of the time saved)."""
+        lex = self.lex
+        units = {*self.units, "season", "morning", "night", "evening", "afternoon", "mornings", "nights"}
+        return {
+            "unit": frozenset(units),
+            "month": frozenset(self.months),
+            "weekday": frozenset([*self.weekdays, *(w + "s" for w in self.weekdays)]),
+            "season": frozenset(lex["seasons"]),
+            "dayword": frozenset([*lex["day_words"], *lex["parts_of_day"], "this", "last"]),
+        }
+
     def candidates(self, text: str) -> list[Candidate]:
         out: list[Candidate] = []
-        rules = [r for r in self.rules if r.need is None or r.need.search(text)]
-        for lo, hi in self._windows(text):
-            for rule in rules:
+        windows = self._windows(text)
+        for rule in self.rules:
+            if rule.need is not None and not rule.need.search(text):
+                continue
+            for lo, hi in windows.get(_RULE_GROUP.get(rule.name, "any"), ()):
                 for m in rule.pattern.finditer(text, lo, hi):
                     if m.end() > m.start():
                         out.append(Candidate(m.start(), m.end(), rule.name, m.groupdict()))
         return out
 
-    def _windows(self, text: str) -> list[tuple[int, int]]:
-        """Merged stretches of text around anchor words; no expression reaches further than WINDOW from its anchor."""
-        spans: list[tuple[int, int]] = []
+    def _windows(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        """Merged stretches of text around anchor words, per anchor group ("any" is every anchor); no expression
+        reaches further than WINDOW from its anchor."""
+        spans: dict[str, list[tuple[int, int]]] = {"any": []}
         words = self.anchor_words
+        groups = self.groups_of
+        n = len(text)
         for m in _WORD_OR_DIGIT.finditer(text):
-            if not m.group(1) and m.group(2).lower() not in words:
-                continue
-            lo, hi = max(0, m.start() - WINDOW), min(len(text), m.end() + WINDOW)
-            if spans and lo <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], hi)
+            word = m.group(2)
+            if word is None:
+                names: tuple[str, ...] = ("any",)
             else:
-                spans.append((lo, hi))
+                low = word.lower()
+                if low not in words:
+                    continue
+                names = groups.get(low, ("any",))
+            lo, hi = max(0, m.start() - WINDOW), min(n, m.end() + WINDOW)
+            # never cut a word: a window edge inside "weekly" would let "week" match
+            while lo > 0 and text[lo - 1].isalnum():
+                lo -= 1
+            while hi < n and text[hi].isalnum():
+                hi += 1
+            for name in names:
+                lst = spans.setdefault(name, [])
+                if lst and lo <= lst[-1][1]:
+                    lst[-1] = (lst[-1][0], hi)
+                else:
+                    lst.append((lo, hi))
         return spans
+
+
+# Rules whose every match holds a word of one anchor group (see Grammar._anchor_groups).
+_RULE_GROUP = {
+    "duration": "unit", "hyphen": "unit", "ago": "unit", "range": "unit", "plural": "unit", "unitlong": "unit",
+    "relunit": "unit", "earlyrel": "unit", "edge": "unit", "that_unit": "unit", "theday": "unit", "weekend": "unit",
+    "set_freq": "unit", "md": "month", "dm": "month", "my": "month", "month": "month", "weekday": "weekday",
+    "weekday_set": "weekday", "relseason": "season", "dayword": "dayword", "daypart": "dayword",
+}
 
 
 @functools.lru_cache(maxsize=4)
