@@ -59,6 +59,23 @@ def test_api_without_db_serves_extract_only(bare: TestClient) -> None:
     assert bare.get("/events").status_code == 503
 
 
+def test_api_unreadable_store_is_503(tmp_path: Path) -> None:
+    bad = tmp_path / "not-a-store.duckdb"
+    bad.write_text("this is not a database")
+    with TestClient(create_app(bad)) as c:
+        assert c.get("/events").status_code == 503
+        assert c.get("/health").json()["status"] == "degraded"
+
+
+def test_api_serve_command_is_registered() -> None:
+    from typer.testing import CliRunner
+
+    from dateline.cli import app
+
+    result = CliRunner().invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0 and "--allow-private-urls" in result.output and "127.0.0.1" in result.output
+
+
 def test_api_openapi_lists_every_endpoint(bare: TestClient) -> None:
     paths = bare.get("/openapi.json").json()["paths"]
     for path in ("/extract", "/events", "/events/{event_id}", "/events/{event_id}/review", "/articles/{doc_id}",

@@ -148,3 +148,14 @@ def test_web_submit_a_correction(page: object) -> None:
     assert "event_type → THREATEN" in reviews and "browser-test" in reviews
     assert "machine: ACCUSE" in page.text_content("#d-fields")  # type: ignore[attr-defined]
     page.wait_for_selector("#events tbody tr:has-text('THREATEN')")  # type: ignore[attr-defined]
+
+
+def test_web_try_an_article(page: object) -> None:
+    page.fill("#extract textarea", "Thousands of nurses marched through the capital on Tuesday to demand higher pay, "  # type: ignore[attr-defined]
+              "their union said. Police said the protest was peaceful.")
+    page.fill("#extract input[name=published]", "2024-04-02")  # type: ignore[attr-defined]
+    page.click("#extract button[type=submit]")  # type: ignore[attr-defined]
+    page.wait_for_function("/\\d+ events/.test(document.querySelector('#x-status').textContent)",  # type: ignore[attr-defined]
+                           timeout=120_000)
+    assert page.text_content("#a-text").startswith("Thousands of nurses")  # type: ignore[attr-defined]
+    assert page.locator("#a-text .hl-date").count() >= 1  # type: ignore[attr-defined]

@@ -418,7 +418,10 @@ def _open_store(request: Request) -> SharedStore:
         if state.store is None:
             from .store import Store
 
-            state.store = SharedStore(Store(state.db_path))
+            try:
+                state.store = SharedStore(Store(state.db_path))
+            except Exception as exc:  # locked by another writer, not a store, newer schema: say which
+                raise HTTPException(503, f"cannot open the store {state.db_path}: {exc}") from None
         return state.store
 
 
