@@ -26,7 +26,8 @@ from .kb import load_kb
 from .models import Actor, Quote
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
-SCARE_WORDS = 3  # a partial quote this short is a scare quote
+SCARE_WORDS = 3
+MAX_MENTION = 300  # characters: no actor mention is longer, so lookups need only actors starting this close  # a partial quote this short is a scare quote
 _PARA = re.compile(r"\n\s*\n|\n")
 
 
@@ -117,13 +118,28 @@ class _Quoter:
     def __init__(self, sdoc: Doc, actors: list[Actor]) -> None:
         self.sdoc = sdoc
         self.text = sdoc.text
-        self.actors = actors
+        self.actors = sorted((a for a in actors if a.start is not None and a.end is not None),
+                             key=lambda a: a.start or 0)
+        self.actor_starts = [a.start or 0 for a in self.actors]
         self.sents = list(sdoc.sents)
         self.sent_starts = [sent.start_char for sent in self.sents]
 
     def sent_of(self, char: int) -> int:
         """Index of the sentence holding ``char`` (binary search over sentence starts)."""
         return max(0, bisect.bisect_right(self.sent_starts, char) - 1)
+
+    def near(self, start: int, end: int) -> list[Actor]:
+        """Actors starting in [start - MAX_MENTION, end): all that can overlap the span, found by bisection."""
+        lo = bisect.bisect_left(self.actor_starts, start - MAX_MENTION)
+        hi = bisect.bisect_left(self.actor_starts, end)
+        return self.actors[lo:hi]
+
+    def before(self, i: int) -> int:
+        """Index of the last non-space character before ``i`` (-1 if none)."""
+        i -= 1
+        while i >= 0 and self.text[i].isspace():
+            i -= 1
+        return i
 
     def speaker_of(self, mark: _Mark) -> tuple[Actor | None, str | None]:
         s_first = self.sent_of(mark.open)
@@ -151,19 +167,19 @@ class _Quoter:
                 span_start = subject.left_edge.idx
                 span_end = subject.right_edge.idx + len(subject.right_edge)
                 # The subject's head word first: "said Tim Miller, the president of LionHeart Group" is Miller.
-                actor = actor_at(self.actors, subject.idx, subject.idx + len(subject)) or actor_at(
-                    self.actors, span_start, span_end)
+                actor = actor_at(self.near(subject.idx, subject.idx + len(subject)), subject.idx,
+                                 subject.idx + len(subject)) or actor_at(self.near(span_start, span_end),
+                                                                         span_start, span_end)
                 if actor is not None:
                     return actor, actor.name
                 if subject.pos_ in ("PROPN", "NOUN"):
                     return None, self.text[span_start:span_end]
         # "X: 'quote'"
-        before = self.text[:mark.open].rstrip()
-        if before.endswith(":"):
-            colon = len(before) - 1
+        colon = self.before(mark.open)
+        if colon >= 0 and self.text[colon] == ":":
             sent = self.sents[s_first]
-            cands = [a for a in self.actors if a.end is not None and a.start is not None
-                     and sent.start_char <= a.start and a.end <= colon]
+            cands = [a for a in self.near(sent.start_char, colon)
+                     if a.end is not None and a.start is not None and sent.start_char <= a.start and a.end <= colon]
             if cands:
                 best = max(cands, key=lambda a: a.end or 0)
                 return best, best.name
@@ -195,8 +211,8 @@ class _Quoter:
         """Direct quotes open a sentence or follow ':' / ','; anything embedded mid-clause is partial."""
         if len(body.split()) <= SCARE_WORDS:
             return True
-        before = self.text[:mark.open].rstrip()
-        opens_sentence = not before or before[-1] in ".:,!?\n" or self.text[mark.open - 1:mark.open] == "\n"
+        prev = self.before(mark.open)
+        opens_sentence = prev < 0 or self.text[prev] in ".:,!?\n" or self.text[mark.open - 1:mark.open] == "\n"
         return not (opens_sentence and body[:1].isupper())
 
 
