@@ -207,6 +207,15 @@ class Grammar:
             "weekday": frozenset([*self.weekdays, *(w + "s" for w in self.weekdays)]),
             "season": frozenset(lex["seasons"]),
             "dayword": frozenset([*lex["day_words"], *lex["parts_of_day"], "this", "last"]),
+            "ref": frozenset(p for r in lex["refs"] for p in r.split()),
+            "holiday": frozenset(p for h in lex["holidays"] for p in re.findall(r"[a-z]+", h)),
+            "adverb": frozenset(["daily", "weekly", "monthly", "annually", "yearly", "hourly", "nightly", "quarterly",
+                                 "biannually", "biweekly", "fortnightly"]),
+            "decade_word": frozenset(lex["decade_words"]),
+            "century": frozenset(["century"]),
+            "quarter": frozenset(["quarter", "half"]),
+            "noon": frozenset(["noon", "midnight", "midday"]),
+            "every": frozenset(["every", "each"]),
         }
 
     def candidates(self, text: str) -> list[Candidate]:
@@ -231,7 +240,7 @@ class Grammar:
         for m in _WORD_OR_DIGIT.finditer(text):
             word = m.group(2)
             if word is None:
-                names: tuple[str, ...] = ("any",)
+                names: tuple[str, ...] = ("any", "digit")
             else:
                 low = word.lower()
                 if low not in words:
@@ -258,6 +267,10 @@ _RULE_GROUP = {
     "relunit": "unit", "earlyrel": "unit", "edge": "unit", "that_unit": "unit", "theday": "unit", "weekend": "unit",
     "set_freq": "unit", "md": "month", "dm": "month", "my": "month", "month": "month", "weekday": "weekday",
     "weekday_set": "weekday", "relseason": "season", "dayword": "dayword", "daypart": "dayword",
+    "refs": "ref", "holiday": "holiday", "set_adv": "adverb", "decade_w": "decade_word", "century": "century",
+    "century_w": "century", "quarter": "quarter", "noon": "noon", "set_every": "every",
+    "iso": "digit", "numeric": "digit", "numeric2": "digit", "year": "digit", "decade": "digit", "hms": "digit",
+    "yy": "digit", "clock": "digit", "clock24": "digit", "clock24b": "digit", "qcode": "digit",
 }
 
 
