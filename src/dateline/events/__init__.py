@@ -108,6 +108,34 @@ def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIn
     return []
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ in ("det", "poss") and c.lower_ in G.definite_determiners for c in noun.children)
+
+
+def _tells_an_act(noun: Token) -> bool:
+    """A bare nominal event with no actor is told, not mentioned, when it is a subject or the sentence itself."""
+    return noun.dep_ in ("nsubj", "nsubjpass", "ROOT", "appos") or (
+        noun.dep_ == "pobj" and noun.head.lower_ in G.reference_preps and not _definite(noun))
+
+
+def _local_target(head: Token, country: str) -> Actor:
+    """The unnamed target of a domestic act ('stormed the presidential residence') is of the event's country."""
+    from ..kb import load_kb
+
+    words = [t for t in head.subtree if t.i <= head.i and t.dep_ in ("amod", "compound", "poss") or t is head]
+    sector = None
+    for t in [head, *words]:
+        for entry in load_kb().lookup(t.lemma_.lower()):
+            if entry.sectors:
+                sector = entry.sectors[0]
+                break
+        if sector:
+            break
+    text = " ".join(t.text for t in head.subtree if head.left_edge.i <= t.i <= head.i)
+    return Actor(text=text, name=f"{text} ({country})", country=country, sector=sector,
+                 sectors=[sector] if sector else [], kind="group", start=head.left_edge.idx, end=head.idx + len(head.text))
+
+
 def _is_leader(actor: Actor) -> bool:
     role = (actor.role or "").lower()
     return any(w in role for w in G.leader_roles)
@@ -193,8 +221,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
                 if verb_trig.event_type == t.event_type:
                     continue
             # A past or future event named only as a time reference: "after the deployment", "before talks".
-            if t.token.dep_ == "pobj" and t.token.head.lower_ in G.reference_preps:
-                continue
+            if t.token.dep_ == "pobj" and t.token.head.lower_ in G.reference_preps and _definite(t.token):
+                continue  # "after the protests" points back to an act told elsewhere; "after violent protests" tells it
         kept.append(t)
     # A light verb whose object is a trigger is not an event of its own.
     objects_of = {t.token.head.i for t in kept if t.kind != "verb"}
@@ -233,13 +261,17 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is not None:
                 actors = [generic]
                 break
-        if not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location and location.country:
+        if (not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location
+                and location.country and _tells_an_act(trig.token)):
             generic = _generic_actor(trig.token, trig.event_type, location.country)
             if generic is None and trig.event_type == "PROTEST":
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
     if not actors:
         return []
+    if not recipients and args.recipients and location is not None and location.country and (
+            trig.event_type in G.domestic_types):
+        recipients = [_local_target(h, location.country) for h in args.recipients[:1]]
     if location is not None and location.country and trig.event_type in G.domestic_types:
         # Unnamed protesters or police with no flag of their own belong to the place where they act.
         actors = [a if a.country or a.org or a.kind in ("state", "person") else
