@@ -261,6 +261,17 @@ def test_api_extract_codes_plain_text(bare: TestClient) -> None:
         assert out["document"]["text"][ent["start"]:ent["end"]] == ent["text"]
 
 
+def test_api_extract_recovers_from_a_dead_worker(bare: TestClient) -> None:
+    text = {"text": "Dockworkers walked off the job in a port city on Monday, their union said."}
+    assert bare.post("/extract", json=text).status_code == 200
+    pool = bare.app.state.analysis._pool  # type: ignore[attr-defined]
+    for proc in list(pool._processes.values()):  # the executor keeps no public list of its workers
+        proc.kill()
+        proc.join()
+    assert bare.post("/extract", json=text).status_code == 503
+    assert bare.post("/extract", json=text).status_code == 200
+
+
 def test_api_extract_html_is_cleaned(bare: TestClient) -> None:
     html = ("<html><head><title>Talks</title><script>var tracker = 1;</script></head><body><article>"
             "<p>Delegations from two neighbouring states met in Geneva on Monday for a second round of talks.</p>"

@@ -10,6 +10,7 @@ import threading
 from collections import Counter, OrderedDict
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -493,6 +494,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     app.state.allow_private_urls = allow_private_urls
     app.state.store = None
     app.state.open_lock = threading.Lock()
+    app.state.analysis = analysis
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Any]]) -> Any:
@@ -692,7 +694,14 @@ class _Analysis:
         if self._pool is None:
             # spawn, not fork: the server has threads, and forking a threaded process can deadlock the child.
             self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
-        return await loop.run_in_executor(self._pool, _analyse, raw)
+        pool = self._pool
+        try:
+            return await loop.run_in_executor(pool, _analyse, raw)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): start afresh for the next request, tell this one.
+            if self._pool is pool:
+                self._pool = None
+            raise HTTPException(503, "the analysis worker died; try again") from None
 
     def close(self) -> None:
         if self._pool is not None:
