@@ -251,3 +251,27 @@ def test_actors_reported_clause_subject_pronoun(nlp) -> None:  # type: ignore[no
 def test_actors_sector_word_inside_a_name_is_not_an_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     actors = _run(nlp, "The Oversight and Government Reform Committee asked for the files.")
     assert all(a.text != "Government" for a in actors)
+
+
+def test_actors_the_president_of_the_main_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The United States imposed new tariffs on Monday. U.S. officials said the president would sign "
+            "the order on Friday.")
+    actor = _by_text(_run(nlp, text, "2018-06-01"), "the president")
+    assert actor.name == "Donald Trump" and actor.country == "USA"
+
+
+def test_actors_the_president_needs_a_main_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert [a for a in _run(nlp, "Officials said the president would sign the order.") if a.kind == "person"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "name"),
+    [
+        ("Theresa May spoke in Leeds on Monday. Later Mrs May said the deal was close.", "Mrs May", "Theresa May"),
+        ("Former FBI director James B. Comey testified on Thursday.", "James B. Comey", "James Comey"),
+    ],
+)
+def test_actors_honorifics_and_middle_initials(nlp, text: str, mention: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, text, "2018-06-01")
+    found = [a for a in actors if mention in a.text]
+    assert found and found[0].name == name

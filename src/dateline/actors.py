@@ -20,6 +20,7 @@ How it works, in passes over the spaCy doc (every pass is linear in tokens; KB l
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -177,6 +178,17 @@ def _merge(codings: list[_Coding]) -> _Coding:
     return out
 
 
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss"}
+
+
+def _bare_name(name: str) -> str:
+    """A name without honorifics and middle initials, the form the KB and earlier mentions use."""
+    words = [w for w in name.split() if w.lower() not in HONORIFICS]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if not re.fullmatch(r"[A-Z]\.?", w)] + [words[-1]]
+    return " ".join(words) or name
+
+
 def _uniq(items: list[str | None]) -> list[str]:
     return list(dict.fromkeys(s for s in items if s))
 
@@ -195,6 +207,7 @@ class _Finder:
         self.consumed: set[int] = set()
         self.actors: list[tuple[int, int, Actor]] = []  # token start, token end, actor
         self.actor_at_token: dict[int, Actor] = {}
+        self._country_prefix: list[tuple[int, str | None]] | None = None
         self.seen: dict[str, Actor] = {}
         self.seen_at: dict[str, list[tuple[int, Actor]]] = {}
 
@@ -305,7 +318,13 @@ class _Finder:
             if any(t in self.consumed for t in range(i, j)):
                 continue
             name_text = self.text[sdoc[i].idx: sdoc[j - 1].idx + len(sdoc[j - 1])]
-            prior = seen.get(normalise(name_text))
+            if entry is None:
+                bare = _bare_name(name_text)  # "Mrs May" -> "May", "James B. Comey" -> "James Comey"
+                known = [e for e in self.kb.lookup(bare) if e.source == "person"] if " " in bare else []
+                entry = known[0] if len(known) == 1 else None
+                prior = seen.get(normalise(bare)) or seen.get(normalise(name_text))
+            else:
+                prior = seen.get(normalise(name_text))
             if prior is not None and entry is None or (prior is not None and len(name_text.split()) == 1):
                 self._actor(i, j, name=prior.name, country=prior.country, sector=prior.sector,
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
@@ -352,7 +371,9 @@ class _Finder:
                 continue  # a KB country, organisation or title, whatever the tagger says
             prior = next((a for start, a in reversed(self.seen_at.get(normalise(tok.text), [])) if start < tok.i), None)
             if prior is not None:
-                self._actor(tok.i, tok.i + 1, name=prior.name, country=prior.country, sector=prior.sector,
+                first = tok.i - 1 if tok.i > 0 and self.sdoc[tok.i - 1].lower_ in HONORIFICS \
+                    and tok.i - 1 not in self.consumed else tok.i
+                self._actor(first, tok.i + 1, name=prior.name, country=prior.country, sector=prior.sector,
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
 
     def _role_text(self, mods: list[_Unit], titles: list[_Unit]) -> str:
@@ -417,6 +438,17 @@ class _Finder:
             mods = mods + ([right] if right else [])
             coding = _merge([_coding_of(m, self.date) for m in mods])
             if not coding.country and not coding.org:
+                # "the president" with no country: the office holder of the article's main country, if the
+                # KB knows exactly one and the country has been named at least twice before.
+                main = self._main_country(u.start)
+                prev = self.sdoc[u.start - 1] if u.start > 0 else None
+                holder = self.kb.holder(main, entry.name, self.date) if main and prev is not None \
+                    and prev.lower_ == "the" and not former else None
+                if holder is not None:
+                    person, term = holder
+                    sectors = _uniq(list(term.sectors) + list(entry.sectors))
+                    self._actor(u.start - 1, u.end, name=person.name, country=term.country, sector=sectors[0],
+                                sectors=sectors, org=term.org, kind="person", role=term.role)
                 continue
             end = right.end if right else u.end
             role = self._role_text(mods, [u])
@@ -433,6 +465,24 @@ class _Finder:
                 self._actor(start, end, name=f"{label} {entry.name}".strip(), country=coding.country,
                             sector=sectors[0] if sectors else None, sectors=sectors, org=coding.org, kind="person",
                             role=role)
+
+    def _main_country(self, before: int) -> str | None:
+        """The country named most often (countries, demonyms, capitals, seats, national bodies, KB people)
+        in the units before token ``before``; needs two mentions. Prefix counts are built once."""
+        if self._country_prefix is None:
+            counts: dict[str, int] = {}
+            best: list[tuple[int, str | None]] = []
+            top: str | None = None
+            for u in self.units:
+                c = _coding_of(u, self.date).country if u.first(MODIFIER_SOURCES) else None
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+                    if top is None or counts[c] >= counts[top]:
+                        top = c
+                best.append((u.start, top if top and counts[top] >= 2 else None))
+            self._country_prefix = best
+        k = bisect.bisect_left(self._country_prefix, (before,)) - 1
+        return self._country_prefix[k][1] if k >= 0 else None
 
     def _of_modifier(self, j: int) -> _Unit | None:
         """'of Russia' / 'from the CSTO' straight after a noun or title."""
