@@ -69,6 +69,13 @@ def main() -> int:
     for p in (ref, victim, Path(f"{ref}.wal"), Path(f"{victim}.wal")):
         p.unlink(missing_ok=True)
 
+    # Start-up (imports, spaCy) and time per batch set the range kills are drawn from.
+    scratch = work / "startup.duckdb"
+    t0 = time.monotonic()
+    subprocess.run(ingest_cmd(args.input, scratch, 1, 1), capture_output=True, cwd=ROOT, check=False)
+    startup = time.monotonic() - t0
+    for p in (scratch, Path(f"{scratch}.wal")):
+        p.unlink(missing_ok=True)
     t0 = time.monotonic()
     done = subprocess.run(ingest_cmd(args.input, ref, args.limit, args.batch_size), capture_output=True, text=True,
                           cwd=ROOT, check=False)
@@ -76,15 +83,18 @@ def main() -> int:
     if done.returncode != 0:
         print(done.stderr, file=sys.stderr)
         return 2
-    print(f"uninterrupted run: {ref_seconds:.1f} s, {done.stdout.strip()}")
+    batches = -(-args.limit // args.batch_size)
+    per_batch = max(0.5, (ref_seconds - startup) / batches)
+    print(f"start-up {startup:.1f} s, {per_batch:.1f} s per batch; uninterrupted run: {ref_seconds:.1f} s, "
+          f"{done.stdout.strip()}")
 
     kills = attempts = 0
     log = []
     while kills < args.kills and attempts < args.kills * 4:
         attempts += 1
-        # Anywhere from start-up to well past a batch: some kills land in spaCy loading, some mid-batch,
-        # some during the commit or the final reclustering.
-        delay = rng.uniform(0.2, max(1.0, ref_seconds / args.kills * 1.5))
+        # From mid start-up to a few batches in: some kills land while loading, most mid-batch or mid-commit,
+        # and the last runs, with little left to do, in the final reclustering.
+        delay = rng.uniform(0.3 * startup, startup + 2.5 * per_batch)
         proc = subprocess.Popen(ingest_cmd(args.input, victim, args.limit, args.batch_size), cwd=ROOT,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         try:
