@@ -88,6 +88,14 @@ def test_web_page_loads_table_timeline_and_map(page: object) -> None:
     dots = page.evaluate("document.querySelector('#map')._dots.length")  # type: ignore[attr-defined]
     assert dots == 9  # every event with coordinates; the denial has no place
     assert page.evaluate("document.querySelectorAll('#legend .legend-item').length") == 9  # type: ignore[attr-defined]
+    page.wait_for_selector("#actors li")  # type: ignore[attr-defined]
+
+
+def test_web_actor_list_filters_the_table(page: object) -> None:
+    page.wait_for_selector("#actors li button:text-is('Japan')")  # type: ignore[attr-defined]
+    page.click("#actors li button:text-is('Japan')")  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelector('#count').textContent.startsWith('1 ')")  # type: ignore[attr-defined]
+    assert page.input_value("input[name=actor]") == "Japan"  # type: ignore[attr-defined]
 
 
 def test_web_filter_by_type_and_country(page: object) -> None:

@@ -502,6 +502,23 @@ async function submitExtract(e) {
   }
 }
 
+// ---------- actors ----------
+async function loadActors() {
+  let actors = [];
+  try { actors = await api("actors?limit=15"); } catch (_) { actors = []; }
+  $("#actors").replaceChildren(...actors.filter((a) => a.name).map((a) => {
+    const link = el("button", { type: "button", class: "link" }, a.name);
+    link.addEventListener("click", () => {
+      const f = $("#filters");
+      f.actor.value = a.name;
+      state.offset = 0;
+      refresh();
+    });
+    return el("li", {}, link, ` ${[a.country, a.sector].filter(Boolean).join("/")} · ${a.events}`,
+      el("span", { class: "muted" }, ` (${a.as_actor} as actor, ${a.as_recipient} as target)`));
+  }));
+}
+
 // ---------- start ----------
 function refresh() { loadEvents(); loadTimeline(); }
 
@@ -528,6 +545,7 @@ async function start() {
   await loadTypes();
   try { state.basemap = await api("static/basemap.json"); } catch (_) { state.basemap = null; }
   refresh();
+  loadActors();
   document.body.dataset.ready = "1";
 }
 
