@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import math
 import os
 from collections import Counter
@@ -42,6 +43,8 @@ FEATURE_POPULATION = 10_000_000  # hand-kept regions and features carry no popul
 MIN_CITY_POPULATION = 1000  # smaller towns only with the text's own support (hierarchy, NER label and context)
 STRONG_CITY_POPULATION = 100_000  # a city this big is taken even when spaCy calls the name a person or an org
 NEAR_KM = 300.0
+COUNTRY_NEAR_KM = 800.0
+ADMIN1_VOTE_BONUS = 1.5
 
 
 class HasLatLon(Protocol):
@@ -77,6 +80,22 @@ STREET_WORDS = {"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blv
 INSTITUTION_WORDS = {"police", "county", "sheriff", "fire", "parks", "city", "council", "school", "schools",
                      "department", "court", "commonwealth", "state", "university", "college", "hospital", "airport",
                      "mayor", "governor", "government", "officials", "authorities", "residents", "'s", "’s"}
+# A capitalised word after a name that makes the whole a building ("Webb Center"); only big places survive it.
+FACILITY_WORDS = {"center", "centre", "hall", "building", "tower", "stadium", "arena", "theatre", "theater", "museum",
+                  "library", "mall", "hotel", "club", "church", "cathedral", "chapel", "gallery", "plaza", "field"}
+# Nouns after a name that show it is a person's ("the Bush administration").
+PERSON_NOUNS = {"administration", "family", "campaign", "era", "presidency", "doctrine", "estate", "foundation"}
+
+
+@functools.lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Keys of demonyms ('Russian', 'Kazakhs'): never places. Read from the actor KB's country table."""
+    path = DATA_DIR / "kb" / "countries.json"
+    if not path.exists():
+        return frozenset()
+    table = json.loads(path.read_text(encoding="utf-8")).get("countries", {})
+    names = {key(n) for c in table.values() for n in [c.get("name", "")] + c.get("aliases", [])}
+    return frozenset(k for c in table.values() for d in c.get("demonyms", []) if (k := key(d)) not in names)
 
 
 @functools.lru_cache(maxsize=1)
@@ -193,6 +212,15 @@ def _locative(sdoc: Doc, m: Mention) -> bool:
     return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN"
 
 
+def _person_words(sdoc: Doc) -> set[str]:
+    """Keys of the words of multi-word PERSON entities in this doc ('michael', 'jordan')."""
+    cached = sdoc.user_data.get("dateline_person_words")
+    if cached is None:
+        cached = {key(t.text) for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
+        sdoc.user_data["dateline_person_words"] = cached
+    return cached
+
+
 def _strong(c: Candidate) -> bool:
     e = c.entry
     if e.kind in ("country", "region", "feature", "admin1"):
@@ -208,6 +236,8 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
     exact = ent is not None and ent.start == m.start and ent.end == m.end
     m.label = label
     single = m.end - m.start == 1
+    if m.key in demonyms():
+        return False
     if single and m.key in stopwords() and not (label == "GPE" and exact):
         return False
     # abbreviations: "Ms." is a title, "Mass" a noun; alternates of 4 letters or fewer must be written in capitals
@@ -219,10 +249,19 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
     after = sdoc[m.end] if m.end < len(sdoc) else None
     if after is not None and after.lower_.rstrip(".") in STREET_WORDS and _capitalised(after):
         return False
+    strong = any(_strong(c) for c in m.candidates)
+    if after is not None and _capitalised(after) and after.lower_ in FACILITY_WORDS and not strong:
+        return False
+    if after is not None and after.lower_ in PERSON_NOUNS:
+        return False
+    if single and label != "GPE" and m.key in _person_words(sdoc):
+        return False  # "Jordan" after "Michael Jordan": the name is that person's
+    if prev is not None and prev.text in ("-", "&") and not prev.whitespace_ and m.start >= 2 \
+            and _capitalised(sdoc[m.start - 2]):  # "Wal-Mart", "AT&T"
+        return False
     if label in NON_PLACE_LABELS:
         # spaCy sometimes calls a country NORP ("Kazakhstan's"): keep only exact country/admin1 names
         return exact and any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates)
-    strong = any(_strong(c) for c in m.candidates)
     short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
     if short and not strong:  # "GA", "WA": only as the container in "Town, GA"
         return prev is not None and prev.text == ","
@@ -239,7 +278,11 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
         if exact:
             return strong and (m.hint is not None or _locative(sdoc, m) or any(
                 c.entry.kind in ("country", "region", "admin1") for c in m.candidates))
-        # "the Mansfield Police Department", "Education Minnesota": the place inside an institution's name
+        # "the Mansfield Police Department", "University of Texas": the place inside an institution's name,
+        # but not a first name ("Nadia Moayyad" tagged ORG) nor a word in a brand ("Wal-Mart")
+        if after is not None and after.i < ent.end and after.pos_ == "PROPN" and after.lower_ not in INSTITUTION_WORDS \
+                and not strong:
+            return False
         return any(c.primary and c.entry.population >= MIN_CITY_POPULATION or c.entry.kind in ("country", "admin1")
                    for c in m.candidates)
     if label is not None:
@@ -306,14 +349,23 @@ def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
 @dataclass(slots=True)
 class _Context:
     countries: Counter[str]
-    admin1: Counter[tuple[str, str]]
-    points: list[tuple[float, float, int]]  # lat, lon, mention number
+    points: list[tuple[float, float, int, float]]  # lat, lon, mention number, radius km
     total: int
+    # how many mentions could lie in each admin1 (any of their candidates): places in one story cluster
+    admin1_votes: Counter[tuple[str, str]]
+    admin1_of: list[set[tuple[str, str]]]
 
 
-def _context(mentions: list[Mention]) -> _Context:
+def _admin1_key(e: Entry) -> tuple[str, str] | None:
+    if e.country and e.kind == "admin1":
+        return (e.country, e.name)
+    if e.country and e.admin1 and e.kind in ("admin2", "city"):
+        return (e.country, e.admin1)
+    return None
+
+
+def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
     countries: Counter[str] = Counter()
-    admin1: Counter[tuple[str, str]] = Counter()
     points = []
     for n, m in enumerate(mentions):
         e = m.best
@@ -321,11 +373,18 @@ def _context(mentions: list[Mention]) -> _Context:
             continue
         if e.country:
             countries[e.country] += 1
-        if e.country and e.admin1 and e.kind in ("admin1", "admin2", "city"):
-            admin1[(e.country, e.admin1)] += 1
         if e.kind in ("city", "admin2", "admin1", "feature"):
-            points.append((e.lat, e.lon, n))
-    return _Context(countries, admin1, points, sum(countries.values()))
+            points.append((e.lat, e.lon, n, NEAR_KM))
+        elif e.kind == "country":
+            points.append((e.lat, e.lon, n, COUNTRY_NEAR_KM))
+    admin1_of = [{a for c in pool if (a := _admin1_key(c.entry))} for pool in pools]
+    votes: Counter[tuple[str, str]] = Counter()
+    seen_keys: dict[str, set[tuple[str, str]]] = {}
+    for m, keys in zip(mentions, admin1_of, strict=True):
+        seen_keys.setdefault(m.key, set()).update(keys)
+    for keys in seen_keys.values():  # each distinct name votes once, however often it recurs
+        votes.update(keys)
+    return _Context(countries, points, sum(countries.values()), votes, admin1_of)
 
 
 def _score(m: Mention, n: int, c: Candidate, ctx: _Context | None) -> float:
@@ -339,13 +398,12 @@ def _score(m: Mention, n: int, c: Candidate, ctx: _Context | None) -> float:
         others = ctx.total - (1 if own and own.country else 0)
         if same > 0 and others > 0:
             score += 1.0 + 3.0 * same / others
-    if e.country and e.admin1 and e.kind != "admin1":
-        same_a1 = ctx.admin1[(e.country, e.admin1)] - (1 if own and (own.country, own.admin1) == (e.country, e.admin1)
-                                                      else 0)
-        if same_a1 > 0:
-            score += 2.0
-    if e.kind in ("city", "admin2", "feature") and any(
-            k != n and haversine_km(e.lat, e.lon, lat, lon) < NEAR_KM for lat, lon, k in ctx.points):
+    a1 = _admin1_key(e)
+    if a1 is not None and e.kind != "country":
+        # other names that could lie in the same admin1 (this name's own vote removed)
+        score += ADMIN1_VOTE_BONUS * min(ctx.admin1_votes[a1] - 1, 3)
+    if e.kind != "country" and any(k != n and haversine_km(e.lat, e.lon, lat, lon) < radius
+                                   for lat, lon, k, radius in ctx.points):
         score += 1.0
     return score
 
@@ -356,14 +414,36 @@ def _eligible(m: Mention) -> list[Candidate]:
     return keep or m.candidates
 
 
+def _city_or_state(m: Mention) -> None:
+    """'New York', 'Washington', 'Kiev': a city and an admin1 of one name and country. News means the city when
+    it is the capital or holds a fifth of the region's people, else the region."""
+    cities: dict[str | None, Entry] = {}
+    for c in m.candidates:  # the most populous city of that name in each country
+        if c.entry.kind == "city" and c.primary and (c.entry.country not in cities
+                                                      or c.entry.population > cities[c.entry.country].population):
+            cities[c.entry.country] = c.entry
+    for c in m.candidates:
+        e = c.entry
+        city = cities.get(e.country) if e.kind == "admin1" and e.country else None
+        if city is None or city.name != e.name and key(city.name) != key(e.name):
+            continue
+        if city.capital or city.population * 5 >= e.population:
+            m.boost[city.idx] = m.boost.get(city.idx, 0.0) + 3.0
+        else:
+            m.boost[e.idx] = m.boost.get(e.idx, 0.0) + 1.0
+
+
 def resolve(sdoc: Doc, mentions: list[Mention]) -> None:
     """Pick each mention's entry: population, kind, type words, the text's hierarchy, then the other places."""
     _hierarchy(sdoc, mentions)
+    for m in mentions:
+        if m.hint is None:
+            _city_or_state(m)
     pools = [_eligible(m) for m in mentions]
     for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
         m.best = max(pool, key=lambda c: _score(m, n, c, None)).entry
     for _ in range(2):
-        ctx = _context(mentions)
+        ctx = _context(mentions, pools)
         for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
             scored = [(_score(m, n, c, ctx), c.entry) for c in pool]
             m.score, m.best = max(scored, key=lambda s: s[0])
