@@ -275,3 +275,15 @@ def test_actors_honorifics_and_middle_initials(nlp, text: str, mention: str, nam
     actors = _run(nlp, text, "2018-06-01")
     found = [a for a in actors if mention in a.text]
     assert found and found[0].name == name
+
+
+def test_actors_event_nouns_are_not_actors(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Despite the Chilean president's protests, Chilean protests continued on Friday.", "2019-11-01")
+    assert all("protests" not in a.text for a in actors)
+
+
+def test_actors_name_suffix_is_not_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Rep. Joe Kennedy III spoke first. Later, Kennedy said the vote would pass."
+    actors = _run(nlp, text)
+    assert _by_text(actors, "Kennedy").name == "Joe Kennedy III"
+    assert all(a.text != "III" for a in actors)

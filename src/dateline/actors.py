@@ -178,6 +178,7 @@ def _merge(codings: list[_Coding]) -> _Coding:
     return out
 
 
+NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss"}
 
 
@@ -364,7 +365,7 @@ class _Finder:
     def surnames(self) -> None:
         """Later single names the tagger did not call PERSON ("Qureshi said" tagged ORG) -> earlier full name."""
         for tok in self.sdoc:
-            if tok.i in self.consumed or tok.pos_ != "PROPN":
+            if tok.i in self.consumed or tok.pos_ != "PROPN" or tok.lower_ in NAME_SUFFIXES:
                 continue
             unit = self.unit_at.get(tok.i)
             if unit is not None and not unit.first({"person"}):
@@ -385,7 +386,7 @@ class _Finder:
     @staticmethod
     def _name_keys(name: str, text: str) -> list[str]:
         keys = {normalise(text), normalise(name)}
-        words = normalise(name).split()
+        words = [w for w in normalise(name).split() if w not in NAME_SUFFIXES]
         if len(words) > 1:
             keys.add(words[-1])
             keys.add(" ".join(words[1:]))
@@ -501,7 +502,7 @@ class _Finder:
         sdoc = self.sdoc
         for u in self.units:
             entry = u.first({"noun"})
-            if entry is None or u.start in self.consumed:
+            if entry is None or u.start in self.consumed or normalise(entry.name) in self.kb.event_nouns:
                 continue
             head = sdoc[u.end - 1]
             if head.pos_ not in ("NOUN", "PROPN") and not (head.pos_ == "ADJ" and head.dep_ in ("nsubj", "nsubjpass")):
@@ -604,6 +605,8 @@ class _Finder:
                 end -= 1
             if end <= ent.start or not ent.text[:1].isupper() or (ent.text.isupper() and len(ent.text) <= 2):
                 continue
+            if self._modifies_noun(self.sdoc[end - 1]):
+                continue  # "Navy drone", "CBS poll"
             inside_kb = any(t in self.unit_at for t in range(ent.start, end))
             acronym = ent.text.isupper() and 3 <= len(ent.text) <= 5 and end - ent.start == 1
             # Bare ORG names the KB does not know are often not actors (programmes, bands, brands):

@@ -109,6 +109,7 @@ class KB:
     country_anaphora: set[str] = field(default_factory=set)
     weak_nouns: set[str] = field(default_factory=set)
     speech_verbs: set[str] = field(default_factory=set)
+    event_nouns: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (ISO3, role key) -> holders
 
     def add(self, surface: str, entry: Entry) -> None:
@@ -216,6 +217,7 @@ def _load_sectors(kb: KB, data: dict) -> None:
         kb.add(title, Entry(source="title", name=title, sectors=tuple(sectors), kind="person", surface=title))
     kb.weak_nouns.update(normalise(w) for w in data.get("weak_nouns", []))
     kb.speech_verbs.update(v.lower() for v in data.get("speech_verbs", []))
+    kb.event_nouns.update(normalise(w) for w in data.get("event_nouns", []))
     kb.pronouns.update(data.get("pronouns", {}))
     kb.country_anaphora.update(normalise(a) for a in data.get("country_anaphora", []))
 
