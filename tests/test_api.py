@@ -111,6 +111,7 @@ def test_api_page_never_uses_innerhtml() -> None:
         ({}, 10),
         ({"type": "PROTEST"}, 2),
         ({"type": "protest"}, 2),
+        ({"type": "PROTEST,ASSAULT"}, 3),
         ({"mode": "demonstrate"}, 2),
         ({"actor": "FRA"}, 2),
         ({"actor": "japan"}, 1),

@@ -436,7 +436,7 @@ _LATLON = r"^-?\d+(\.\d+)?,\s*-?\d+(\.\d+)?$"
 
 
 async def event_filters(
-    type: Annotated[str | None, Query(max_length=40, description="PLOVER event type, e.g. PROTEST.")] = None,
+    type: Annotated[str | None, Query(max_length=200, description="PLOVER event type(s), e.g. PROTEST or PROTEST,ASSAULT.")] = None,
     mode: Annotated[str | None, Query(max_length=40)] = None,
     actor: Annotated[str | None, Query(max_length=200, description="Source actor: name, ISO3 or sector.")] = None,
     recipient: Annotated[str | None, Query(max_length=200, description="Target actor: name, ISO3 or sector.")] = None,
@@ -450,7 +450,7 @@ async def event_filters(
 ) -> dict[str, Any]:
     """The filters of `dateline events`, as query parameters."""
     filters: dict[str, Any] = {
-        "type": type, "mode": mode, "actor": actor, "recipient": recipient, "country": country, "text": text,
+        "type": [t.strip() for t in type.split(",") if t.strip()] if type else None, "mode": mode, "actor": actor, "recipient": recipient, "country": country, "text": text,
         "since": since.isoformat() if since else None, "until": until.isoformat() if until else None,
     }
     if near:
@@ -727,7 +727,7 @@ def _jsonable(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _key(filters: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted(filters.items()))
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in filters.items()))
 
 
 def _json(body: bytes) -> Response:
