@@ -245,3 +245,20 @@ def test_times_following_year_counts_from_the_last_mention() -> None:
     out = tag("The coup happened in 2014. The following year, sanctions began; that year trade fell.")
     assert find(out, "The following year").value == "2015"
     assert find(out, "that year").value == "2015"
+
+
+def test_times_clock_after_a_date_takes_that_date() -> None:
+    out = tag("Nominations close on Jan. 31, 2022 at 5 p.m. EST.")
+    assert find(out, "5 p.m. EST").value == "2022-01-31T17:00"
+
+
+def test_times_hyphenated_adjective_drops_the_article() -> None:
+    out = tag("The 24-hour strike and a three-day stoppage began.")
+    assert [(e.text, e.value) for e in out] == [("24-hour", "PT24H"), ("three-day", "P3D")]
+
+
+def test_times_week_of_a_month_and_holidays() -> None:
+    out = tag("The law takes effect in the first week of March; crowds gathered on New Year's Day.")
+    week = find(out, "the first week of March")
+    assert week.value == "2022-W09" and week.precision == "week"
+    assert find(out, "New Year's Day").value == "2022-01-01"

@@ -65,6 +65,7 @@ class _Context:
         self.tenses = TenseFinder(text, sdoc)
         self.prev: dt.date | None = self.dct  # the last day-precise date mentioned ("the next day")
         self.prev_any: dt.date | None = self.dct  # the last date of any precision ("that year")
+        self.prev_end: int | None = None  # where the last day-precise date ended
 
     def base(self, unit: str) -> dt.date | None:
         """What "the following <unit>" counts from: a day-level mention for days, any mention for longer units."""
@@ -89,6 +90,7 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
             day = parse_day(expr.value) if expr.type in ("DATE", "TIME") else None
             if day is not None and expr.precision in ("day", "time"):
                 ctx.prev = day
+                ctx.prev_end = expr.end
             if day is not None and expr.precision not in ("decade", "century"):
                 ctx.prev_any = day
     return out
@@ -96,18 +98,25 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
 
 # spaCy entities that make a calendar word part of a name: "May" (PERSON), "Today" (the show), "Black Friday" (EVENT).
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "FAC", "GPE", "NORP", "LAW", "EVENT", "LOC"}
-_NAME_PRONE_RULES = {"month", "weekday", "holiday", "relseason", "set_adv", "dayword", "weekday_set"}
+_NAME_PRONE_RULES = {
+    "month", "weekday", "holiday", "relseason", "set_adv", "dayword", "weekday_set", "relunit", "duration", "plural",
+}
+# A holiday is itself an EVENT entity; only other names ("the National Christmas Tree") veto it.
+_RULE_NAME_LABELS = {"holiday": _NAME_LABELS - {"EVENT"}}
 
 
 def _veto_names(cands: list[Candidate], sdoc: Doc) -> list[Candidate]:
     """Drop calendar words the parser reads as part of a name; spaCy's DATE/TIME spans are not used as candidates
     because on news they add mostly ages and bare numbers that the rules already reject."""
-    names = [(e.start_char, e.end_char) for e in sdoc.ents if e.label_ in _NAME_LABELS]
+    names = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents if e.label_ in _NAME_LABELS]
     if not names:
         return cands
     return [
         c for c in cands
-        if c.rule not in _NAME_PRONE_RULES or not any(s <= c.start and c.end <= e for s, e in names)
+        if c.rule not in _NAME_PRONE_RULES
+        or not any(
+            s <= c.start and c.end <= e and label in _RULE_NAME_LABELS.get(c.rule, _NAME_LABELS) for s, e, label in names
+        )
     ]
 
 
@@ -678,8 +687,12 @@ def _h_duration(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if c.rule == "duration" and (gr.get("num") or "").lower() in ("a", "an") and _SET_BEFORE.search(ctx.text[max(0, c.start - 12) : c.start]):
         return _make(ctx, c, "SET", _duration(ctx.g, gr["unit"], 1))
     start = c.start
-    if (gr.get("num") or "").lower() in ("a", "an") and "-" in ctx.text[c.start : c.end]:
-        start = c.start + len(gr["num"]) + 1  # "a week-long visit": the adjective is the expression
+    if gr.get("num") and re.search(r"\w-\w", ctx.text[c.start : c.end]):
+        # "a week-long visit", "the 24-hour strike": the hyphenated adjective is the expression, not its article
+        if gr["num"].lower() in ("a", "an"):
+            start = c.start + len(gr["num"]) + 1
+        elif gr.get("the") and not gr.get("rel"):
+            start = ctx.text.index(gr["num"], c.start)
     return _make(ctx, c, "DURATION", _duration(ctx.g, gr["unit"], n), start=start, tense=None)
 
 
@@ -704,6 +717,8 @@ def _clock_day(c: Candidate, ctx: _Context) -> str:
     gr = c.groups
     if gr.get("wd"):
         day = _weekday_date(ctx, ctx.g.weekdays[gr["wd"].lower()], _deadline_tense(ctx, c, _tense(ctx, c)), None)
+    elif ctx.prev_end is not None and re.fullmatch(r"(?i:,?\s*(?:at|by|from|around|before|after)?\s*)", ctx.text[ctx.prev_end : c.start]):
+        day = ctx.prev  # "Jan. 31, 2022 at 5 p.m.": the clock belongs to the date just before it
     else:
         day = ctx.dct
     return day_value(day) if day else "XXXX-XX-XX"
@@ -757,6 +772,20 @@ def _h_weekend(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if tense == "past" and ctx.dct.isoweekday() < 6:
         n = -1
     return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.dct, "weekend", n), start=start, tense=tense)
+
+
+def _h_nthweek(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    """"the first week of March": the ISO week holding that month's 1st, 8th, ... day (last: its last days)."""
+    gr = c.groups
+    month = _month_no(ctx, gr["month"])
+    tense = _tense(ctx, c)
+    year = int(gr["year"]) if gr.get("year") else _pick_year(ctx, month, None, tense)
+    if year is None:
+        return None
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(gr["ord"].lower())
+    day = dt.date(year, month, 1 + 7 * (n - 1)) if n else dt.date(year, month, last_day(year, month) - 3)
+    anchor = "absolute" if gr.get("year") else "publication"
+    return _make(ctx, c, "DATE", week_value(day), anchor=anchor, tense=tense)
 
 
 _SET_UNITS = {
@@ -834,5 +863,5 @@ _HANDLERS: dict[str, Any] = {
     "earlyrel": _h_earlyrel, "quarter": _h_quarter, "qcode": _h_qcode, "ago": _h_ago, "duration": _h_duration,
     "hyphen": _h_duration, "unitlong": _h_unitlong, "range": _h_range, "plural": _h_plural, "clock": _h_clock,
     "clock24": _h_clock, "clock24b": _h_clock, "noon": _h_noon, "set_every": _h_set_every, "set_freq": _h_set_freq,
-    "set_adv": _h_set_adv, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
+    "set_adv": _h_set_adv, "nthweek": _h_nthweek, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
 }

@@ -140,6 +140,7 @@ class Grammar:
             ("numeric", r"\b(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
             ("md", rf"\b(?:{MOD})?(?:{WD},?[ \t]+|{self.WD_ABBR},?[ \t]+)?{M}\s+{D}(?:,?\s+{Y})?\b"),
             ("dm", rf"\b(?:{WD},?[ \t]+)?(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?\b"),
+            ("nthweek", rf"\b(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|last|final))\s+(?i:week)\s+of\s+{M}(?:,?\s+{Y})?\b"),
             ("my", rf"\b(?:{MOD})?{M}(?:\s+of)?,?\s+{Y}\b"),
             ("month", rf"\b(?:{MOD})?(?:(?P<rel>(?i:last|next|this|past|coming))\s+)?{M}"
                       r"(?:\s+(?:of\s+)?(?P<yrel>(?i:next|last|this))\s+(?i:year)\b)?"),
@@ -265,7 +266,7 @@ class Grammar:
 _RULE_GROUP = {
     "duration": "unit", "hyphen": "unit", "ago": "unit", "range": "unit", "plural": "unit", "unitlong": "unit",
     "relunit": "unit", "earlyrel": "unit", "edge": "unit", "that_unit": "unit", "theday": "unit", "weekend": "unit",
-    "set_freq": "unit", "md": "month", "dm": "month", "my": "month", "month": "month", "weekday": "weekday",
+    "set_freq": "unit", "nthweek": "month", "md": "month", "dm": "month", "my": "month", "month": "month", "weekday": "weekday",
     "weekday_set": "weekday", "relseason": "season", "dayword": "dayword", "daypart": "dayword",
     "refs": "ref", "holiday": "holiday", "set_adv": "adverb", "decade_w": "decade_word", "century": "century",
     "century_w": "century", "quarter": "quarter", "noon": "noon", "set_every": "every",
