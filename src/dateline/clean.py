@@ -25,6 +25,13 @@ _CREDIT_LINE = re.compile(
     r"|(?:getty images|reuters/|ap photo|afp via getty|/afp|/reuters|epa-efe|shutterstock)\s*\)?\s*$",
     re.I,
 )
+# Page furniture that scrapers leave between the headline and the story.
+_BOILERPLATE = re.compile(
+    r"^\s*(?:advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|share(?: this(?: article)?)?|"
+    r"subscribe(?: now)?|read more|related(?: articles| stories)?|listen to (?:this )?article|print|email|"
+    r"follow us|sign up|log in|menu|search|close)\s*[:.!]?\s*$",
+    re.I,
+)
 _PHOTO_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|front|back)\)", re.I)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -161,7 +168,7 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
     lines = [ln for ln in lines if not _MARKUP_LINE.match(ln)]
     # Paragraphs are the non-empty lines; scraped pages put one paragraph per line.
     paras = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in lines]
-    paras = [p for p in paras if p]
+    paras = [p for p in paras if p and not _BOILERPLATE.match(p)]
 
     title = _tidy(raw.title)
     published = normalise_date(raw.published)

@@ -108,6 +108,25 @@ def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIn
     return []
 
 
+def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex) -> list[Actor]:
+    """'The ministry said it had sent troops': a bare 'it'/'they'/'we' in reported speech is the speaker."""
+    if not heads or heads[0].pos_ != "PRON" or heads[0].lower_ not in ("it", "they", "we"):
+        return []
+    speech = attach.speech_governor(gov)
+    if speech is None:
+        return []
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    return _code_all([speaker], index) if speaker is not None else []
+
+
+def _flag(actor: Actor, country: str, event_type: str) -> Actor:
+    if actor.country or actor.org or actor.kind in ("state", "person", "igo"):
+        return actor
+    if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
+        return actor.model_copy(update={"country": country})
+    return actor
+
+
 def _definite(noun: Token) -> bool:
     return any(c.dep_ in ("det", "poss") and c.lower_ in G.definite_determiners for c in noun.children)
 
@@ -248,6 +267,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         if actors:
             break
     actors = actors or [_antecedent(a, index) for a in _code_all(args.actors, index)]
+    if not actors:
+        actors = _speaker_for_pronoun(args.actors, gov, index)
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
@@ -271,11 +292,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         return []
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
-        recipients = [_local_target(h, location.country) for h in args.recipients[:1]]
-    if location is not None and location.country and trig.event_type in G.domestic_types:
-        # Unnamed protesters or police with no flag of their own belong to the place where they act.
-        actors = [a if a.country or a.org or a.kind in ("state", "person") else
-                  a.model_copy(update={"country": location.country}) for a in actors]
+        recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
+    if location is not None and location.country:
+        # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
+        actors = [_flag(a, location.country, trig.event_type) for a in actors]
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -325,6 +345,8 @@ def _key_actors(actors: list[Actor]) -> set[str]:
 
 def _same_event(a: Event, b: Event) -> bool:
     if a.event_type != b.event_type or a.modality.future != b.modality.future:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:  # a march and the riot that grew out of it are two acts
         return False
     if _key_actors(a.actors) != _key_actors(b.actors):
         return False

@@ -14,6 +14,12 @@ PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative"})
 G = load_grammar()
 # Passive subjects that are the mover, not the moved: "troops were deployed", "aid was provided".
+NON_ACTOR_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december", "week", "weekend", "month", "year", "morning", "evening", "night", "afternoon", "day",
+})
 PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 SELF_MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
 
@@ -76,7 +82,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return ante, False
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head is not verb:
         head = verb.head
-        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "demonstrators setting fire to cars" / "activists detained by police": a reduced relative clause
+            if verb.tag_ == "VBG":
+                return head, False
+            if verb.tag_ == "VBN":
+                return head, True
             # "the decision to withdraw": the noun's own owner is the subject when there is one
             owner = _child(head, frozenset({"poss"}))
             return owner, False
@@ -90,7 +101,7 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and c.lemma_.lower() in preps:
             for g in c.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS and g.lower_ not in CALENDAR_WORDS:
                     out.extend(conjuncts(g))
     return out
 
@@ -138,7 +149,7 @@ def light_verb_of(noun: Token) -> Token | None:
 def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     tok = trig.token
     args = Arguments()
-    if trig.kind == "phrase" or tok.pos_ in ("NOUN", "PROPN") or trig.kind == "noun":
+    if tok.pos_ in ("NOUN", "PROPN") or (trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX")):
         return _noun_arguments(tok, recipient_preps)
     args.governor = tok
     subj, passive = subject_of(tok)
@@ -156,9 +167,10 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     elif subj is not None:
         args.actors = conjuncts(subj)
     obj = _child(tok, OBJECT_DEPS)
-    if trig.entry.get("object") and obj is not None:
-        # The object is part of the trigger ("voiced support for X", "imposed sanctions on X"): X is the target.
-        args.recipients = _prep_objects(obj, recipient_preps)
+    object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
+    if obj is not None and object_in_trigger:
+        # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
+        args.recipients = _prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
     elif not passive and obj is not None and obj.lemma_.lower() in G.claim_nouns:
         # "rejected Russian claims about the US": the target is who made the claims, not what they are about.
         args.recipients = claim_owners(obj)
@@ -182,8 +194,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
                 if subj_of_comp is not None and subj_of_comp.left_edge.i <= tok.i + 2:
                     args.recipients = conjuncts(subj_of_comp)
                     break
-    if not args.recipients and trig.event_type not in SELF_MOVING_TYPES:
-        obj = _child(tok, OBJECT_DEPS)
+    if not args.recipients and trig.event_type not in SELF_MOVING_TYPES and not object_in_trigger:
         if obj is not None:
             # "voiced support for X's efforts", "slammed claims by X": the owner of the object is the target
             args.recipients = _prep_objects(obj, recipient_preps | {"of", "by"})

@@ -151,6 +151,11 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             m.hypothetical = True
     # "plans to withdraw", "vowed to retaliate": the act lies ahead; "in an effort to quell": an intention.
+    # "ruled out cancelling the deal", "refused to withdraw": the embedded act did not happen.
+    for head in {trigger, gov}:
+        if head.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and head.tag_ in ("VBG", "VB") and (
+                head.head.lemma_.lower() in G.negative_implicatives):
+            m.negated = True
     for head in {trigger, gov}:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue

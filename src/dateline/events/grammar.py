@@ -29,6 +29,7 @@ class Grammar:
     claim_nouns: frozenset[str]
     leader_roles: frozenset[str]
     definite_determiners: frozenset[str]
+    negative_implicatives: frozenset[str]
     topic_preps: frozenset[str]
     domestic_types: dict[str, str]
     size_nouns: dict[str, str]  # noun lemma -> size key
@@ -57,6 +58,6 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
     size_nouns = {noun: key for key, nouns in data["size_nouns"].items() for noun in nouns}
     sets = {k: frozenset(data[k]) for k in (
         "light_verbs", "request_frames", "speech_verbs", "future_governors", "hypothetical_aux", "future_aux",
-        "intent_nouns", "locative_preps", "reference_preps", "group_words", "accusation_words", "implicative_verbs", "claim_nouns", "topic_preps", "leader_roles", "definite_determiners")}
+        "intent_nouns", "locative_preps", "reference_preps", "group_words", "accusation_words", "implicative_verbs", "claim_nouns", "topic_preps", "leader_roles", "definite_determiners", "negative_implicatives")}
     return Grammar(**sets, domestic_types=dict(data["domestic_types"]), size_nouns=size_nouns,
                    size_verbs=dict(data["size_verbs"]))
