@@ -213,6 +213,7 @@ def test_actors_text_title_outranks_kb_office(nlp) -> None:  # type: ignore[no-u
         "The attack was the deadliest on U.S. soil in years.",
         "Security was tightened after the Paris attacks last month.",
         "Washington (Reuters) - Senators returned to work on Monday.",
+        "A bomb exploded in the heart of Nairobi on Friday.",
     ],
 )
 def test_actors_country_words_that_are_not_actors(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -34,6 +34,9 @@ COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near", "outside", "over", "into"}
 PERSON_PREFIXES = {"former", "deputy", "acting", "outgoing", "then", "new", "interim", "senior", "top", "chief",
                    "vice", "ex", "-", "late", "incoming", "first", "current"}
+AREA_NOUNS = {"heart", "center", "centre", "outskirts", "street", "streets", "north", "south", "east", "west",
+              "part", "parts", "city", "capital", "region", "province", "border", "borders", "area", "areas",
+              "rest", "coast", "suburb", "suburbs", "downtown", "territory", "soil", "corner", "corners"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 BLOCKING_ENTS = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 QUANTIFIERS = {"hundreds", "thousands", "dozens", "tens", "scores", "millions", "some", "many", "others", "several",
@@ -588,6 +591,8 @@ class _Finder:
             return True  # a dateline in capitals
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return True
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in AREA_NOUNS:
+            return True  # "the heart of Paris", "parts of Egypt"
         prev = self.sdoc[u.start - 1] if u.start > 0 else None
         nxt = self.sdoc[u.end] if u.end < len(self.sdoc) else None
         capital = u.first({"capital"}) is not None
