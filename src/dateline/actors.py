@@ -1,21 +1,31 @@
 """Stage: find actor mentions and code them (country, sector, organisation), with simple coreference.
 
-How it works, in passes over the spaCy doc (every pass is linear in tokens; KB lookups are dict hits):
+How it works, in passes over the spaCy doc (each pass is linear in tokens; KB lookups are dict hits):
 
 1. Gazetteer: at each token whose first word starts some KB surface form, try spans longest-first
-   (bounded by the longest form) and keep the first that the KB knows and the context allows
-   (case rules, named-entity type, conflicting geocoded place). Results are *units*.
-2. Persons: KB names and spaCy PERSON entities, widened leftwards over titles and country/organisation
-   modifiers ("Russia's Defence Minister Sergei Shoigu") and coded from an appositive on the right
-   ("X, the Kazakh foreign minister"). KB people take the office held on the publication date.
-3. Titles with a country but no name ("the Russian president") become that office's holder on the date.
-4. Sector nouns ("troops", "security agencies") take country/organisation from modifiers in their
-   noun phrase ("Kazakhstan's", "CSTO", "Moscow-led") or from "of/from X" right after.
-5. Remaining countries, capitals, seats, IGOs and named bodies become actors, except countries and
-   capitals that are only locations (object of in/at/across...). Unknown ORG entities are kept uncoded.
-6. Coreference, rule-based: a later surname or single name maps to the last full mention with it;
-   he/him/his/she/her map to the most recent person of compatible gender within three sentences;
-   "the country" maps to the most recent country actor within three sentences.
+   (bounded by the longest form) and keep the first the KB knows and the context allows: case rules
+   (acronyms exact), named-entity type (no "Mexico" inside "New Mexico", no capital inside a person's
+   name), a geocoded place in another country (Georgia the US state). Results are *units*.
+2. Persons: KB names and spaCy PERSON entities (proper nouns only), widened leftwards over titles and
+   country/organisation modifiers ("Russia's Defence Minister Sergei Shoigu"), coded from an appositive
+   ("X, the Kazakh foreign minister,") or a US party-state tag ("D-Ohio"). KB people take the office held
+   on the publication date; the article's own title outranks the KB; out of office they keep the
+   country with sector ELI. Honorifics and middle initials are dropped before KB/earlier-name lookups.
+3. Later single names (whatever the tagger calls them) map to the last full mention with that name.
+4. Titles with a country and no name ("the Russian president", "foreign minister of Iran") become the
+   office holder on the date; "the president" with no country uses the article's main country (named
+   at least twice before) when the KB knows exactly one holder.
+5. Sector nouns ("troops", "security agencies") take country/organisation from modifiers in their noun
+   phrase ("Kazakhstan's", "CSTO", "Moscow-led") or an "of/from X" right after. Weak nouns ("forces",
+   "officials") need such a modifier; event nouns ("protests") are never actors here.
+6. Remaining countries, capitals, seats, IGOs and named bodies become actors, except places (object of
+   in/at/across..., "the heart of X", capital datelines) and modifiers of ordinary nouns ("U.S. soil").
+   Unknown ORG entities are kept when they say what they are ("... Party") or carry a KB word.
+7. Pronouns (he/him/his/she/her, never inside quotation marks), in order of preference: the subject of
+   the pronoun's own clause (for object/possessive pronouns) or of the verb reporting its clause ("X said
+   that he..."); the latest person earlier in the same sentence; the latest person who was a subject in
+   the previous three sentences; the only person in that window. KB gender is respected. "The country"
+   is the most-mentioned country within the last three sentences.
 """
 
 from __future__ import annotations
