@@ -110,6 +110,16 @@ def test_web_filter_by_type_and_country(page: object) -> None:
     assert rows(page) == 3
 
 
+def test_web_filters_round_trip_through_the_address(page: object, server: str) -> None:
+    page.fill("input[name=country]", "CHL")  # type: ignore[attr-defined]
+    page.click("#apply")  # type: ignore[attr-defined]
+    page.wait_for_function("location.search.includes('country=CHL')")  # type: ignore[attr-defined]
+    page.goto(f"{server}?type=AID")  # type: ignore[attr-defined]
+    page.wait_for_selector("body[data-ready='1']")  # type: ignore[attr-defined]
+    page.wait_for_function("document.querySelector('#count').textContent.startsWith('1 ')")  # type: ignore[attr-defined]
+    assert page.input_value("#f-type") == "AID"  # type: ignore[attr-defined]
+
+
 def test_web_open_event_shows_highlighted_spans(page: object) -> None:
     page.click("#events tbody tr:has-text('ASSAULT')")  # type: ignore[attr-defined]
     page.wait_for_selector("#detail:not([hidden]) #d-sentence .hl-trigger")  # type: ignore[attr-defined]

@@ -520,7 +520,22 @@ async function loadActors() {
 }
 
 // ---------- start ----------
-function refresh() { loadEvents(); loadTimeline(); }
+function refresh() {
+  // The filters live in the address too, so a filtered view can be bookmarked or shared.
+  const params = filterParams();
+  history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
+  loadEvents();
+  loadTimeline();
+}
+
+function filtersFromAddress() {
+  const form = $("#filters");
+  for (const [k, v] of new URLSearchParams(location.search)) {
+    const field = form.elements.namedItem(k);
+    if (!field || field instanceof RadioNodeList) continue;
+    if (field.type === "checkbox") field.checked = v === "true"; else field.value = v;
+  }
+}
 
 async function loadTypes() {
   let types = PLOVER_TYPES;
@@ -543,6 +558,7 @@ async function start() {
   api("health").then((h) => { $("#health").textContent = `${h.status} · ${h.events ?? "?"} events`; })
     .catch(() => { $("#health").textContent = "API unreachable"; });
   await loadTypes();
+  filtersFromAddress();
   try { state.basemap = await api("static/basemap.json"); } catch (_) { state.basemap = null; }
   refresh();
   loadActors();
