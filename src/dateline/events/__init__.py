@@ -225,8 +225,13 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
 def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
     heads = {t.token.i for t in triggers if t.kind == "verb"}
+    inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
     kept: list[Trigger] = []
     for t in triggers:
+        if t.kind == "verb" and t.token.dep_ in ("amod", "compound"):
+            continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective
+        if t.kind != "verb" and t.token.i in inside_verbs:
+            continue  # "announced a truce": the noun is part of the verb's trigger
         if t.kind != "verb":
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
