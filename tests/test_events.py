@@ -44,7 +44,8 @@ def test_events_negation_is_not_an_event() -> None:
 
 
 def test_events_coordinated_actors_both_coded() -> None:
-    ev = _find(_events("Argentina and Brazil signed a trade agreement in Brasilia on Monday."), "AGREE")
+    # PLOVER's crosswalk puts signing a formal agreement (CAMEO 057) under SUPPORT.
+    ev = _find(_events("Argentina and Brazil signed a trade agreement in Brasilia on Monday."), "SUPPORT")
     assert {"ARG", "BRA"} <= _countries(ev.actors) | _countries(ev.recipients)
 
 
