@@ -288,3 +288,12 @@ def test_actors_name_suffix_is_not_a_surname(nlp) -> None:  # type: ignore[no-un
     actors = _run(nlp, text)
     assert _by_text(actors, "Kennedy").name == "Joe Kennedy III"
     assert all(a.text != "III" for a in actors)
+
+
+def test_actors_us_state_codes_people_and_bodies(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The U.S. Senate and the White House clashed again. Ohio Gov. Tom Veller met Texas officials, "
+            "and Georgia voters went to the polls.")
+    actors = _run(nlp, text, "2018-01-01")
+    assert [a.country for a in actors if a.name == "Tom Veller"] == ["USA"]
+    assert _by_text(actors, "Texas officials").country == "USA"
+    assert all(a.country != "GEO" for a in actors)

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from .kb import KB, Entry, first_word, load_kb, normalise
 from .models import Actor, Document, Place
 
-MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "igo", "org", "person"}
+MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person"}
 COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near", "outside", "over", "into"}
 PERSON_PREFIXES = {"former", "deputy", "acting", "outgoing", "then", "new", "interim", "senior", "top", "chief",
@@ -177,7 +177,7 @@ def _coding_of(unit: _Unit, date: str | None) -> _Coding:
     if entry.source == "person" and entry.person is not None:
         term, _current = entry.person.term_at(date)
         return _Coding(country=term.country if term else None, org=term.org if term else None, via_person=True)
-    sectors = ("GOV",) if entry.source in ("capital", "seat") else entry.sectors
+    sectors = ("GOV",) if entry.source in ("capital", "seat") else () if entry.source == "region" else entry.sectors
     return _Coding(country=entry.country, org=entry.org, sectors=sectors)
 
 
@@ -353,7 +353,7 @@ class _Finder:
                 # ("Instagram"); a name ending in an organisation word is not a person ("Tony Awards").
                 if j - i == 1 or sdoc[j - 1].lower_ in ORG_HEADS | NOT_PERSON_HEADS:
                     continue
-            coding = _merge([_coding_of(u, self.date) for u in mods + a_mods])
+            coding = _merge([self._unit_coding(u) for u in mods + a_mods])
             if coding.country is None and US_PARTY_STATE.match(self.text, sdoc[j - 1].idx + len(sdoc[j - 1])):
                 coding.country = "USA"  # "Rep. Jane Roe (D-Ohio)" / ", R-Texas,"
             title_units = titles[::-1] or a_titles
@@ -450,7 +450,7 @@ class _Finder:
             start, mods, titles, former = self._left_context(u.start, allow_titles=False)
             right = self._of_modifier(u.end)
             mods = mods + ([right] if right else [])
-            coding = _merge([_coding_of(m, self.date) for m in mods])
+            coding = _merge([self._unit_coding(m) for m in mods])
             if not coding.country and not coding.org:
                 # "the president" with no country: the office holder of the article's main country, if the
                 # KB knows exactly one and the country has been named at least twice before.
@@ -479,6 +479,14 @@ class _Finder:
                 self._actor(start, end, name=f"{label} {entry.name}".strip(), country=coding.country,
                             sector=sectors[0] if sectors else None, sectors=sectors, org=coding.org, kind="person",
                             role=role)
+
+    def _unit_coding(self, u: _Unit) -> _Coding:
+        """A unit's coding; a name that is both a country and a state of the article's main country
+        ("Georgia" in an American story) codes as the state."""
+        region = u.first({"region"})
+        if region is not None and region.country == self._main_country(u.start):
+            return _Coding(country=region.country)
+        return _coding_of(u, self.date)
 
     def _main_country(self, before: int) -> str | None:
         """The country named most often (countries, demonyms, capitals, seats, national bodies, KB people)
@@ -535,7 +543,7 @@ class _Finder:
             right = self._of_modifier(u.end)
             if right is not None:
                 mods.append(right)
-            codings = [_coding_of(m, self.date) for m in mods]
+            codings = [self._unit_coding(m) for m in mods]
             codings += [_Coding(country=a.country, org=a.org) for a in person_mods if a is not None]
             coding = _merge(codings)
             if normalise(entry.name) in self.kb.weak_nouns and not (coding.country or coding.org):
@@ -561,6 +569,9 @@ class _Finder:
             entry = u.first({"country", "capital", "seat", "igo", "org", "demonym"})
             if entry is None or entry.not_actor:
                 continue
+            region = u.first({"region"})
+            if region is not None and entry.country != region.country and region.country == self._main_country(u.start):
+                continue  # "Georgia" in an American story is the state
             head = sdoc[u.end - 1]
             if entry.source in ("country", "capital", "seat") and self._is_location(u):
                 continue
@@ -628,7 +639,7 @@ class _Finder:
             # keep those that say what they are ("... Party", "... Ministry") or carry a KB word.
             if not (inside_kb or acronym or self.sdoc[end - 1].lower_ in ORG_HEADS):
                 continue
-            coding = _merge([_coding_of(self.unit_at[t], self.date) for t in range(ent.start, end) if t in self.unit_at])
+            coding = _merge([self._unit_coding(self.unit_at[t]) for t in range(ent.start, end) if t in self.unit_at])
             nouns = [e for t in range(ent.start, end) if t in self.unit_at for e in self.unit_at[t].entries
                      if e.source == "noun"]
             sectors = _uniq([s for e in nouns for s in e.sectors] + list(coding.sectors))

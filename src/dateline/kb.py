@@ -71,7 +71,7 @@ class Person:
 class Entry:
     """One surface form's meaning. ``source`` says which table it came from and drives how actors use it."""
 
-    source: str  # country, demonym, capital, seat, igo, org, person, noun, title
+    source: str  # country, demonym, capital, seat, region, igo, org, person, noun, title
     name: str
     country: str | None = None
     sectors: tuple[str, ...] = ()
@@ -161,6 +161,8 @@ def _load_countries(kb: KB, data: dict) -> None:
             kb.add(surface, _entry(surface, source="capital", ambiguous=normalise(surface) in ambiguous, **base))
         for surface in c.get("seats", []):
             kb.add(surface, _entry(surface, source="seat", **base))
+        for surface in c.get("regions", []):
+            kb.add(surface, _entry(surface, source="region", name=name, country=iso3, kind="state"))
 
 
 def _load_igos(kb: KB, data: dict) -> None:
