@@ -182,7 +182,7 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
         start_char, end_char = toks[0].idx, toks[-1].idx + len(toks[-1])
         surface = sdoc.text[start_char:end_char]
         k = key(surface)
-        if gaz.has_key(k):
+        if gaz.has_key(k) and k not in demonyms() and not (len(toks) == 1 and k in stopwords() and ent.label_ != "GPE"):
             out.append(Mention(toks[0].i, toks[-1].i + 1, start_char, end_char, surface, k, gaz.lookup_key(k),
                                label=ent.label_, hint=hint))
     return out
@@ -207,9 +207,11 @@ def _locative(sdoc: Doc, m: Mention) -> bool:
     after = sdoc[m.end] if m.end < len(sdoc) else None
     if after is not None and after.text == "," and m.end + 1 < len(sdoc) and _capitalised(sdoc[m.end + 1]):
         return True
-    # a name modifying a common noun ("Alexandria woman", "Gainesville police") is a place, not a person
+    # a name modifying a common noun ("Alexandria woman", "Gainesville police") is a place, not a person;
+    # only for a place's own name: GeoNames alternates include stunts and brands ("Google" for Topeka)
     last = sdoc[m.end - 1]
-    return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN"
+    return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN" and any(
+        c.primary for c in m.candidates)
 
 
 def _person_words(sdoc: Doc) -> set[str]:
@@ -265,17 +267,18 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
     short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
     if short and not strong:  # "GA", "WA": only as the container in "Town, GA"
         return prev is not None and prev.text == ","
-    if label in PLACE_LABELS:
-        return True
-    # inside a longer name: "Street" in "Downing Street", "Jordan" in "Michael Jordan"
-    if prev is not None and _name_word(prev) and not prev.is_sent_start and (ent is None or ent.start < m.start):
+    # inside a longer name: "Street" in "Downing Street", "Jordan" in "Michael Jordan", "Hilton" in "Paris Hilton"
+    if prev is not None and _name_word(prev) and not prev.is_sent_start and (ent is None or ent.start < m.start) \
+            and not (label in ("GPE", "LOC") and exact):
         return False
+    if label in ("GPE", "LOC") or label == "FAC" and exact:
+        return True
     if label == "PERSON":
         if exact:  # spaCy mislabels places ("Nur Sultan", "Alexandria"): strong entries in a place slot
             return strong and (not single or _locative(sdoc, m) or m.hint is not None)
         return ent.start == m.start and after is not None and after.lower_ in INSTITUTION_WORDS and strong
     if label in ("ORG", "FAC"):
-        if exact:
+        if exact:  # (an exact FAC was taken above)
             return strong and (m.hint is not None or _locative(sdoc, m) or any(
                 c.entry.kind in ("country", "region", "admin1") for c in m.candidates))
         # "the Mansfield Police Department", "University of Texas": the place inside an institution's name,
@@ -419,16 +422,16 @@ def _city_or_state(m: Mention) -> None:
     it is the capital or holds a fifth of the region's people, else the region."""
     cities: dict[str | None, Entry] = {}
     for c in m.candidates:  # the most populous city of that name in each country
-        if c.entry.kind == "city" and c.primary and (c.entry.country not in cities
+        if c.entry.kind == "city" and (c.entry.country not in cities
                                                       or c.entry.population > cities[c.entry.country].population):
             cities[c.entry.country] = c.entry
-    for c in m.candidates:
+    for c in m.candidates:  # both read the surface ("Almaty" is the city and, short for Almaty Oblysy, the region)
         e = c.entry
         city = cities.get(e.country) if e.kind == "admin1" and e.country else None
-        if city is None or city.name != e.name and key(city.name) != key(e.name):
+        if city is None:
             continue
         if city.capital or city.population * 5 >= e.population:
-            m.boost[city.idx] = m.boost.get(city.idx, 0.0) + 3.0
+            m.boost[city.idx] = m.boost.get(city.idx, 0.0) + 4.0
         else:
             m.boost[e.idx] = m.boost.get(e.idx, 0.0) + 1.0
 
@@ -471,14 +474,17 @@ def find_places(sdoc: Doc, document: Document) -> list[Place]:
 
 def resolve_name(name: str, countries: set[str] | None = None) -> Place | None:
     """Resolve a bare place name, preferring candidates in `countries`; offsets are 0."""
-    candidates = load().lookup(name)
+    k = key(name)
+    candidates = load().lookup_key(k)
     if not candidates:
         return None
+    m = Mention(0, 0, 0, 0, name, k, candidates)
+    _city_or_state(m)
 
     def score(c: Candidate) -> float:
-        return _base_score(c, None) + (5.0 if countries and c.entry.country in countries else 0.0)
+        return _score(m, 0, c, None) + (5.0 if countries and c.entry.country in countries else 0.0)
 
-    best = max(candidates, key=score).entry
+    best = max(_eligible(m), key=score).entry
     return _place(name, 0, 0, best)
 
 
