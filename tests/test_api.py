@@ -220,6 +220,14 @@ def test_api_review_rejects_bad_corrections(client: TestClient, body: dict) -> N
     assert client.post(f"/events/{ev['id']}/review", json=body).status_code == 422
 
 
+def test_api_read_only_server_refuses_reviews_and_shares_the_file(db_path: Path) -> None:
+    with TestClient(create_app(db_path, read_only=True)) as c:
+        ev = _first(c)
+        assert c.post(f"/events/{ev['id']}/review", json={"verdict": "confirm"}).status_code == 409
+        with Store(db_path, read_only=True) as reader:  # a second reader while the server has it open
+            assert reader.count_events() == 10
+
+
 def test_api_review_unknown_event_is_404(client: TestClient) -> None:
     assert client.post("/events/nope:ev1/review", json={"verdict": "confirm"}).status_code == 404
 

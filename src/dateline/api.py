@@ -420,7 +420,7 @@ def _open_store(request: Request) -> SharedStore:
             from .store import Store
 
             try:
-                state.store = SharedStore(Store(state.db_path))
+                state.store = SharedStore(Store(state.db_path, read_only=state.read_only))
             except Exception as exc:  # locked by another writer, not a store, newer schema: say which
                 raise HTTPException(503, f"cannot open the store {state.db_path}: {exc}") from None
         return state.store
@@ -470,8 +470,11 @@ FiltersDep = Annotated[dict[str, Any], Depends(event_filters)]
 # ---------- the app ----------
 
 def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
-               max_body_bytes: int = MAX_BODY_BYTES, extract_workers: int = 1) -> FastAPI:
+               max_body_bytes: int = MAX_BODY_BYTES, extract_workers: int = 1, read_only: bool = False) -> FastAPI:
     """Build the app over one store. db_path=None serves /extract and the page only.
+
+    read_only: open the store read-only (reviews are refused), so `dateline events` and other readers can
+    open the same file while the server runs; DuckDB lets a file have one writer or many readers.
 
     extract_workers: processes that run the analysis for POST /extract (0: in the server process).
     Analysis is CPU-bound Python; in its own process it does not hold the GIL the API's other requests need.
@@ -479,9 +482,12 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     analysis = _Analysis(extract_workers)
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         analysis.close()
+        if app.state.store is not None:  # checkpoint and release the file for the next writer
+            app.state.store.close()
+            app.state.store = None
 
     app = _fastapi_class()(
         lifespan=lifespan,
@@ -492,6 +498,7 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
     )
     app.state.db_path = str(db_path) if db_path else None
     app.state.allow_private_urls = allow_private_urls
+    app.state.read_only = read_only
     app.state.store = None
     app.state.open_lock = threading.Lock()
     app.state.analysis = analysis
@@ -589,9 +596,12 @@ def create_app(db_path: str | Path | None, allow_private_urls: bool = False, *,
         )
 
     @app.post("/events/{event_id}/review", response_model=ReviewResult, status_code=201, tags=["events"],
-              responses={404: {"description": "no such event"}, 422: {"description": "bad correction"}})
+              responses={404: {"description": "no such event"}, 409: {"description": "server is read-only"},
+                         422: {"description": "bad correction"}})
     def review_event(store: StoreDep, event_id: str, review: Review) -> ReviewResult:
         """Record an analyst's verdict or correction; the machine's coding is kept beside it."""
+        if app.state.read_only:
+            raise HTTPException(409, "the server was started read-only (--read-only): reviews are not saved")
         if store.get_event(event_id) is None:
             raise HTTPException(404, f"no event {event_id!r}")
         fields = review.corrections()

@@ -17,6 +17,8 @@ def serve_command(
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
     allow_private_urls: Annotated[bool, typer.Option(
         "--allow-private-urls", help="Let POST /extract fetch loopback/private/link-local URLs (off: SSRF guard).")] = False,
+    read_only: Annotated[bool, typer.Option(
+        "--read-only", help="Open the store read-only: no reviews, but other readers may open it meanwhile.")] = False,
     extract_workers: Annotated[int, typer.Option(
         min=0, help="Processes analysing POST /extract articles; 0 runs them in the server process.")] = 1,
 ) -> None:
@@ -35,5 +37,6 @@ def serve_command(
         db_path = None
     if host not in ("127.0.0.1", "localhost", "::1"):
         err.print(f"[yellow]warning:[/yellow] binding {host}: the API has no authentication")
-    app = create_app(db_path, allow_private_urls=allow_private_urls, extract_workers=extract_workers)
+    app = create_app(db_path, allow_private_urls=allow_private_urls, extract_workers=extract_workers,
+                     read_only=read_only)
     uvicorn.run(app, host=host, port=port, log_level="info")
