@@ -483,3 +483,34 @@ def test_phrase_entries_match_parsed_sentences(sentence: str, expected: str) -> 
     index = load_triggers()
     phrases = {t.phrase for i in range(len(doc)) for t in index.match_phrases(lemmas, i, texts)}
     assert expected in phrases, (lemmas, phrases)
+
+
+# ----------------------------------------------------------------- evaluation floor (needs ../shared)
+
+
+@pytest.mark.shared
+def test_lexicon_type_recall_on_plover_gsr(shared_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    """The gold type is among the triggers the lexicon fires (weight >= 0.5) in most GSR sentences.
+
+    This measures the lexicon alone, not the event coder; labels from the old draft are mapped first.
+    Measured 0.717 (231/322) when written; the floor guards against a broken or shrunken lexicon.
+    """
+    path = shared_dir / "eval" / "events" / "plover-gsr" / "PLOVER_GSR_CAMEO.txt"
+    if not path.exists():
+        pytest.skip("PLOVER GSR file not present")
+    records = [r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"]
+    plover, index = load_plover(), load_triggers()
+    hits = 0
+    for rec, doc in zip(records, nlp.pipe(r["text"] for r in records), strict=True):
+        gold, _ = plover.legacy(rec["event"])
+        lemmas, texts = [t.lemma_ for t in doc], [t.text for t in doc]
+        fired: set[str] = set()
+        for tok in doc:
+            kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
+            found = index.select(kind, tok.lemma_, **_context(tok))[:1] if kind else []
+            found += index.match_phrases(lemmas, tok.i, texts)[:1]
+            fired.update(t.type for t in found if t.weight >= 0.5)
+        hits += gold in fired
+    recall = hits / len(records)
+    print(f"GSR lexicon type recall: {hits}/{len(records)} = {recall:.3f}")
+    assert recall >= 0.65
