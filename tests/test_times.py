@@ -262,3 +262,22 @@ def test_times_week_of_a_month_and_holidays() -> None:
     week = find(out, "the first week of March")
     assert week.value == "2022-W09" and week.precision == "week"
     assert find(out, "New Year's Day").value == "2022-01-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Protests will resume on Nov. 3.", "Nov. 3", "2022-11-03"),
+        ("On January 19 he said it was over.", "January 19", "2022-01-19"),
+        ('The senator wrote: "See you in November!"', "November", "2022-11"),
+        ("Decades ago the town was small.", "Decades ago", "PAST_REF"),
+        ("The decree was signed on 12.03.2021.", "12.03.2021", "2021-03-12"),
+    ],
+)
+def test_times_year_of_partial_dates_and_vague_past(text: str, surface: str, value: str) -> None:
+    assert find(tag(text), surface).value == value
+
+
+def test_times_early_hours_are_not_a_duration() -> None:
+    out = tag("The raid came in the early hours of Sunday.")
+    assert [(e.text, e.value) for e in out] == [("Sunday", "2022-01-09")]

@@ -185,6 +185,8 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
             return bool(re.match(r"\s*(?:[.,;)]|$|later|earlier|ago|before|after|or|and)", after))
         if c.rule == "plural" and re.search(r"\d\s*$", before):
             return False
+        if c.rule == "plural" and re.search(r"(?i:\b(?:early|small|wee|late)\s+)$", before):
+            return False  # "the early hours of Sunday": a part of that day, not a period
         return True
     if c.rule == "set_adv" and gr["adv"][:1].isupper() and re.match(r" [A-Z]", after):
         return False  # "Daily Newsletters", "Weekly Standard": a title
@@ -322,8 +324,9 @@ def _pick_year(ctx: _Context, month: int, day: int | None, tense: Tense | None, 
         best = min(y for y in options if distance(y) >= 0)
     else:
         return nearest
-    # tense only overrides nearness within nine months ("On January 19 he said", published Jan 14, is a slip)
-    return best if abs(distance(best)) <= 9 * 31 else nearest
+    # a date within a month of publication on the "wrong" side of it is a slip of tense, not a year away
+    # ("On January 19 he said" in a paper of January 14)
+    return nearest if abs(distance(nearest)) <= 31 and abs(distance(best)) > 6 * 31 else best
 
 
 def _weekday_date(ctx: _Context, wd: int, tense: Tense | None, rel: str | None) -> dt.date | None:
@@ -710,6 +713,8 @@ def _h_range(c: Candidate, ctx: _Context) -> TimeExpr | None:
 
 
 def _h_plural(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    if c.groups.get("ago"):
+        return _make(ctx, c, "DATE", "PAST_REF", anchor=None)  # "years ago"
     return _make(ctx, c, "DURATION", _duration(ctx.g, c.groups["unit"], None))
 
 
@@ -863,5 +868,5 @@ _HANDLERS: dict[str, Any] = {
     "earlyrel": _h_earlyrel, "quarter": _h_quarter, "qcode": _h_qcode, "ago": _h_ago, "duration": _h_duration,
     "hyphen": _h_duration, "unitlong": _h_unitlong, "range": _h_range, "plural": _h_plural, "clock": _h_clock,
     "clock24": _h_clock, "clock24b": _h_clock, "noon": _h_noon, "set_every": _h_set_every, "set_freq": _h_set_freq,
-    "set_adv": _h_set_adv, "nthweek": _h_nthweek, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
+    "set_adv": _h_set_adv, "numeric_dot": _h_full, "nthweek": _h_nthweek, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
 }

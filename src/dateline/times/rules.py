@@ -56,6 +56,7 @@ _NEEDS = {
     "set_every": r"(?i:\b(?:every|each)\s)",
     "set_freq": r"(?i:\b(?:once|twice|times)\s)",
     "numeric": r"\d/\d",
+    "numeric_dot": r"\d\.\d\d?\.\d",
     "numeric2": r"\d/\d",
     "iso": r"\d-\d\d-\d",
 }
@@ -137,6 +138,7 @@ class Grammar:
             ("numeric2", r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<yy>\d\d)(?![\d/])"),
             ("theday", r"(?i:\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|start(?:s|ed|ing)?|for|later\s+in|earlier\s+in|late\s+in|early\s+in)\s+)(?P<the>(?i:the\s+day))\b"),
             ("weekend", r"\b(?P<the>(?i:the|over\s+the|during\s+the))\s+(?P<unit>(?i:weekend))\b"),
+            ("numeric_dot", r"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"),
             ("numeric", r"\b(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
             ("md", rf"\b(?:{MOD})?(?:{WD},?[ \t]+|{self.WD_ABBR},?[ \t]+)?{M}\s+{D}(?:,?\s+{Y})?\b"),
             ("dm", rf"\b(?:{WD},?[ \t]+)?(?:the\s+)?{D}(?:\s+of)?\s+{M}(?:,?\s+{Y})?\b"),
@@ -170,7 +172,7 @@ class Grammar:
             ("hyphen", rf"(?<!-)\b{self.NUMW}-{self.UNIT_S}(?:-long)?(?!-old|-[a-z])\b"),
             ("unitlong", r"\b(?P<unit>(?i:day|week|month|year|decade|hour|minute|decades|years|months|weeks|days|centuries|century))-long\b"),
             ("range", rf"\b(?P<num1>\d+|(?i:{_alt([w for w in self.numbers if w not in ('a', 'an')])}))(?=\s+(?:to|or|and|-)\s+{NUM}\s+{self.UNIT_P}\b)"),
-            ("plural", rf"\b(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+previous|coming|past)\s+)?{self.UNIT_P}\b(?!-old|\s+old)"),
+            ("plural", rf"\b(?P<rel>(?i:recent|the\s+past|the\s+last|the\s+coming|the\s+next|the\s+following|the\s+previous|coming|past)\s+)?{self.UNIT_P}\b(?P<ago>\s+(?i:ago))?(?!-old|\s+old)"),
             ("clock", rf"\b(?P<hh>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.m\.|[ap]\.m\b|[AaPp][Mm]\b){tz}(?:,?\s+{on_wd})?"),
             ("clock24", rf"(?<![\d,.])\b(?P<hh>[01]?\d|2[0-3])[:.]?(?P<mi>[0-5]\d)(?::\d\d)?\s*(?:(?P<tz>GMT|UTC|[ECMP][SD]?T|BST|CET|local\s+time)\b|(?P<hrs>hours|hrs|h)\b)(?:,?\s+{on_wd})?"),
             ("hms", r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![:\d])"),
@@ -270,7 +272,7 @@ _RULE_GROUP = {
     "weekday_set": "weekday", "relseason": "season", "dayword": "dayword", "daypart": "dayword",
     "refs": "ref", "holiday": "holiday", "set_adv": "adverb", "decade_w": "decade_word", "century": "century",
     "century_w": "century", "quarter": "quarter", "noon": "noon", "set_every": "every",
-    "iso": "digit", "numeric": "digit", "numeric2": "digit", "year": "digit", "decade": "digit", "hms": "digit",
+    "iso": "digit", "numeric": "digit", "numeric_dot": "digit", "numeric2": "digit", "year": "digit", "decade": "digit", "hms": "digit",
     "yy": "digit", "clock": "digit", "clock24": "digit", "clock24b": "digit", "qcode": "digit",
 }
 

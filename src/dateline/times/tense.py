@@ -15,6 +15,8 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
 _PROSPECTIVE_MODALS = {"should", "must", "may", "might", "can"}
 # Present-tense frames that put their complement in the future ("is due to meet", "plans to vote").
 _FUTURE_FRAMES = {"due", "set", "scheduled", "expected", "planned", "plan", "going", "intend", "aim", "hope", "slated", "poised"}
+# "made them leave on Monday": a bare infinitive under these is no imperative
+_CAUSATIVES = {"make", "let", "help", "have", "see", "watch", "hear", "bid"}
 _SENT_END = re.compile(r"[.!?\n]")
 _LEX_FUTURE = re.compile(
     r"\b(?:will|shall|won't|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised) to|plans? to)\b|'ll\b", re.I
@@ -66,7 +68,11 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "future"
     if "going" in lowers or (lowers & _PROSPECTIVE_MODALS and not lowers & {"have", "'ve"}):
         return "future"
-    if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not auxes and not any(c.dep_ == "nsubj" for c in verb.children):
+    if (
+        verb.tag_ == "VB" and verb.dep_ in ("ROOT", "ccomp", "parataxis", "xcomp") and not auxes
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+        and not (verb.dep_ == "xcomp" and verb.head.lemma_ in _CAUSATIVES)
+    ):
         return "future"  # an imperative: "call me on Sunday"
     if verb.tag_ in ("VBD",) or any(a.tag_ == "VBD" for a in auxes):
         return "past"
