@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Any
@@ -47,7 +48,6 @@ _OPEN_WORDS = {
     "were", "will", "said", "says", "has", "had", "have", "so", "then", "than", "because", "which", "who",
 }
 _SET_BEFORE = re.compile(r"(?i:(?:\d|%|\bbillion|\bmillion|\bthousand|\bdollars|\beuros|\bpounds|\btimes|\bonce|\btwice)\s*)$")
-_MONEY_OR_RATE = re.compile(r"(?i:(?:\d|%|\bbillion|\bmillion|\bthousand|\bdollars|\beuros|\bpounds|\btimes|\bonce|\btwice)\s*)$")
 
 
 class _Context:
@@ -123,12 +123,15 @@ def _veto_names(cands: list[Candidate], sdoc: Doc) -> list[Candidate]:
 def _select(cands: list[Candidate]) -> list[Candidate]:
     """Longest candidates win; an overlapping shorter one is dropped. Returned in text order."""
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    starts: list[int] = []  # accepted spans are disjoint, so sorted starts find the neighbours
+    ends: list[int] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(c.start < e and s < c.end for s, e in occupied):
+        i = bisect.bisect_left(starts, c.start)
+        if i < len(starts) and starts[i] < c.end or i > 0 and ends[i - 1] > c.start:
             continue
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         taken.append(c)
-        occupied.append((c.start, c.end))
     return sorted(taken, key=lambda c: c.start)
 
 
@@ -216,8 +219,6 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
         return True
     if c.rule == "quarter" and gr["q"].lower() == "half":
         return bool(gr.get("year") or gr.get("rel"))
-    if c.rule == "that_unit":
-        return not re.match(r"\s+(?:of|when|that|which)\b", after) or True
     return True
 
 
@@ -515,9 +516,7 @@ def _h_dayword(c: Candidate, ctx: _Context) -> TimeExpr | None:
     w = gr["w"].lower()
     offset = ctx.g.lex["day_words"].get(w, 0)
     if w in ("this", "last"):
-        offset = -1 if w == "last" and (gr.get("pod") or "").lower() in ("night", "evening") else 0
-        if w == "last" and (gr.get("pod") or "").lower() not in ("night", "evening"):
-            offset = -1
+        offset = -1 if w == "last" else 0  # "last night" is the evening before publication
     day = shift_day(ctx.dct, offset) if ctx.dct else None
     value = day_value(day) if day else None
     pod = _pod(ctx.g, gr.get("pod"))
