@@ -297,3 +297,16 @@ def test_actors_us_state_codes_people_and_bodies(nlp) -> None:  # type: ignore[n
     assert [a.country for a in actors if a.name == "Tom Veller"] == ["USA"]
     assert _by_text(actors, "Texas officials").country == "USA"
     assert all(a.country != "GEO" for a in actors)
+
+
+def test_actors_object_pronoun_is_not_its_clause_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tariq Qureshi met Amina Wekesa in 2013. Later Wekesa asked him for the files."
+    assert _by_text(_run(nlp, text), "him").name == "Tariq Qureshi"
+
+
+def test_actors_kb_name_beats_namesake_and_honorific_revives_old_office(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Melania Trump visited a school. Later Trump spoke. Mr. Obama also spoke."
+    actors = _run(nlp, text, "2018-04-23")
+    assert _by_text(actors, "Trump").name == "Donald Trump"
+    obama = [a for a in actors if "Obama" in a.text][0]
+    assert obama.name == "Barack Obama" and obama.sector == "ELI"

@@ -116,7 +116,12 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], dat
         _term, current = entry.person.term_at(date)
         rivals = [e.person for e in kb.phrases.get(normalise(entry.surface), ()) if e.source == "person"
                   and e.person is not entry.person and e.person is not None and e.person.term_at(date)[1]]
-        return current and not rivals
+        if rivals:
+            return False
+        # Out of office, a lone name still counts after an honorific or title ("Mr. Obama" in 2018).
+        prev = sdoc[i - 1].lower_ if i > 0 else ""
+        return current or prev in HONORIFICS or bool(kb.lookup(sdoc[i - 1].text) if i > 0 else False) and any(
+            e.source == "title" for e in kb.lookup(sdoc[i - 1].text))
     if entry.source in ("noun", "title"):
         return True
     if _ent_blocks(sdoc, i, j, BLOCKING_ENTS):
@@ -227,6 +232,8 @@ class _Finder:
 
     # -- helpers -----------------------------------------------------------------------------------
     def _actor(self, i: int, j: int, **kw: object) -> Actor:
+        while j - 1 > i and self.sdoc[j - 1].is_space:  # entities can end in a line break
+            j -= 1
         start = self.sdoc[i].idx
         last = self.sdoc[j - 1]
         end = last.idx + len(last)
@@ -339,6 +346,8 @@ class _Finder:
                 prior = seen.get(normalise(bare)) or seen.get(normalise(name_text))
             else:
                 prior = seen.get(normalise(name_text))
+                if prior is not None and entry.person is not None and prior.name != entry.person.name:
+                    prior = None  # the KB reading of a lone name beats a namesake ("Trump" after "Melania Trump")
             if prior is not None and entry is None or (prior is not None and len(name_text.split()) == 1):
                 self._actor(i, j, name=prior.name, country=prior.country, sector=prior.sector,
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
@@ -685,8 +694,12 @@ class _Finder:
             here = sent_index.get(i, 0)
             gender = self.kb.pronouns.get(tok.lower_)
             if gender and i not in self.consumed and tok.pos_ == "PRON" and tok.idx not in quoted:
+                exclude = None
+                if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
+                    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    exclude = person_at[subj.i].name if subj is not None and subj.i in person_at else None
                 antecedent = self._clause_subject_person(tok, person_at, gender) or self._salient_person(
-                    seen_people, here, gender)
+                    [p for p in seen_people if p[2].name != exclude], here, gender)
                 if antecedent is not None:
                     new.append((i, i + 1, antecedent.model_copy(update={
                         "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)})))
@@ -739,6 +752,8 @@ class _Finder:
     def _clause_subject_person(self, tok: Token, person_at: dict[int, Actor], gender: str) -> Actor | None:
         """A possessive or object pronoun usually points at its own clause's subject when that is a person
         ("Johnson named Weld as his running mate" -> Johnson)."""
+        if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
+            return None  # an object pronoun is someone other than its clause's subject ("Steele asked him")
         if tok.dep_ in ("nsubj", "nsubjpass"):
             # "X notes that he ...": a subject pronoun of a reported clause is the reporter.
             clause = tok.head
