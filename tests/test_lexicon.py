@@ -409,24 +409,6 @@ def test_bad_lemma_aliases(tmp_path: Path, aliases: dict[str, object], message: 
 # ----------------------------------------------------------------- against the parser
 
 
-def _context(tok) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
-    """What the event coder reads around a head: particles, objects, complements, modifiers."""
-    ctx: dict[str, list[str]] = {"particles": [], "objects": [], "complements": [], "modifiers": []}
-    for child in tok.children:
-        lemma = child.lemma_.lower()
-        if child.dep_ in ("prt", "prep", "agent", "advmod"):
-            # the parser often labels 'down'/'out'/'back' as advmod rather than prt
-            ctx["particles"].append(lemma)
-            ctx["objects"].extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
-        elif child.dep_ in ("dobj", "nsubjpass", "attr", "xcomp", "ccomp"):
-            ctx["objects"].append(lemma)
-        if child.dep_ in ("acomp", "oprd", "advmod", "ccomp", "xcomp"):
-            ctx["complements"].append(lemma)
-        if child.dep_ in ("amod", "compound", "nmod"):
-            ctx["modifiers"].append(lemma)
-    return ctx
-
-
 @pytest.mark.parametrize(
     ("sentence", "head", "expected"),
     [
@@ -457,9 +439,9 @@ def test_verb_entries_match_parsed_sentences(
 
     doc = nlp.parse(sentence)
     tok = next(t for t in doc if t.text == head)
-    found = load_triggers().select("verb", tok.lemma_, **_context(tok))
-    assert found, (tok.lemma_, _context(tok))
-    assert (found[0].type, found[0].mode) == expected, (found[0], _context(tok))
+    found = load_triggers().match_token(tok)
+    assert found, (tok.lemma_, lexicon.token_context(tok))
+    assert (found[0].type, found[0].mode) == expected, (found[0], lexicon.token_context(tok))
 
 
 @pytest.mark.parametrize(
@@ -506,11 +488,38 @@ def test_lexicon_type_recall_on_plover_gsr(shared_dir: Path, nlp) -> None:  # ty
         lemmas, texts = [t.lemma_ for t in doc], [t.text for t in doc]
         fired: set[str] = set()
         for tok in doc:
-            kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
-            found = index.select(kind, tok.lemma_, **_context(tok))[:1] if kind else []
-            found += index.match_phrases(lemmas, tok.i, texts)[:1]
+            found = index.match_token(tok)[:1] + index.match_phrases(lemmas, tok.i, texts)[:1]
             fired.update(t.type for t in found if t.weight >= 0.5)
         hits += gold in fired
     recall = hits / len(records)
     print(f"GSR lexicon type recall: {hits}/{len(records)} = {recall:.3f}")
     assert recall >= 0.65
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "expected"),
+    [
+        ("The release of 40 prisoners was welcomed.", "release", ("RETREAT", "release")),
+        ("A general strike shut the port.", "strike", ("PROTEST", "strike")),
+        ("The drone strike killed two men.", "strike", ("ASSAULT", "drone")),
+        ("Their calls for a ceasefire went unanswered.", "calls", ("REQUEST", "yield")),
+    ],
+)
+def test_noun_entries_match_parsed_sentences(
+    sentence: str, head: str, expected: tuple[str, str | None]
+) -> None:
+    from dateline import nlp
+
+    tok = next(t for t in nlp.parse(sentence) if t.text == head)
+    found = load_triggers().match_token(tok)
+    assert found and (found[0].type, found[0].mode) == expected, (found, lexicon.token_context(tok))
+
+
+def test_proper_noun_month_is_not_a_march() -> None:
+    from dateline import nlp
+
+    doc = nlp.parse("The vote was held in March, weeks after a march through the capital.")
+    months = [t for t in doc if t.text == "March"]
+    marches = [t for t in doc if t.text == "march"]
+    assert months and all(load_triggers().match_token(t) == [] for t in months)
+    assert marches and load_triggers().match_token(marches[0])[0].type == "PROTEST"

@@ -368,6 +368,16 @@ class TriggerIndex:
                 out.append(trig)
         return out
 
+    def match_token(self, tok: Any) -> list[Trigger]:
+        """Entries for a parsed spaCy token, constraints read from its children as docs/plover.md says.
+
+        Verbs are VERB/AUX tokens, nouns are common nouns only (a PROPN "March" is a month, not a march).
+        """
+        kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
+        if kind is None:
+            return []
+        return self.select(kind, tok.lemma_, **token_context(tok))
+
     def lemmas(self, kind: str) -> set[str]:
         if kind == "phrase":
             return {w for w, b in self._phrases.items() if b}
@@ -385,6 +395,35 @@ class TriggerIndex:
 
     def __len__(self) -> int:
         return len(self._all)
+
+
+# Dependency labels that carry each kind of constraint (spaCy's English labels).
+PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "advmod"})  # the parser often tags 'down'/'out' as advmod
+OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd", "xcomp", "ccomp"})
+COMPLEMENT_DEPS = frozenset({"acomp", "oprd", "advmod", "xcomp", "ccomp"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+def token_context(tok: Any) -> dict[str, list[str]]:
+    """Lemmas around a head token: particles, objects, complements and modifiers.
+
+    Objects include the object of any preposition under the head, so an entry with particle "from"
+    and object "treaty" matches "withdrew from the treaty", and a noun entry with object "prisoner"
+    matches "release of prisoners".
+    """
+    ctx: dict[str, list[str]] = {"particles": [], "objects": [], "complements": [], "modifiers": []}
+    for child in tok.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in PARTICLE_DEPS:
+            ctx["particles"].append(lemma)
+            ctx["objects"].extend(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+        if child.dep_ in OBJECT_DEPS:
+            ctx["objects"].append(lemma)
+        if child.dep_ in COMPLEMENT_DEPS:
+            ctx["complements"].append(lemma)
+        if child.dep_ in MODIFIER_DEPS:
+            ctx["modifiers"].append(lemma)
+    return ctx
 
 
 def _as_set(value: Any, where: str, key: str) -> frozenset[str]:
@@ -602,5 +641,6 @@ __all__ = [
     "normalize_type",
     "parse_trigger",
     "plover_for_cameo",
+    "token_context",
     "validate_plover",
 ]
