@@ -281,3 +281,9 @@ def test_times_year_of_partial_dates_and_vague_past(text: str, surface: str, val
 def test_times_early_hours_are_not_a_duration() -> None:
     out = tag("The raid came in the early hours of Sunday.")
     assert [(e.text, e.value) for e in out] == [("Sunday", "2022-01-09")]
+
+
+def test_times_capitalised_show_titles_inside_a_sentence_are_not_times() -> None:
+    assert tag("The senator told 60 Minutes and This Week about the plan.", parsed=False) == []
+    out = tag("Markets Fall for Three Days in a Row", parsed=False)
+    assert [e.value for e in out] == ["P3D"]  # a headline capitalises everything

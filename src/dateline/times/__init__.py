@@ -140,10 +140,27 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1) if m else ""
 
 
+_TITLE_PRONE_RULES = {"relunit", "duration", "plural", "dayword", "daypart"}
+
+
+def _looks_like_title(c: Candidate, text: str, before: str) -> bool:
+    """"appeared on This Week", "told 60 Minutes": capitalised calendar words inside a lower-case sentence."""
+    words = re.findall(r"[A-Za-z]+", text[c.start : c.end])
+    if not words or not all(w[:1].isupper() for w in words) or re.search(r"(?:^|[.!?:\"“‘\n(]|[.!?][\"”’])\s*$", before):
+        return False
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = re.findall(r"[A-Za-z]+", text[line_start : line_end if line_end >= 0 else len(text)])
+    capitalised = sum(1 for w in line if w[:1].isupper())
+    return capitalised < 0.6 * len(line)  # a headline capitalises everything; a sentence does not
+
+
 def _valid(c: Candidate, text: str, g: Grammar) -> bool:
     before = text[max(0, c.start - 40) : c.start]
     after = text[c.end : c.end + 30]
     gr = c.groups
+    if c.rule in _TITLE_PRONE_RULES and _looks_like_title(c, text, before):
+        return False
     if c.rule == "month":
         word = gr["month"].rstrip(".").lower()
         if gr["month"].isupper() and len(gr["month"]) > 1:
