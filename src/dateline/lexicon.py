@@ -127,17 +127,21 @@ def normalize_type(label: str, plover: Plover | None = None) -> str:
     return mapped
 
 
-def _read_json(path: Path | str, name: str) -> Any:
-    try:
-        text = path.read_text(encoding="utf-8") if isinstance(path, Path) else path
-    except OSError as exc:
-        raise LexiconError(f"{name}: cannot read ({exc})") from exc
+def _parse_json(text: str, name: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise LexiconError(
             f"{name}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from exc
+
+
+def _read_file(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise LexiconError(f"{path}: cannot read ({exc})") from exc
+    return _parse_json(text, str(path))
 
 
 def _bundled(name: str) -> str:
@@ -190,12 +194,19 @@ def validate_plover(data: Any, name: str = PLOVER_FILE) -> None:
     for old, new in data["legacy_labels"].items():
         if new is not None and new not in types:
             raise LexiconError(f"{name}: legacy_labels[{old!r}] points to unknown type {new!r}")
+    for old, mode in data.get("legacy_label_modes", {}).items():
+        if mode not in types.get(data["legacy_labels"].get(old), {}).get("modes", {}):
+            raise LexiconError(f"{name}: legacy_label_modes[{old!r}] is not a mode of its new type")
+    for key, mode in data.get("legacy_modes", {}).items():
+        etype = key.split(":", 1)[0]
+        if etype not in types or (mode is not None and mode not in types[etype]["modes"]):
+            raise LexiconError(f"{name}: legacy_modes[{key!r}] -> {mode!r} is not a current mode")
 
 
 @functools.lru_cache(maxsize=1)
 def load_plover() -> Plover:
     """The bundled PLOVER ontology, validated, cached per process."""
-    data = _read_json(_bundled(PLOVER_FILE), PLOVER_FILE)
+    data = _parse_json(_bundled(PLOVER_FILE), PLOVER_FILE)
     validate_plover(data)
     return Plover(data)
 
@@ -594,10 +605,10 @@ def load_triggers(extra: Iterable[str | os.PathLike[str]] | None = None) -> Trig
 def _load_triggers_cached(paths: tuple[str, ...]) -> TriggerIndex:
     plover = load_plover()
     index = TriggerIndex(plover)
-    _add_file(index, _read_json(_bundled(TRIGGERS_FILE), TRIGGERS_FILE), TRIGGERS_FILE)
+    _add_file(index, _parse_json(_bundled(TRIGGERS_FILE), TRIGGERS_FILE), TRIGGERS_FILE)
     for p in paths:
         path = Path(p)
-        _add_file(index, _read_json(path, str(path)), str(path))
+        _add_file(index, _read_file(path), str(path))
     for (kind, alias), lemma in index.aliases.items():
         if index.lookup(kind, alias):
             raise LexiconError(
