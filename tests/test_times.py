@@ -287,3 +287,9 @@ def test_times_capitalised_show_titles_inside_a_sentence_are_not_times() -> None
     assert tag("The senator told 60 Minutes and This Week about the plan.", parsed=False) == []
     out = tag("Markets Fall for Three Days in a Row", parsed=False)
     assert [e.value for e in out] == ["P3D"]  # a headline capitalises everything
+
+
+def test_times_day_before_an_event_and_before_yesterday() -> None:
+    out = tag("The day before the vote, he fled; the day before yesterday he returned.")
+    assert [(e.text, e.value) for e in out] == [("The day", "XXXX-XX-XX"), ("the day before yesterday", "2022-01-12")]
+    assert out[0].interval is None

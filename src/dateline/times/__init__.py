@@ -784,6 +784,18 @@ def _h_theday(c: Candidate, ctx: _Context) -> TimeExpr | None:
     return _make(ctx, c, "DATE", day_value(ctx.prev), start=start, anchor="previous")
 
 
+def _h_day_rel(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    """"the day before the vote": a day fixed by an event, not a calendar date we can name."""
+    return _make(ctx, c, "DATE", "XXXX-XX-XX", anchor=None)
+
+
+def _h_day_two(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    if ctx.dct is None:
+        return None
+    n = -2 if c.groups["w"].lower().startswith("before") else 2
+    return _make(ctx, c, "DATE", day_value(shift_day(ctx.dct, n)), tense=_tense(ctx, c))
+
+
 def _h_weekend(c: Candidate, ctx: _Context) -> TimeExpr | None:
     start = c.end - len("the weekend")
     if ctx.dct is None:
@@ -884,5 +896,5 @@ _HANDLERS: dict[str, Any] = {
     "earlyrel": _h_earlyrel, "quarter": _h_quarter, "qcode": _h_qcode, "ago": _h_ago, "duration": _h_duration,
     "hyphen": _h_duration, "unitlong": _h_unitlong, "range": _h_range, "plural": _h_plural, "clock": _h_clock,
     "clock24": _h_clock, "clock24b": _h_clock, "noon": _h_noon, "set_every": _h_set_every, "set_freq": _h_set_freq,
-    "set_adv": _h_set_adv, "numeric_dot": _h_full, "nthweek": _h_nthweek, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
+    "set_adv": _h_set_adv, "day_rel": _h_day_rel, "day_two": _h_day_two, "numeric_dot": _h_full, "nthweek": _h_nthweek, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
 }

@@ -137,6 +137,8 @@ class Grammar:
                     r"(?:T(?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?"),
             ("numeric2", r"(?<![\d/])(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<yy>\d\d)(?![\d/])"),
             ("theday", r"(?i:\b(?:end(?:s|ed|ing)?|finish(?:es|ed|ing)?|clos(?:e|es|ed|ing)|start(?:s|ed|ing)?|for|later\s+in|earlier\s+in|late\s+in|early\s+in)\s+)(?P<the>(?i:the\s+day))\b"),
+            ("day_two", r"\b(?i:the\s+day\s+(?P<w>before\s+yesterday|after\s+tomorrow))\b"),
+            ("day_rel", r"\b(?P<the>(?i:the))\s+day(?=\s+(?:before|after|that|when)\b)"),
             ("weekend", r"\b(?P<the>(?i:the|over\s+the|during\s+the))\s+(?P<unit>(?i:weekend))\b"),
             ("numeric_dot", r"(?<![\d.])(?P<day>3[01]|[12]\d|0?[1-9])\.(?P<mon>1[0-2]|0?[1-9])\.(?P<year>(?:19|20)\d\d)\b(?!\.\d)"),
             ("numeric", r"\b(?P<mon>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d)\b"),
@@ -268,7 +270,7 @@ class Grammar:
 _RULE_GROUP = {
     "duration": "unit", "hyphen": "unit", "ago": "unit", "range": "unit", "plural": "unit", "unitlong": "unit",
     "relunit": "unit", "earlyrel": "unit", "edge": "unit", "that_unit": "unit", "theday": "unit", "weekend": "unit",
-    "set_freq": "unit", "nthweek": "month", "md": "month", "dm": "month", "my": "month", "month": "month", "weekday": "weekday",
+    "set_freq": "unit", "day_rel": "unit", "day_two": "unit", "nthweek": "month", "md": "month", "dm": "month", "my": "month", "month": "month", "weekday": "weekday",
     "weekday_set": "weekday", "relseason": "season", "dayword": "dayword", "daypart": "dayword",
     "refs": "ref", "holiday": "holiday", "set_adv": "adverb", "decade_w": "decade_word", "century": "century",
     "century_w": "century", "quarter": "quarter", "noon": "noon", "set_every": "every",
