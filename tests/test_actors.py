@@ -305,8 +305,14 @@ def test_actors_object_pronoun_is_not_its_clause_subject(nlp) -> None:  # type: 
 
 
 def test_actors_kb_name_beats_namesake_and_honorific_revives_old_office(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Melania Trump visited a school. Later Trump spoke. Mr. Obama also spoke."
+    text = "Melania Trump visited a school. Later Mr. Trump spoke. Mr. Obama also spoke."
     actors = _run(nlp, text, "2018-04-23")
-    assert _by_text(actors, "Trump").name == "Donald Trump"
+    assert [a.name for a in actors if a.text.endswith("Trump") and a.start > 10] == ["Donald Trump"]
     obama = [a for a in actors if "Obama" in a.text][0]
     assert obama.name == "Barack Obama" and obama.sector == "ELI"
+
+
+def test_actors_lone_name_after_namesake_is_the_namesake(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Homeland Security Secretary Jeh Johnson spoke on Monday. Johnson said the plan was on hold."
+    actors = _run(nlp, text, "2015-02-17")
+    assert _by_text(actors, "Johnson").name == "Jeh Johnson"

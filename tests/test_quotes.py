@@ -115,3 +115,15 @@ def test_quotes_quoted_title_has_no_speaker(nlp) -> None:  # type: ignore[no-unt
 def test_quotes_stray_closing_mark_starts_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = 'The plan would merge the agencies." Officials were unavailable for comment.'
     assert _quotes(nlp, text) == []
+
+
+def test_quotes_quoted_title_does_not_inherit_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will keep talking," Kagame said. He leads a group known as "The Elders" this year.'
+    quotes = _quotes(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Kagame", None]
+
+
+def test_quotes_unknown_speaker_text_stops_at_the_head(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"It still needs work," said Vornholt, who pointed to the costs of the plan.'
+    q = _one(_quotes(nlp, text), "still needs work")
+    assert q.speaker == "Vornholt"

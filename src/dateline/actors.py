@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KB, Entry, first_word, load_kb, normalise
+from .kb import KB, Entry, Person, first_word, load_kb, normalise
 from .models import Actor, Document, Place
 
 MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person"}
@@ -346,8 +346,9 @@ class _Finder:
                 prior = seen.get(normalise(bare)) or seen.get(normalise(name_text))
             else:
                 prior = seen.get(normalise(name_text))
-                if prior is not None and entry.person is not None and prior.name != entry.person.name:
-                    prior = None  # the KB reading of a lone name beats a namesake ("Trump" after "Melania Trump")
+                if prior is not None and entry.person is not None and prior.name != entry.person.name \
+                        and self._kb_reading_wins(i, prior, entry.person):
+                    prior = None
             if prior is not None and entry is None or (prior is not None and len(name_text.split()) == 1):
                 self._actor(i, j, name=prior.name, country=prior.country, sector=prior.sector,
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
@@ -383,6 +384,19 @@ class _Finder:
             for key in self._name_keys(actor.name, name_text):
                 seen[key] = actor
                 self.seen_at.setdefault(key, []).append((i, actor))
+
+    def _kb_reading_wins(self, i: int, prior: Actor, person: Person) -> bool:
+        """A lone name after a namesake's full mention ("Jeh Johnson" ... "Johnson") is the namesake, unless
+        an honorific contradicts the namesake's gender ("Melania Trump" ... "Mr. Trump") or the KB person
+        was named in full more recently."""
+        honorific = self.sdoc[i - 1].lower_.rstrip(".") if i > 0 else ""
+        known = self.kb.people.get(prior.name)
+        if known is not None and known.gender and honorific in ("mr", "mrs", "ms", "miss"):
+            if (honorific == "mr") != (known.gender == "m"):
+                return True
+        mentions = self.seen_at.get(normalise(person.name), [])
+        prior_at = max((start for start, a in self.seen_at.get(normalise(prior.name), []) if start < i), default=-1)
+        return any(prior_at < start < i for start, _a in mentions)
 
     def surnames(self) -> None:
         """Later single names the tagger did not call PERSON ("Qureshi said" tagged ORG) -> earlier full name."""

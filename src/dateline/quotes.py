@@ -173,7 +173,8 @@ class _Quoter:
                 if actor is not None:
                     return actor, actor.name
                 if subject.pos_ in ("PROPN", "NOUN"):
-                    return None, self.text[span_start:span_end]
+                    # The subject up to its head word: "Trumka, who pointed to ..." is "Trumka".
+                    return None, self.text[span_start:subject.idx + len(subject)]
         # "X: 'quote'"
         colon = self.before(mark.open)
         if colon >= 0 and self.text[colon] == ":":
@@ -195,12 +196,13 @@ class _Quoter:
             body = self.text[start:end]
             partial = self._partial(mark, body)
             words = body.split()
-            if partial and len(words) <= SCARE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+            titled = partial and len(words) <= SCARE_WORDS and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+            if titled:
                 actor, speaker = None, None  # a title or name in quotes ("New Day", "Great Society"), not speech
             else:
                 actor, speaker = self.speaker_of(mark)
             sent_no = self.sent_of(mark.open)
-            if speaker is None and last is not None and sent_no - last[0] <= 1 and last[1].speaker:
+            if speaker is None and not titled and last is not None and sent_no - last[0] <= 1 and last[1].speaker:
                 actor, speaker = last[1].speaker_actor, last[1].speaker
             quote = Quote(speaker=speaker, speaker_actor=actor, text=body, start=start, end=end, partial=partial)
             quotes.append(quote)
