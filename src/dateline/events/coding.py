@@ -83,7 +83,7 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
         # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
         left = [a for a in others if (a.end or 0) <= head_start]
         pick = left[-1] if left else others[0]
-        base = pick.model_copy(update={"text": head.doc.text[start:end], "start": start, "end": end})
+        base = pick.model_copy(update={"text": head.doc[tokens[0].i : tokens[-1].i + 1].text, "start": start, "end": end})
         sector = _sector_from_head(head, index)
         if sector:
             base.sector = sector

@@ -74,6 +74,6 @@ def find_counts(sdoc: Doc) -> list[Count]:
         words = {t.lower_ for t in tok.head.children} | {tok.doc[max(0, tok.i - 2)].lower_, tok.doc[max(0, tok.i - 1)].lower_}
         start = min(t.idx for t in number_tokens)
         end = max(t.idx + len(t.text) for t in [*number_tokens, noun])
-        out.append(Count(value=value, what=what, text=sdoc.text[start:end], start=start, end=end,
+        out.append(Count(value=value, what=what, text=sdoc[min(t.i for t in number_tokens) : noun.i + 1].text if noun.i >= tok.i else sdoc[tok.i : tok.i + 1].text, start=start, end=end,
                          approximate=bool(words & APPROX) or tok.lower_ in APPROX))
     return out

@@ -89,8 +89,8 @@ class Trigger:
 
     @property
     def text(self) -> str:
-        doc = self.token.doc
-        return doc.text[self.start_char : self.end_char]
+        first, last = self._span_tokens()
+        return self.token.doc[first.i : last.i + 1].text  # Doc.text rebuilds the whole text on every access
 
 
 @lru_cache(maxsize=1)
