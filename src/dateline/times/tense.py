@@ -19,7 +19,9 @@ _FUTURE_FRAMES = {"due", "set", "scheduled", "expected", "planned", "plan", "goi
 _CAUSATIVES = {"make", "let", "help", "have", "see", "watch", "hear", "bid"}
 _SENT_END = re.compile(r"[.!?\n]")
 _LEX_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|going to|(?:is|are) (?:due|set|scheduled|expected|slated|poised) to|plans? to)\b|'ll\b", re.I
+    r"\b(?:will|shall|won't|going to|might|may|must|should|can|(?:is|are) (?:due|set|scheduled|expected|slated|poised) to|"
+    r"(?:plans?|intends?|expects?|hopes?|aims?|needs?) to)\b(?! have\b)|'ll\b",
+    re.I,
 )
 _LEX_PAST = re.compile(
     r"\b(?:said|was|were|had|did|told|met|went|came|took|gave|made|left|held|began|saw|won|lost|fled|fell|"
