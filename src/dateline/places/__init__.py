@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import os
+import threading
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -45,6 +46,7 @@ STRONG_CITY_POPULATION = 100_000  # a city this big is taken even when spaCy cal
 NEAR_KM = 300.0
 COUNTRY_NEAR_KM = 800.0
 ADMIN1_VOTE_BONUS = 1.5
+MAX_POOL = 60
 
 
 class HasLatLon(Protocol):
@@ -119,13 +121,45 @@ def _name_word(tok: Token) -> bool:
     return _capitalised(tok) and not tok.is_stop and not (tok.is_sent_start and tok.pos_ not in ("PROPN", "NOUN"))
 
 
+@dataclass(slots=True)
+class _View:
+    """What the rules read from a Doc many times, computed once (Doc.text and Doc.ents rebuild on every access)."""
+
+    doc: Doc
+    text: str
+    ents: dict[int, Span]  # token number -> covering entity
+    person_words: set[str]  # keys of the words of multi-word PERSON entities
+
+
+_LAST = threading.local()  # one view per thread, for the doc being processed; holds the doc so its id stays its own
+
+
+def _view(sdoc: Doc) -> _View:
+    view = getattr(_LAST, "view", None)
+    if view is None or view.doc is not sdoc:
+        ents = list(sdoc.ents)
+        view = _View(sdoc, sdoc.text, {i: e for e in ents for i in range(e.start, e.end)},
+                     {key(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha})
+        _LAST.view = view
+    return view
+
+
+def _text(sdoc: Doc) -> str:
+    return _view(sdoc).text
+
+
+def _ent_index(sdoc: Doc) -> dict[int, Span]:
+    return _view(sdoc).ents
+
+
 def _ents_over(sdoc: Doc, start: int, end: int) -> list[Span]:
-    return [e for e in sdoc.ents if e.start < end and start < e.end]
+    index = _ent_index(sdoc)
+    return list(dict.fromkeys(index[i] for i in range(start, end) if i in index))
 
 
 def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Longest gazetteer matches over runs of capitalised tokens (connectors allowed inside)."""
-    text = sdoc.text
+    text = _text(sdoc)
     out: list[Mention] = []
     n = len(sdoc)
     i = 0
@@ -167,6 +201,7 @@ def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
 def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """GPE/LOC/FAC entities the scan missed: strip 'the' and type words, then look the rest up."""
     out = []
+    text = _text(sdoc)
     for ent in sdoc.ents:
         if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
@@ -180,7 +215,7 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
         if not toks:
             continue
         start_char, end_char = toks[0].idx, toks[-1].idx + len(toks[-1])
-        surface = sdoc.text[start_char:end_char]
+        surface = text[start_char:end_char]
         k = key(surface)
         if gaz.has_key(k) and k not in demonyms() and not (len(toks) == 1 and k in stopwords() and ent.label_ != "GPE"):
             out.append(Mention(toks[0].i, toks[-1].i + 1, start_char, end_char, surface, k, gaz.lookup_key(k),
@@ -215,12 +250,7 @@ def _locative(sdoc: Doc, m: Mention) -> bool:
 
 
 def _person_words(sdoc: Doc) -> set[str]:
-    """Keys of the words of multi-word PERSON entities in this doc ('michael', 'jordan')."""
-    cached = sdoc.user_data.get("dateline_person_words")
-    if cached is None:
-        cached = {key(t.text) for e in sdoc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
-        sdoc.user_data["dateline_person_words"] = cached
-    return cached
+    return _view(sdoc).person_words
 
 
 def _strong(c: Candidate) -> bool:
@@ -333,8 +363,9 @@ def _base_score(c: Candidate, hint: str | None) -> float:
 
 def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
     """'Almaty, Kazakhstan' / 'Gainesville, Ga.' / 'Aktau in Mangistau': the container backs the contained."""
+    text = _text(sdoc)
     for a, b in zip(mentions, mentions[1:], strict=False):
-        between = sdoc.text[a.end_char:b.start_char].strip()
+        between = text[a.end_char:b.start_char].strip()
         if between not in (",", "in", ", in"):
             continue
         for ca in a.candidates:
@@ -352,7 +383,7 @@ def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
 @dataclass(slots=True)
 class _Context:
     countries: Counter[str]
-    points: list[tuple[float, float, int, float]]  # lat, lon, mention number, radius km
+    points: dict[tuple[float, float, float], set[int]]
     total: int
     # how many mentions could lie in each admin1 (any of their candidates): places in one story cluster
     admin1_votes: Counter[tuple[str, str]]
@@ -369,17 +400,16 @@ def _admin1_key(e: Entry) -> tuple[str, str] | None:
 
 def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
     countries: Counter[str] = Counter()
-    points = []
+    points: dict[tuple[float, float, float], set[int]] = {}  # (lat, lon, radius) -> mentions placed there
     for n, m in enumerate(mentions):
         e = m.best
         if e is None:
             continue
         if e.country:
             countries[e.country] += 1
-        if e.kind in ("city", "admin2", "admin1", "feature"):
-            points.append((e.lat, e.lon, n, NEAR_KM))
-        elif e.kind == "country":
-            points.append((e.lat, e.lon, n, COUNTRY_NEAR_KM))
+        radius = COUNTRY_NEAR_KM if e.kind == "country" else NEAR_KM if e.kind != "region" else 0.0
+        if radius:
+            points.setdefault((e.lat, e.lon, radius), set()).add(n)
     admin1_of = [{a for c in pool if (a := _admin1_key(c.entry))} for pool in pools]
     votes: Counter[tuple[str, str]] = Counter()
     seen_keys: dict[str, set[tuple[str, str]]] = {}
@@ -388,6 +418,15 @@ def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
     for keys in seen_keys.values():  # each distinct name votes once, however often it recurs
         votes.update(keys)
     return _Context(countries, points, sum(countries.values()), votes, admin1_of)
+
+
+def _near_any(e: Entry, n: int, points: dict[tuple[float, float, float], set[int]]) -> bool:
+    for (lat, lon, radius), owners in points.items():
+        # a degree of latitude is ~111 km: most points fail this cheap test before the trigonometry
+        if abs(lat - e.lat) * 111.0 < radius and (len(owners) > 1 or n not in owners) \
+                and haversine_km(e.lat, e.lon, lat, lon) < radius:
+            return True
+    return False
 
 
 def _score(m: Mention, n: int, c: Candidate, ctx: _Context | None) -> float:
@@ -405,16 +444,20 @@ def _score(m: Mention, n: int, c: Candidate, ctx: _Context | None) -> float:
     if a1 is not None and e.kind != "country":
         # other names that could lie in the same admin1 (this name's own vote removed)
         score += ADMIN1_VOTE_BONUS * min(ctx.admin1_votes[a1] - 1, 3)
-    if e.kind != "country" and any(k != n and haversine_km(e.lat, e.lon, lat, lon) < radius
-                                   for lat, lon, k, radius in ctx.points):
+    if e.kind != "country" and _near_any(e, n, ctx.points):
         score += 1.0
     return score
 
 
 def _eligible(m: Mention) -> list[Candidate]:
+    """Readings worth scoring: towns below the size floor only with support, and at most MAX_POOL of them
+    ("Washington" has hundreds; context can lift a reading a few points, not past hundreds of bigger ones)."""
     keep = [c for c in m.candidates if c.entry.kind != "city" or c.entry.population >= MIN_CITY_POPULATION
-            or c.entry.idx in m.boost or m.label in PLACE_LABELS]
-    return keep or m.candidates
+            or c.entry.idx in m.boost or m.label in PLACE_LABELS] or m.candidates
+    if len(keep) > MAX_POOL:
+        ranked = sorted(keep, key=lambda c: -(_base_score(c, m.hint) + m.boost.get(c.entry.idx, 0.0)))
+        keep = ranked[:MAX_POOL]
+    return keep
 
 
 def _city_or_state(m: Mention) -> None:
