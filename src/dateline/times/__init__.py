@@ -193,8 +193,6 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
             "in", "since", "of", "by", "until", "from", "to", "and", "before", "after", "during", "between"
         }:
             return False  # "1500 people"
-        if re.match(r"\s*(?:-|to)\s*\d", after) and re.search(r"\d\s*(?:-|to)\s*$", before):
-            return True
         return True
     if c.rule in ("duration", "plural", "hyphen", "range"):
         if re.search(r"(?i:\b(?:age|ages|aged)\s+)$", before):
