@@ -351,6 +351,8 @@ def test_extra_file_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
             {"kind": "verb", "lemma": "kettle", "type": "COERCE", "modifier": ["police"]},
             "'modifier' applies to nouns",
         ),
+        ({"kind": "noun", "lemma": "sit-in", "type": "PROTEST"}, "hyphenated words never match"),
+        ({"kind": "verb", "lemma": "stage", "type": "PROTEST", "object": ["sit-in"]}, "hyphenated"),
     ],
 )
 def test_invalid_entries_name_file_and_entry(tmp_path: Path, entry: dict[str, object], message: str) -> None:

@@ -519,6 +519,11 @@ def parse_trigger(entry: Any, plover: Plover, where: str, source: str = TRIGGERS
         raise LexiconError(f"{where}: 'modifier' applies to nouns; use 'object' or 'particle' on verbs")
     if kind == "phrase" and (objects or modifiers or entry.get("particle") or entry.get("complement")):
         raise LexiconError(f"{where}: phrase entries take no particle/object/complement/modifier constraints")
+    single = {lemma if kind != "phrase" else "", *objects, *modifiers}
+    single |= {_opt_str(entry, "particle", where) or "", _opt_str(entry, "complement", where) or ""}
+    if any("-" in w for w in single):
+        # The tokenizer splits "sit-in" into three tokens, so a hyphenated single word never matches.
+        raise LexiconError(f"{where}: hyphenated words never match one token; write a phrase like 'sit - in'")
     note = entry.get("note")
     if note is not None and not isinstance(note, str):
         raise LexiconError(f"{where}: note must be a string")
