@@ -178,8 +178,9 @@ def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
                 break
             if _capitalised(last):
                 ends.append(j)
-            elif last.lower_ not in CONNECTORS:
-                break
+            elif last.lower_ not in CONNECTORS and not (last.lower_ in ("'s", "\u2019s") and j < n
+                                                        and _capitalised(sdoc[j])):
+                break  # ("Democratic People's Republic of Korea" runs on over the possessive)
             if "\n" in last.whitespace_:
                 break
             j += 1
@@ -253,6 +254,10 @@ def _person_words(sdoc: Doc) -> set[str]:
     return _view(sdoc).person_words
 
 
+def _regional(m: Mention) -> bool:
+    return any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates)
+
+
 def _strong(c: Candidate) -> bool:
     e = c.entry
     if e.kind in ("country", "region", "feature", "admin1"):
@@ -299,8 +304,8 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
         return prev is not None and prev.text == ","
     # inside a longer name: "Street" in "Downing Street", "Jordan" in "Michael Jordan", "Hilton" in "Paris Hilton"
     if prev is not None and _name_word(prev) and not prev.is_sent_start and (ent is None or ent.start < m.start) \
-            and not (label in ("GPE", "LOC") and exact):
-        return False
+            and not (label in ("GPE", "LOC") and exact) and not (label == "ORG" and _regional(m)):
+        return False  # (a country or province closing an organisation's name is still named: "Air Canada")
     if label in ("GPE", "LOC") or label == "FAC" and exact:
         return True
     if label == "PERSON":
@@ -308,9 +313,8 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
             return strong and (not single or _locative(sdoc, m) or m.hint is not None)
         return ent.start == m.start and after is not None and after.lower_ in INSTITUTION_WORDS and strong
     if label in ("ORG", "FAC"):
-        if exact:  # (an exact FAC was taken above)
-            return strong and (m.hint is not None or _locative(sdoc, m) or any(
-                c.entry.kind in ("country", "region", "admin1") for c in m.candidates))
+        if exact:  # (an exact FAC was taken above) a place named for its club or council is still named
+            return strong
         # "the Mansfield Police Department", "University of Texas": the place inside an institution's name,
         # but not a first name ("Nadia Moayyad" tagged ORG) nor a word in a brand ("Wal-Mart")
         if after is not None and after.i < ent.end and after.pos_ == "PROPN" and after.lower_ not in INSTITUTION_WORDS \
@@ -468,6 +472,8 @@ def _city_or_state(m: Mention) -> None:
         if c.entry.kind == "city" and (c.entry.country not in cities
                                                       or c.entry.population > cities[c.entry.country].population):
             cities[c.entry.country] = c.entry
+    if any(c.entry.kind == "country" and c.primary for c in m.candidates):
+        return  # "Mexico" is the country before the state or the capital
     for c in m.candidates:  # both read the surface ("Almaty" is the city and, short for Almaty Oblysy, the region)
         e = c.entry
         city = cities.get(e.country) if e.kind == "admin1" and e.country else None
