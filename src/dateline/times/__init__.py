@@ -888,7 +888,7 @@ def _h_earlyrel(c: Candidate, ctx: _Context) -> TimeExpr | None:
 
 _HANDLERS: dict[str, Any] = {
     "iso": _h_full, "numeric": _h_full, "md": _h_full, "dm": _h_full, "my": _h_full, "month": _h_full,
-    "year": _h_year, "decade": _h_decade, "decade_w": _h_decade, "century": _h_century, "century_w": _h_century,
+    "year": _h_year, "decade": _h_decade, "decade_bare": _h_decade, "decade_w": _h_decade, "century": _h_century, "century_w": _h_century,
     "weekday": _h_weekday, "weekday_set": _h_weekday_set, "dayword": _h_dayword, "daypart": _h_dayword,
     "relunit": _h_relunit, "relseason": _h_relseason, "that_unit": _h_that_unit, "edge": _h_edge,
     "earlyrel": _h_earlyrel, "quarter": _h_quarter, "qcode": _h_qcode, "ago": _h_ago, "duration": _h_duration,

@@ -35,6 +35,7 @@ _NEEDS = {
     "theday": r"(?i:the\s+day\b)",
     "weekend": r"(?i:weekend)",
     "decade": r"\d0'?s\b",
+    "decade_bare": r"\d0s\b",
     "century": r"(?i:century)",
     "century_w": r"(?i:century)",
     "weekday_set": r"(?:day|DAY)S?\b",
@@ -150,6 +151,7 @@ class Grammar:
                       r"(?:\s+(?:of\s+)?(?P<yrel>(?i:next|last|this))\s+(?i:year)\b)?"),
             ("year", rf"(?<![\d$£€.,#/])(?:{MOD})?(?:(?P<fiscal>(?i:fiscal|FY))\s?)?{Y}\b"),
             ("decade", r"(?i:\b(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?)(?:(?P<dec>1[5-9]\d0|20\d0)|'(?P<dd>\d0))'?s\b"),
+            ("decade_bare", r"(?:(?<=\bthe )|(?<=0s and )|(?<=0s or )|(?<=0s to )|(?<=0s-))(?P<dd>[2-9]0)s\b(?!\s+(?i:degrees|percent))"),
             ("decade_w", rf"(?i:\b(?:the\s+)?(?:(?P<mod>early|late|mid)(?:\s+|-))?)(?:(?P<cent>19|20)|(?i:nineteen|twenty\s+))?"
                          rf"(?P<dword>(?i:{_alt(list(self.lex['decade_words']))}))\b"),
             ("century", r"\b(?:(?P<mod>(?i:early|late|mid))(?:\s+|-))?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)\b"),
@@ -274,7 +276,7 @@ _RULE_GROUP = {
     "weekday_set": "weekday", "relseason": "season", "dayword": "dayword", "daypart": "dayword",
     "refs": "ref", "holiday": "holiday", "set_adv": "adverb", "decade_w": "decade_word", "century": "century",
     "century_w": "century", "quarter": "quarter", "noon": "noon", "set_every": "every",
-    "iso": "digit", "numeric": "digit", "numeric_dot": "digit", "numeric2": "digit", "year": "digit", "decade": "digit", "hms": "digit",
+    "iso": "digit", "numeric": "digit", "numeric_dot": "digit", "numeric2": "digit", "year": "digit", "decade": "digit", "decade_bare": "digit", "hms": "digit",
     "yy": "digit", "clock": "digit", "clock24": "digit", "clock24b": "digit", "qcode": "digit",
 }
 
