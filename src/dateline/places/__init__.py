@@ -46,6 +46,7 @@ STRONG_CITY_POPULATION = 100_000  # a city this big is taken even when spaCy cal
 NEAR_KM = 300.0
 COUNTRY_NEAR_KM = 800.0
 ADMIN1_VOTE_BONUS = 1.5
+COUNTRY_SHARE_BONUS = 2.0
 MAX_POOL = 60
 
 
@@ -213,7 +214,7 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
         while toks and (toks[-1].lower_ in TYPE_WORDS or toks[-1].lower_ in ("'s", "’s")):
             hint = TYPE_WORDS.get(toks[-1].lower_, hint)
             toks = toks[:-1]
-        if not toks:
+        if not toks or not _capitalised(toks[0]):
             continue
         start_char, end_char = toks[0].idx, toks[-1].idx + len(toks[-1])
         surface = text[start_char:end_char]
@@ -403,13 +404,15 @@ def _admin1_key(e: Entry) -> tuple[str, str] | None:
 
 
 def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
-    countries: Counter[str] = Counter()
+    countries: Counter[str] = Counter()  # per distinct name: a name said five times is one piece of evidence
     points: dict[tuple[float, float, float], set[int]] = {}  # (lat, lon, radius) -> mentions placed there
+    counted: set[str] = set()
     for n, m in enumerate(mentions):
         e = m.best
         if e is None:
             continue
-        if e.country:
+        if e.country and m.key not in counted:
+            counted.add(m.key)
             countries[e.country] += 1
         radius = COUNTRY_NEAR_KM if e.kind == "country" else NEAR_KM if e.kind != "region" else 0.0
         if radius:
@@ -443,7 +446,7 @@ def _score(m: Mention, n: int, c: Candidate, ctx: _Context | None) -> float:
         same = ctx.countries[e.country] - (1 if own and own.country == e.country else 0)
         others = ctx.total - (1 if own and own.country else 0)
         if same > 0 and others > 0:
-            score += 1.0 + 3.0 * same / others
+            score += 1.0 + COUNTRY_SHARE_BONUS * same / others
     a1 = _admin1_key(e)
     if a1 is not None and e.kind != "country":
         # other names that could lie in the same admin1 (this name's own vote removed)
