@@ -208,9 +208,6 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
         return True
     if c.rule == "set_adv" and gr["adv"][:1].isupper() and re.match(r" [A-Z]", after):
         return False  # "Daily Newsletters", "Weekly Standard": a title
-    if c.rule == "set_adv" and gr["adv"].lower() in ("daily", "weekly", "monthly", "quarterly", "biweekly"):
-        m = _NOUN_AFTER.match(after)
-        return not (m and m.group(1) not in _OPEN_WORDS)
     if c.rule == "dayword" and gr["w"][:1].isupper() and _prev_word(text, c.start)[:1].isupper() and not re.search(
         r"[.!?:\"“”]\s*$", before
     ):
@@ -847,10 +844,10 @@ def _h_set_freq(c: Candidate, ctx: _Context) -> TimeExpr | None:
     return _make(ctx, c, "SET", _duration(ctx.g, c.groups["what"], 1))
 
 
+# TimeML gives frequency adverbs the period they repeat with ("weekly" -> P1W).
 _ADVERBS = {
-    "daily": "XXXX-XX-XX", "weekly": "XXXX-WXX", "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX",
-    "hourly": "PT1H", "nightly": "XXXX-XX-XXTNI", "quarterly": "XXXX-QX", "biannually": "P6M", "biweekly": "P2W",
-    "fortnightly": "P2W",
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y", "hourly": "PT1H",
+    "nightly": "P1D", "quarterly": "P3M", "biannually": "P6M", "biweekly": "P2W", "fortnightly": "P2W",
 }
 
 
