@@ -68,6 +68,7 @@ class Mention:
     hint: str | None = None  # kind named by a neighbouring type word
     support: float = 0.0  # hierarchy bonus per entry idx is kept in `boost`
     boost: dict[int, float] = field(default_factory=dict)
+    city_of: dict[int, Entry] = field(default_factory=dict)  # admin1 entry -> the same-named city news means
     best: Entry | None = None
     score: float = 0.0
 
@@ -468,40 +469,40 @@ def _eligible(m: Mention) -> list[Candidate]:
 
 
 def _city_or_state(m: Mention) -> None:
-    """'New York', 'Washington', 'Kiev': a city and an admin1 of one name and country. News means the city when
-    it is the capital or holds a fifth of the region's people, else the region."""
-    cities: dict[str | None, Entry] = {}
-    for c in m.candidates:  # the most populous city of that name in each country
-        if c.entry.kind == "city" and (c.entry.country not in cities
-                                                      or c.entry.population > cities[c.entry.country].population):
-            cities[c.entry.country] = c.entry
+    """'New York', 'Washington', 'Kiev': a city and an admin1 of one name and country. When the region reading
+    wins, news means the city if it is the capital or holds a fifth of the region's people (see _swap)."""
     if any(c.entry.kind == "country" and c.primary for c in m.candidates):
         return  # "Mexico" is the country before the state or the capital
+    cities: dict[str | None, Entry] = {}
+    for c in m.candidates:  # the most populous city of that name in each country
+        e = c.entry
+        if e.kind == "city" and (e.country not in cities or e.population > cities[e.country].population):
+            cities[e.country] = e
     for c in m.candidates:  # both read the surface ("Almaty" is the city and, short for Almaty Oblysy, the region)
         e = c.entry
         city = cities.get(e.country) if e.kind == "admin1" and e.country else None
-        if city is None:
-            continue
-        if city.capital or city.population * 5 >= e.population:
-            m.boost[city.idx] = m.boost.get(city.idx, 0.0) + 4.0
-        else:
-            m.boost[e.idx] = m.boost.get(e.idx, 0.0) + 1.0
+        if city is not None and (city.capital or city.population * 5 >= e.population):
+            m.city_of[e.idx] = city
+
+
+def _swap(m: Mention, best: Entry) -> Entry:
+    return m.city_of.get(best.idx, best) if m.hint is None else best
 
 
 def resolve(sdoc: Doc, mentions: list[Mention]) -> None:
     """Pick each mention's entry: population, kind, type words, the text's hierarchy, then the other places."""
     _hierarchy(sdoc, mentions)
     for m in mentions:
-        if m.hint is None:
-            _city_or_state(m)
+        _city_or_state(m)
     pools = [_eligible(m) for m in mentions]
     for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
-        m.best = max(pool, key=lambda c: _score(m, n, c, None)).entry
+        m.best = _swap(m, max(pool, key=lambda c: _score(m, n, c, None)).entry)
     for _ in range(2):
         ctx = _context(mentions, pools)
         for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
             scored = [(_score(m, n, c, ctx), c.entry) for c in pool]
-            m.score, m.best = max(scored, key=lambda s: s[0])
+            m.score, best = max(scored, key=lambda s: s[0])
+            m.best = _swap(m, best)
     # one sense per discourse: every mention of a name takes the sense its best-scored mention got
     by_key: dict[str, Mention] = {}
     for m in mentions:
@@ -536,7 +537,7 @@ def resolve_name(name: str, countries: set[str] | None = None) -> Place | None:
     def score(c: Candidate) -> float:
         return _score(m, 0, c, None) + (5.0 if countries and c.entry.country in countries else 0.0)
 
-    best = max(_eligible(m), key=score).entry
+    best = _swap(m, max(_eligible(m), key=score).entry)
     return _place(name, 0, 0, best)
 
 
