@@ -316,3 +316,17 @@ def test_actors_lone_name_after_namesake_is_the_namesake(nlp) -> None:  # type: 
     text = "Homeland Security Secretary Jeh Johnson spoke on Monday. Johnson said the plan was on hold."
     actors = _run(nlp, text, "2015-02-17")
     assert _by_text(actors, "Johnson").name == "Jeh Johnson"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "sector", "country"),
+    [
+        ("Police leaders met the mayor on Monday.", "Police leaders", "COP", None),
+        ("Democratic leaders rejected the offer.", "Democratic leaders", "PTY", "USA"),
+        ("Pentagon officials confirmed the strike.", "Pentagon officials", "MIL", "USA"),
+    ],
+)
+def test_actors_generic_heads_take_their_modifiers_sector(nlp, text: str, mention: str, sector: str,  # type: ignore[no-untyped-def]
+                                                          country: str | None) -> None:
+    actor = _by_text(_run(nlp, text, "2018-01-01"), mention)
+    assert (actor.sector, actor.country) == (sector, country)

@@ -61,6 +61,8 @@ ORG_HEADS = {"party", "committee", "council", "ministry", "agency", "department"
 NOT_PERSON_HEADS = {"awards", "award", "act", "day", "prize", "sam", "street", "avenue", "square", "county"}
 STAFF_TITLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "secretary",
                 "director", "manager", "staff", "strategist", "chairman", "chairwoman", "counsel"}
+GENERIC_HEADS = {"leader", "leaders", "official", "officials", "officers", "chief", "chiefs", "members",
+                 "spokesman", "spokeswoman", "spokesperson", "commanders", "representatives", "authorities"}
 GENERIC_TITLES = {"counterpart", "leader", "official", "aide", "adviser", "advisor"}
 CoreferenceWindow = 3  # sentences a pronoun or "the country" may look back
 
@@ -173,6 +175,7 @@ class _Coding:
     org: str | None = None
     sectors: tuple[str, ...] = ()
     via_person: bool = False
+    label: str | None = None  # a named body's own name ("Republican Party"), for labelling what it modifies
 
 
 def _coding_of(unit: _Unit, date: str | None) -> _Coding:
@@ -183,7 +186,8 @@ def _coding_of(unit: _Unit, date: str | None) -> _Coding:
         term, _current = entry.person.term_at(date)
         return _Coding(country=term.country if term else None, org=term.org if term else None, via_person=True)
     sectors = ("GOV",) if entry.source in ("capital", "seat") else () if entry.source == "region" else entry.sectors
-    return _Coding(country=entry.country, org=entry.org, sectors=sectors)
+    return _Coding(country=entry.country, org=entry.org, sectors=sectors,
+                   label=entry.name if entry.source == "org" else None)
 
 
 def _merge(codings: list[_Coding]) -> _Coding:
@@ -193,6 +197,7 @@ def _merge(codings: list[_Coding]) -> _Coding:
         out.country = out.country or c.country
         out.org = out.org or c.org
         out.sectors = out.sectors or c.sectors
+        out.label = out.label or c.label
     return out
 
 
@@ -415,7 +420,7 @@ class _Finder:
 
     def _role_text(self, mods: list[_Unit], titles: list[_Unit]) -> str:
         """Role as written: seat modifiers belong to it ("White House press secretary"), countries do not."""
-        parts = [u for u in mods if u.first({"seat", "org", "igo"})] + titles
+        parts = [u for u in mods if u.first({"seat", "igo"}) or (u.first({"org"}) and "PTY" not in u.first({"org"}).sectors)] + titles  # type: ignore[union-attr]
         parts.sort(key=lambda u: u.start)
         return " ".join(self.sdoc[u.start:u.end].text for u in parts)
 
@@ -498,7 +503,7 @@ class _Finder:
             else:
                 sectors = _uniq((["ELI"] if former else []) + list(entry.sectors) + (["IGO"] if coding.org and not
                                                                                       coding.country else []))
-                label = coding.org or self.kb.country_name(coding.country) or ""
+                label = coding.org or coding.label or self.kb.country_name(coding.country) or ""
                 self._actor(start, end, name=f"{label} {entry.name}".strip(), country=coding.country,
                             sector=sectors[0] if sectors else None, sectors=sectors, org=coding.org, kind="person",
                             role=role)
@@ -576,7 +581,17 @@ class _Finder:
             sectors = _uniq(list(entry.sectors) + [s for s in coding.sectors if s != "GOV" or entry.sectors == ("GOV",)])
             if coding.org and not coding.country and "IGO" not in sectors and coding.org in self.kb.igos:
                 sectors.append("IGO")
-            name = coding.org or self.kb.country_name(coding.country) or normalise(sdoc[u.start:u.end].text)
+            if normalise(entry.name) in GENERIC_HEADS:
+                if coding.label and coding.sectors:
+                    sectors = _uniq(list(coding.sectors) + sectors)  # "Pentagon officials" -> MIL, "Democratic leaders" -> PTY
+                # "police leaders", "business officials": the noun before a generic head says the sector.
+                for child in head.children:
+                    m = self.unit_at.get(child.i)
+                    if child.dep_ in ("compound", "amod") and child.i < u.start and m is not None and m.first({"noun"}):
+                        sectors = _uniq(list(m.first({"noun"}).sectors) + sectors)  # type: ignore[union-attr]
+                        start = min(start, m.start)
+            name = coding.org or coding.label or self.kb.country_name(coding.country) or normalise(
+                sdoc[start:u.end].text)
             self._actor(start, end, name=name, country=coding.country, sector=sectors[0], sectors=sectors,
                         org=coding.org, kind=entry.kind if entry.kind in ("person", "group", "org") else "group")
 
