@@ -120,11 +120,13 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
     published = normalise_date(raw.published)
     source = raw.source
     published_source = "input" if published else None
+    url = raw.url
     if extracted is not None:
         meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
         text = meta.get("text") or ""
         title = title or meta.get("title")
         source = source or meta.get("sitename")
+        url = raw.url or meta.get("url")
         if not published and meta.get("date"):
             published, published_source = normalise_date(meta["date"]), "metadata"
     if not published:
@@ -140,7 +142,7 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
     text = _normalise_paragraphs(text)
     return (
         Document(
-            id=content_id(raw.url, text), url=raw.url, title=_tidy(title), published=published,
+            id=content_id(url, text), url=url, title=_tidy(title), published=published,
             published_source=published_source or "none", text=text, source=source,
         ),
         warnings,

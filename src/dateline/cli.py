@@ -40,7 +40,7 @@ def extract(
 ) -> None:
     """Code the events of one article (or of each record of a JSON Lines file).
 
-    Example: dateline extract examples/01_protests.txt --format table
+    Example: dateline extract examples/01_mongolia_mine_protests.txt --format table
     """
     from . import pipeline
 

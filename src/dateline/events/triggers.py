@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 Entry = Mapping[str, Any]
 
+MIN_WEIGHT = 0.5  # entries below this are too unsure to fire alone (the lexicon marks ambiguous heads low)
 OBJECT_DEPS = frozenset({"dobj", "obj", "nsubjpass", "attr", "oprd"})
 COMPLEMENT_DEPS = frozenset({"oprd", "acomp", "advmod", "xcomp", "prt", "ccomp", "dobj", "prep"})
 PARTICLE_DEPS = frozenset({"prt", "prep", "advmod", "compound:prt"})
@@ -126,9 +127,13 @@ def _object_tokens(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
             out.extend(t for t in child.subtree if t.i - child.left_edge.i < 8)
-        elif child.dep_ == "prep" and child.lemma_.lower() in ("on", "against", "to", "for"):
-            # "impose sanctions on", "declare war on": the object can also be prepositional for some triggers
-            continue
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            out.append(child)  # "threatened to expel", "refused to resign": the infinitive is the object
+        elif child.dep_ in ("prep", "prt"):
+            # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.extend(t for t in g.subtree if t.i - g.left_edge.i < 8)
     return out
 
 
@@ -207,11 +212,11 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
             trig = _best(tok, index.verbs.get(lemma, ()))
             if trig is None and tok.tag_ in ("VBG", "VBN"):
                 trig = _best(tok, index.nouns.get(lemma, ()))
-        elif tok.pos_ in ("NOUN", "PROPN"):
+        elif tok.pos_ == "NOUN":  # not PROPN: "March" the month is no protest
             trig = _best(tok, index.nouns.get(lemma, ()))
             if trig is None and tok.pos_ == "NOUN":
                 # The tagger sometimes reads a plural verb as a noun ("protests"), or a noun-verb lemma as a verb.
                 trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
-        if trig is not None and (tok.i not in covered):
+        if trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT:
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
