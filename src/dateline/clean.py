@@ -121,12 +121,16 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
     source = raw.source
     published_source = "input" if published else None
     url = raw.url
+    standfirst: str | None = None
     if extracted is not None:
         meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
         text = meta.get("text") or ""
         title = title or meta.get("title")
         source = source or meta.get("sitename")
         url = raw.url or meta.get("url")
+        description = _tidy(meta.get("description"))
+        if description and not text.startswith(description[:60]):
+            standfirst = description
         if not published and meta.get("date"):
             published, published_source = normalise_date(meta["date"]), "metadata"
     if not published:
@@ -142,7 +146,7 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
     text = _normalise_paragraphs(text)
     return (
         Document(
-            id=content_id(url, text), url=url, title=_tidy(title), published=published,
+            id=content_id(url, text), url=url, title=_tidy(title), standfirst=standfirst, published=published,
             published_source=published_source or "none", text=text, source=source,
         ),
         warnings,
