@@ -38,8 +38,11 @@ TYPE_WORDS = {"province": "admin1", "provinces": "admin1", "region": "admin1", "
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "inside", "throughout", "around", "toward",
             "towards", "via", "through", "between", "within", "off", "of", "visit", "visited", "northern",
             "southern", "eastern", "western", "central", "north", "south", "east", "west"}
+PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "throughout", "around", "across",
+                "toward", "towards", "via"}
 KIND_BONUS = {"country": 4.0, "region": 3.5, "feature": 3.5, "admin1": 2.0, "admin2": -2.0, "city": 0.0}
 CAPITAL_BONUS = 1.5
+PRIMARY_BONUS = 2.0  # the surface is the entry's own name, not one of its alternates
 FEATURE_POPULATION = 10_000_000  # hand-kept regions and features carry no population; rank them like a big city
 MIN_CITY_POPULATION = 1000  # smaller towns only with the text's own support (hierarchy, NER label and context)
 STRONG_CITY_POPULATION = 100_000  # a city this big is taken even when spaCy calls the name a person or an org
@@ -66,8 +69,7 @@ class Mention:
     candidates: list[Candidate]
     label: str | None = None  # spaCy label of the entity it coincides with
     hint: str | None = None  # kind named by a neighbouring type word
-    support: float = 0.0  # hierarchy bonus per entry idx is kept in `boost`
-    boost: dict[int, float] = field(default_factory=dict)
+    boost: dict[int, float] = field(default_factory=dict)  # entry idx -> bonus from the text's hierarchy
     city_of: dict[int, Entry] = field(default_factory=dict)  # admin1 entry -> the same-named city news means
     best: Entry | None = None
     score: float = 0.0
@@ -311,8 +313,12 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
     if label in ("GPE", "LOC") or label == "FAC" and exact:
         return True
     if label == "PERSON":
-        if exact:  # spaCy mislabels places ("Nur Sultan", "Alexandria"): strong entries in a place slot
-            return strong and (not single or _locative(sdoc, m) or m.hint is not None)
+        if exact:  # spaCy mislabels places ("Nur Sultan", "Alexandria"): strong entries in a place slot,
+            # and towns right after a locative preposition ("horses nearby in Riverdale")
+            if strong and (not single or _locative(sdoc, m) or m.hint is not None):
+                return True
+            return prev is not None and prev.lower_ in PREPOSITIONS and any(
+                c.primary and c.entry.population >= MIN_CITY_POPULATION for c in m.candidates)
         return ent.start == m.start and after is not None and after.lower_ in INSTITUTION_WORDS and strong
     if label in ("ORG", "FAC"):
         if exact:  # (an exact FAC was taken above) a place named for its club or council is still named
@@ -356,7 +362,7 @@ def recognise(sdoc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
 def _base_score(c: Candidate, hint: str | None) -> float:
     e = c.entry
     population = max(e.population, FEATURE_POPULATION) if e.kind in ("region", "feature") else e.population
-    score = math.log10(population + 100) + KIND_BONUS.get(e.kind, 0.0) + (1.0 if c.primary else 0.0)
+    score = math.log10(population + 100) + KIND_BONUS.get(e.kind, 0.0) + (PRIMARY_BONUS if c.primary else 0.0)
     if e.capital:
         score += CAPITAL_BONUS
     if hint:
