@@ -116,3 +116,12 @@ def test_kb_extra_file_from_environment(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_kb_is_cached() -> None:
     assert load_kb() is load_kb()
+
+
+@pytest.mark.parametrize(
+    ("name", "role"),
+    [("Marco Rubio", "Senator"), ("Joe Biden", "President"), ("Vladimir Putin", "President")],
+)
+def test_kb_undated_article_uses_the_defining_office(kb: kb_module.KB, name: str, role: str) -> None:
+    term, current = kb.people[name].term_at(None)
+    assert current and term.role == role

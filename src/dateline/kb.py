@@ -43,6 +43,18 @@ class Term:
     org: str | None = None
 
 
+HEAD_ROLES = {"president", "prime minister", "chancellor", "premier", "king", "queen", "emir", "supreme leader",
+              "taoiseach", "un secretary-general", "pope"}
+OPEN_END = "2026-01-01"  # stands in for "still in office" when comparing term lengths
+
+
+def _term_length(term: Term) -> tuple[str, str]:
+    """Sort key approximating a term's length by its dates (ISO strings subtract badly; years suffice)."""
+    end = term.end or OPEN_END
+    years = int(end[:4]) - int(term.start[:4])
+    return (f"{years:04d}", term.start)
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     name: str
@@ -54,12 +66,17 @@ class Person:
 
         Several covering terms: the latest-starting wins (Speaker beats the long Representative term).
         No covering term: the nearest term is returned with False, so the caller keeps the country only.
-        No date: the latest term, taken as current.
+        No date: the defining office (see below), taken as current.
         """
         if not self.terms:
             return None, False
         if not date:
-            return max(self.terms, key=lambda t: t.start), True
+            # Undated article: the person's defining office, i.e. the latest head-of-state/government term,
+            # else the longest-held one (Senator Rubio rather than his latest post).
+            heads = [t for t in self.terms if role_key(t.role) in HEAD_ROLES]
+            if heads:
+                return max(heads, key=lambda t: t.start), True
+            return max(self.terms, key=_term_length), True
         covering = [t for t in self.terms if t.start <= date and (t.end is None or date < t.end)]
         if covering:
             return max(covering, key=lambda t: t.start), True
