@@ -330,3 +330,8 @@ def test_actors_generic_heads_take_their_modifiers_sector(nlp, text: str, mentio
                                                           country: str | None) -> None:
     actor = _by_text(_run(nlp, text, "2018-01-01"), mention)
     assert (actor.sector, actor.country) == (sector, country)
+
+
+def test_actors_glued_link_text_is_not_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    actors = _run(nlp, "Senators met Maria Gonzalez AlvarezGonzalez on Tuesday.")
+    assert all("AlvarezGonzalez" not in a.text for a in actors)

@@ -201,6 +201,7 @@ def _merge(codings: list[_Coding]) -> _Coding:
     return out
 
 
+GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss"}
 
@@ -336,7 +337,10 @@ class _Finder:
             while end > ent.start and sdoc[end - 1].lower_ in POSSESSIVE:
                 end -= 1
             # The small model calls some capitalised phrases PERSON ("Caucus turnout"): names are proper nouns.
-            if end > ent.start and all(t.pos_ == "PROPN" or t.is_punct for t in sdoc[ent.start:end]):
+            words = sdoc[ent.start:end]
+            if any(GLUED.search(t.text) for t in words):
+                continue  # "Donald John TrumpTrump": link text glued to the next word on a scraped page
+            if end > ent.start and all(t.pos_ == "PROPN" or t.is_punct for t in words):
                 spans.append((ent.start, end, None))
         spans.sort(key=lambda s: s[0])
         seen = self.seen  # normalised name tokens -> latest full actor, for later surnames
