@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dateline import nlp
 from dateline.models import TimeExpr
@@ -293,3 +295,25 @@ def test_times_day_before_an_event_and_before_yesterday() -> None:
     out = tag("The day before the vote, he fled; the day before yesterday he returned.")
     assert [(e.text, e.value) for e in out] == [("The day", "XXXX-XX-XX"), ("the day before yesterday", "2022-01-12")]
     assert out[0].interval is None
+
+
+_WORDS = [
+    "on", "Thursday", "last", "week", "January", "14", "2022", "by", "the", "previous", "day", "since", "1989",
+    "two", "weeks", "ago", "a", "year", "-long", "every", "Sunday", "10:30", "p.m.", "May", "said", "will", "in",
+    "1990s", "mid-", "early", "this", "month", ",", ".", "next", "quarter", "first", "of", "now", "today", "'s",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS), max_size=30), published=st.sampled_from([PUB, None, "2020-02-29"]))
+def test_times_spans_and_intervals_are_consistent(words: list[str], published: str | None) -> None:
+    text = " ".join(words)
+    out = tag_times(text, published)
+    check_offsets(text, out)
+    for a, b in zip(out, out[1:], strict=False):
+        assert a.end <= b.start  # disjoint, in text order
+    for e in out:
+        if e.interval is not None and e.interval.start and e.interval.end:
+            assert e.interval.start <= e.interval.end
+        if e.type == "DURATION":
+            assert e.interval is None and (e.value or "").startswith("P")
