@@ -317,3 +317,16 @@ def test_times_spans_and_intervals_are_consistent(words: list[str], published: s
             assert e.interval.start <= e.interval.end
         if e.type == "DURATION":
             assert e.interval is None and (e.value or "").startswith("P")
+
+
+def test_times_lexicon_is_extended_by_a_user_file(tmp_path) -> None:
+    from dateline.times.lexicon import load_lexicon
+    from dateline.times.rules import Grammar
+
+    extra = tmp_path / "times.json"
+    extra.write_text('{"holidays": {"nowruz": "03-21"}}', encoding="utf-8")
+    lex = load_lexicon(str(extra))
+    assert lex["holidays"]["nowruz"] == "03-21" and "christmas" in lex["holidays"]
+    text = "Families gathered for Nowruz."
+    cands = [c for c in Grammar(lex).candidates(text) if c.rule == "holiday"]
+    assert [(c.start, c.end) for c in cands] == [(text.index("Nowruz"), text.index("Nowruz") + 6)]
