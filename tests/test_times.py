@@ -330,3 +330,11 @@ def test_times_lexicon_is_extended_by_a_user_file(tmp_path) -> None:
     text = "Families gathered for Nowruz."
     cands = [c for c in Grammar(lex).candidates(text) if c.rule == "holiday"]
     assert [(c.start, c.end) for c in cands] == [(text.index("Nowruz"), text.index("Nowruz") + 6)]
+
+
+def test_times_deadline_in_past_perfect_looks_back() -> None:
+    # Published Sunday 2024-03-03: the rallies had spread by the Saturday just gone, not the next one.
+    (t,) = [x for x in tag_times("By Saturday the rallies had spread to the capital.", "2024-03-03") if x.type == "DATE"]
+    assert t.value == "2024-03-02"
+    (u,) = [x for x in tag_times("Troops must leave by Saturday, the ministry said.", "2024-03-03") if x.type == "DATE"]
+    assert u.value == "2024-03-09"

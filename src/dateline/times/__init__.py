@@ -363,8 +363,18 @@ def _weekday_date(ctx: _Context, wd: int, tense: Tense | None, rel: str | None) 
 
 
 def _deadline_tense(ctx: _Context, c: Candidate, tense: Tense | None) -> Tense | None:
-    """"postponed until Saturday", "must leave by Friday": a deadline lies ahead of the clause."""
-    return "future" if _role(ctx.text, c.start) in ("deadline", "until") else tense
+    """"postponed until Saturday", "must leave by Friday": a deadline lies ahead of the clause,
+    unless the clause is a past perfect ("by Saturday the rallies had spread"), which looks back."""
+    if _role(ctx.text, c.start) not in ("deadline", "until"):
+        return tense
+    window = ctx.text[max(0, c.start - 80) : c.start + 80]
+    if tense == "past" and _PLUPERFECT.search(window) and not _MODAL.search(window):
+        return tense
+    return "future"
+
+
+_PLUPERFECT = re.compile(r"\bhad\b", re.I)
+_MODAL = re.compile(r"\b(?:will|would|must|shall|'ll|going to)\b", re.I)
 
 
 def _x_value(month: int | None = None, day: int | None = None) -> str:
