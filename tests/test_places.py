@@ -195,3 +195,15 @@ def test_seed_article_places(shared_dir: Path) -> None:
     for surface, lat, lon in (("Nur Sultan", 51.17, 71.43), ("Almaty", 43.25, 76.95), ("Mangistau", 44.0, 53.5)):
         p = find(places, surface)
         assert p.country == "KAZ" and near(p, lat, lon, km=100), p
+
+
+def test_a_list_of_states_is_not_a_town_in_a_state() -> None:
+    places = places_of("The Pentagon will use three bases in California, Texas and Oklahoma to house the children.")
+    for surface in ("California", "Texas", "Oklahoma"):
+        p = find(places, surface)
+        assert (p.kind, p.country) == ("admin1", "USA"), p
+
+
+def test_person_names_before_era_words_and_in_headlines() -> None:
+    surfaces = {p.text for p in places_of("Congress fought over the Bush-era tax cuts and the Obama tax cuts.")}
+    assert not surfaces & {"Bush", "Obama"}

@@ -51,6 +51,7 @@ COUNTRY_NEAR_KM = 800.0
 ADMIN1_VOTE_BONUS = 1.5
 COUNTRY_SHARE_BONUS = 2.0
 MAX_POOL = 60
+MEGACITY_POPULATION = 5_000_000
 
 
 class HasLatLon(Protocol):
@@ -91,6 +92,9 @@ FACILITY_WORDS = {"center", "centre", "hall", "building", "tower", "stadium", "a
                   "library", "mall", "hotel", "club", "church", "cathedral", "chapel", "gallery", "plaza", "field"}
 # Nouns after a name that show it is a person's ("the Bush administration").
 PERSON_NOUNS = {"administration", "family", "campaign", "era", "presidency", "doctrine", "estate", "foundation"}
+# Nouns a town's name modifies even when spaCy took the name for a person's ("an Alexandria woman").
+RESIDENT_NOUNS = INSTITUTION_WORDS | {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident",
+                                      "native", "couple", "parents", "student", "students", "area"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -248,10 +252,12 @@ def _locative(sdoc: Doc, m: Mention) -> bool:
     if after is not None and after.text == "," and m.end + 1 < len(sdoc) and _capitalised(sdoc[m.end + 1]):
         return True
     # a name modifying a common noun ("Alexandria woman", "Gainesville police") is a place, not a person;
-    # only for a place's own name: GeoNames alternates include stunts and brands ("Google" for Topeka)
+    # only for a place's own name: GeoNames alternates include stunts and brands ("Google" for Topeka).
+    # When spaCy calls the name a person, only nouns for people and offices of a place count ("Bush tax cuts").
     last = sdoc[m.end - 1]
-    return last.dep_ == "compound" and last.head.i >= m.end and last.head.pos_ == "NOUN" and any(
-        c.primary for c in m.candidates)
+    head = last.head
+    return last.dep_ == "compound" and head.i >= m.end and head.pos_ == "NOUN" and any(
+        c.primary for c in m.candidates) and (m.label != "PERSON" or head.lower_ in RESIDENT_NOUNS)
 
 
 def _person_words(sdoc: Doc) -> set[str]:
@@ -293,7 +299,11 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
     strong = any(_strong(c) for c in m.candidates)
     if after is not None and _capitalised(after) and after.lower_ in FACILITY_WORDS and not strong:
         return False
-    if after is not None and after.lower_ in PERSON_NOUNS:
+    if after is not None and after.text == "-" and m.end + 1 < len(sdoc):
+        after_word = sdoc[m.end + 1]  # "Bush-era"
+    else:
+        after_word = after
+    if after_word is not None and after_word.lower_ in PERSON_NOUNS:
         return False
     if single and label != "GPE" and m.key in _person_words(sdoc):
         return False  # "Jordan" after "Michael Jordan": the name is that person's
@@ -376,9 +386,15 @@ def _base_score(c: Candidate, hint: str | None) -> float:
 def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
     """'Almaty, Kazakhstan' / 'Gainesville, Ga.' / 'Aktau in Mangistau': the container backs the contained."""
     text = _text(sdoc)
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for n, (a, b) in enumerate(zip(mentions, mentions[1:], strict=False)):
         between = text[a.end_char:b.start_char].strip()
         if between not in (",", "in", ", in"):
+            continue
+        # "California, Texas and Oklahoma" is a list, not a town in Texas: the pair must not run on into one
+        after = text[b.end_char:b.end_char + 6].lstrip()
+        following = mentions[n + 2] if n + 2 < len(mentions) else None
+        if between == "," and (after.startswith(("and ", "or ")) or after.startswith(",") and following is not None
+                               and text[b.end_char:following.start_char].strip(" ,") in ("", "and", "or")):
             continue
         for ca in a.candidates:
             for cb in b.candidates:
@@ -476,7 +492,8 @@ def _eligible(m: Mention) -> list[Candidate]:
 
 def _city_or_state(m: Mention) -> None:
     """'New York', 'Washington', 'Kiev': a city and an admin1 of one name and country. When the region reading
-    wins, news means the city if it is the capital or holds a fifth of the region's people (see _swap)."""
+    wins, news means the city if it is the capital, a megacity or holds half the region's people (see _swap);
+    'Oklahoma' stays the state."""
     if any(c.entry.kind == "country" and c.primary for c in m.candidates):
         return  # "Mexico" is the country before the state or the capital
     cities: dict[str | None, Entry] = {}
@@ -487,7 +504,8 @@ def _city_or_state(m: Mention) -> None:
     for c in m.candidates:  # both read the surface ("Almaty" is the city and, short for Almaty Oblysy, the region)
         e = c.entry
         city = cities.get(e.country) if e.kind == "admin1" and e.country else None
-        if city is not None and (city.capital or city.population * 5 >= e.population):
+        if city is not None and (city.capital or city.population * 2 >= e.population
+                                 or city.population >= MEGACITY_POPULATION):
             m.city_of[e.idx] = city
 
 
