@@ -265,7 +265,8 @@ def _person_words(sdoc: Doc) -> set[str]:
 
 
 def _regional(m: Mention) -> bool:
-    return any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates)
+    """A country or province reading ('Canada', 'BC'): such names stay places inside organisations' names."""
+    return any(c.entry.kind in ("country", "admin1") and (c.primary or m.text.isupper()) for c in m.candidates)
 
 
 def _strong(c: Candidate) -> bool:
