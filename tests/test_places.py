@@ -92,6 +92,11 @@ def test_user_extras_file_adds_entries(tmp_path: Path, monkeypatch: pytest.Monke
     gaz.load_extra(extra)
     found = gaz.lookup("QR Camp")
     assert found and found[0].entry.name == "Quiet Ridge Camp" and found[0].entry.kind == "feature"
+    extra.write_text("alias\tcity\tAlmaty\tKAZ\t\t\t\tVerny City\nalias\tcountry\t*\tKAZ\t\t\t\tQazaqstan Republic\n",
+                     encoding="utf-8")
+    gaz.load_extra(extra)
+    assert gaz.lookup("Verny City")[0].entry.name == "Almaty"
+    assert gaz.lookup("Qazaqstan Republic")[0].entry.kind == "country"
 
 
 def test_shipped_file_is_compact_and_well_formed() -> None:

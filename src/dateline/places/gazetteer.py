@@ -106,7 +106,8 @@ class Gazetteer:
             self._extra_index.setdefault(key(alt), []).append(~idx)
 
     def load_extra(self, path: Path) -> None:
-        """A user's extras file in the build format: `add` rows are new entries, `alias` rows add names."""
+        """A user's extras file in the build format, with ISO3 country codes: `add` rows are new entries,
+        `alias` rows add names to the entry of that kind, name and country (a country by its code alone)."""
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line.strip() or line.startswith("#"):
                 continue
@@ -115,7 +116,11 @@ class Gazetteer:
             if op == "add":
                 self._add(kind, name, country, float(lat), float(lon), int(pop or 0), alts)
             elif op == "alias":
-                found = [c.entry for c in self.lookup(name) if c.entry.kind == kind and (c.entry.country or "") == country]
+                if kind == "country":
+                    found = [self.countries[country]] if country in self.countries else []
+                else:
+                    found = [c.entry for c in self.lookup(name) if c.entry.kind == kind
+                             and (c.entry.country or "") == country]
                 for alt in alts if found else []:
                     self._extra_index.setdefault(key(alt), []).append(~found[0].idx)
 
