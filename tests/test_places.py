@@ -212,3 +212,10 @@ def test_a_list_of_states_is_not_a_town_in_a_state() -> None:
 def test_person_names_before_era_words_and_in_headlines() -> None:
     surfaces = {p.text for p in places_of("Congress fought over the Bush-era tax cuts and the Obama tax cuts.")}
     assert not surfaces & {"Bush", "Obama"}
+
+
+def test_area_prefixes_keep_the_place() -> None:
+    places = places_of("Schools across Northeast Georgia and North Texas reopened on Monday.")
+    surfaces = {p.text for p in places}
+    assert {"Georgia", "Texas"} <= surfaces or {"Northeast Georgia", "North Texas"} & surfaces
+    assert all(p.country == "USA" for p in places)

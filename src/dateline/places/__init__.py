@@ -40,6 +40,10 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "across", "outside", "insi
             "southern", "eastern", "western", "central", "north", "south", "east", "west"}
 PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "throughout", "around", "across",
                 "toward", "towards", "via"}
+# Words before a name that narrow it without renaming it ("Northeast Georgia", "Greater Manchester").
+AREA_PREFIXES = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "northern",
+                 "southern", "eastern", "western", "central", "upper", "lower", "greater", "metro", "downtown",
+                 "mid", "inner", "outer", "coastal", "rural", "occupied"}
 KIND_BONUS = {"country": 4.0, "region": 3.5, "feature": 3.5, "admin1": 2.0, "admin2": -2.0, "city": 0.0}
 CAPITAL_BONUS = 1.5
 PRIMARY_BONUS = 2.0  # the surface is the entry's own name, not one of its alternates
@@ -312,13 +316,20 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
             and _capitalised(sdoc[m.start - 2]):  # "Wal-Mart", "AT&T"
         return False
     if label in NON_PLACE_LABELS:
-        # spaCy sometimes calls a country NORP ("Kazakhstan's"): keep only exact country/admin1 names
-        return exact and any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates)
+        # spaCy sometimes calls a country or a town NORP ("Kazakhstan's", "in Greer"): exact country/admin1
+        # names, and towns right after a locative preposition (demonyms were dropped above)
+        if not exact:
+            return False
+        if any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates):
+            return True
+        return label == "NORP" and prev is not None and prev.lower_ in PREPOSITIONS and any(
+            c.primary and c.entry.population >= MIN_CITY_POPULATION for c in m.candidates)
     short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
     if short and not strong:  # "GA", "WA": only as the container in "Town, GA"
         return prev is not None and prev.text == ","
     # inside a longer name: "Street" in "Downing Street", "Jordan" in "Michael Jordan", "Hilton" in "Paris Hilton"
     if prev is not None and _name_word(prev) and not prev.is_sent_start and (ent is None or ent.start < m.start) \
+            and prev.lower_ not in AREA_PREFIXES \
             and not (label in ("GPE", "LOC") and exact) and not (label == "ORG" and _regional(m)):
         return False  # (a country or province closing an organisation's name is still named: "Air Canada")
     if label in ("GPE", "LOC") or label == "FAC" and exact:
