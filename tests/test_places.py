@@ -219,3 +219,11 @@ def test_area_prefixes_keep_the_place() -> None:
     surfaces = {p.text for p in places}
     assert {"Georgia", "Texas"} <= surfaces or {"Northeast Georgia", "North Texas"} & surfaces
     assert all(p.country == "USA" for p in places)
+
+
+def test_titles_and_postal_codes_outside_addresses() -> None:
+    text = "It's OK, coach Ripley said after the game in Gainesville, GA on Friday."
+    places = places_of(text)
+    surfaces = {p.text for p in places}
+    assert "OK" not in surfaces and "Ripley" not in surfaces
+    assert find(places, "GA").kind == "admin1" and find(places, "Gainesville").admin1 == "Georgia"

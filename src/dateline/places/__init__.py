@@ -96,6 +96,12 @@ FACILITY_WORDS = {"center", "centre", "hall", "building", "tower", "stadium", "a
                   "library", "mall", "hotel", "club", "church", "cathedral", "chapel", "gallery", "plaza", "field"}
 # Nouns after a name that show it is a person's ("the Bush administration").
 PERSON_NOUNS = {"administration", "family", "campaign", "era", "presidency", "doctrine", "estate", "foundation"}
+# Words before a surname ("coach Ripley"): the name after them is a person's.
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president", "minister",
+          "judge", "justice", "coach", "officer", "sgt", "sergeant", "lt", "capt", "captain", "col", "gen", "general",
+          "deputy", "chief", "pastor", "rev", "reverend", "father", "sister", "brother", "prof", "professor",
+          "detective", "trooper", "mayor", "councilman", "councilwoman", "commissioner", "superintendent",
+          "principal", "chairman", "secretary", "ambassador", "king", "queen", "prince", "princess", "pope", "saint"}
 # Nouns a town's name modifies even when spaCy took the name for a person's ("an Alexandria woman").
 RESIDENT_NOUNS = INSTITUTION_WORDS | {"man", "woman", "men", "women", "boy", "girl", "teen", "teenager", "resident",
                                       "native", "couple", "parents", "student", "students", "area"}
@@ -231,8 +237,10 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
         surface = text[start_char:end_char]
         k = key(surface)
         if gaz.has_key(k) and k not in demonyms() and not (len(toks) == 1 and k in stopwords() and ent.label_ != "GPE"):
-            out.append(Mention(toks[0].i, toks[-1].i + 1, start_char, end_char, surface, k, gaz.lookup_key(k),
-                               label=ent.label_, hint=hint))
+            m = Mention(toks[0].i, toks[-1].i + 1, start_char, end_char, surface, k, gaz.lookup_key(k),
+                        label=ent.label_, hint=hint)
+            if not _titled(sdoc, m) and not (len(toks) == 1 and k in _person_words(sdoc)):
+                out.append(m)
     return out
 
 
@@ -280,6 +288,11 @@ def _strong(c: Candidate) -> bool:
     return c.primary and (e.population >= STRONG_CITY_POPULATION or e.capital)
 
 
+def _titled(sdoc: Doc, m: Mention) -> bool:
+    """'coach Ripley', 'Sen. Warren': a single name after a title is a person's."""
+    return m.end - m.start == 1 and m.start > 0 and sdoc[m.start - 1].lower_.rstrip(".") in TITLES
+
+
 def _accept(sdoc: Doc, m: Mention) -> bool:
     """Is this gazetteer match a toponym here? NER labels first, then how strong the gazetteer entry is."""
     ents = _ents_over(sdoc, m.start, m.end)
@@ -312,6 +325,8 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
         return False
     if single and label != "GPE" and m.key in _person_words(sdoc):
         return False  # "Jordan" after "Michael Jordan": the name is that person's
+    if _titled(sdoc, m):
+        return False
     if prev is not None and prev.text in ("-", "&") and not prev.whitespace_ and m.start >= 2 \
             and _capitalised(sdoc[m.start - 2]):  # "Wal-Mart", "AT&T"
         return False
@@ -325,7 +340,8 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
         return label == "NORP" and prev is not None and prev.lower_ in PREPOSITIONS and any(
             c.primary and c.entry.population >= MIN_CITY_POPULATION for c in m.candidates)
     short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
-    if short and not strong:  # "GA", "WA": only as the container in "Town, GA"
+    if short and not any(c.entry.kind in ("country", "region") for c in m.candidates):
+        # "GA", "OK", "PA": postal codes are common words and acronyms; only the container in "Town, GA"
         return prev is not None and prev.text == ","
     # inside a longer name: "Street" in "Downing Street", "Jordan" in "Michael Jordan", "Hilton" in "Paris Hilton"
     if prev is not None and _name_word(prev) and not prev.is_sent_start and (ent is None or ent.start < m.start) \
