@@ -227,3 +227,16 @@ def test_titles_and_postal_codes_outside_addresses() -> None:
     surfaces = {p.text for p in places}
     assert "OK" not in surfaces and "Ripley" not in surfaces
     assert find(places, "GA").kind == "admin1" and find(places, "Gainesville").admin1 == "Georgia"
+
+
+def test_date_line_place_is_marked_and_weighs_in() -> None:
+    from dateline.places import recognise, resolve
+
+    text = ("DUBLIN, Ohio — Council members met on Tuesday. Residents of Dublin asked for new sidewalks, and the "
+            "mayor said Columbus would share the cost.")
+    sdoc = nlp.parse(text)
+    mentions = recognise(sdoc)
+    assert mentions[0].text == "DUBLIN" and mentions[0].dateline
+    assert not any(m.dateline for m in mentions[1:])
+    resolve(sdoc, mentions)
+    assert all(m.best is not None and m.best.country == "USA" for m in mentions)

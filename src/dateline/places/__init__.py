@@ -6,6 +6,7 @@ import functools
 import json
 import math
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -56,6 +57,8 @@ ADMIN1_VOTE_BONUS = 1.5
 COUNTRY_SHARE_BONUS = 2.0
 MAX_POOL = 60
 MEGACITY_POPULATION = 5_000_000
+DATELINE_WINDOW = 400  # characters from the top where a date line may open a line
+DATELINE_AFTER = re.compile(r"\s*(,|\(|\u2014|\u2013|-\s|:)")
 
 
 class HasLatLon(Protocol):
@@ -78,6 +81,7 @@ class Mention:
     city_of: dict[int, Entry] = field(default_factory=dict)  # admin1 entry -> the same-named city news means
     best: Entry | None = None
     score: float = 0.0
+    dateline: bool = False  # opens the story's date line
 
 
 # ---------------------------------------------------------------- recognition
@@ -391,7 +395,21 @@ def recognise(sdoc: Doc, gaz: Gazetteer | None = None) -> list[Mention]:
     taken = {i for m in mentions for i in range(m.start, m.end)}
     mentions += _ner_mentions(sdoc, gaz, taken)
     mentions.sort(key=lambda m: m.start)
+    _mark_dateline(_text(sdoc), mentions)
     return mentions
+
+
+def _mark_dateline(text: str, mentions: list[Mention]) -> None:
+    """'COLUMBUS, Ohio (AP) —' / 'MOSCOW, Jan 14 -': a place opening a line near the top is where the story is
+    filed from; it weighs double as context."""
+    for m in mentions[:3]:
+        if m.start_char > DATELINE_WINDOW:
+            break
+        line_start = text.rfind("\n", 0, m.start_char) + 1
+        if not text[line_start:m.start_char].strip() and DATELINE_AFTER.match(text, m.end_char) \
+                and m.text[:1].isupper():
+            m.dateline = True
+            return
 
 
 # ---------------------------------------------------------------- resolution
@@ -464,7 +482,7 @@ def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
             continue
         if e.country and m.key not in counted:
             counted.add(m.key)
-            countries[e.country] += 1
+            countries[e.country] += 2 if m.dateline else 1
         radius = COUNTRY_NEAR_KM if e.kind == "country" else NEAR_KM if e.kind != "region" else 0.0
         if radius:
             points.setdefault((e.lat, e.lon, radius), set()).add(n)
@@ -475,6 +493,9 @@ def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
         seen_keys.setdefault(m.key, set()).update(keys)
     for keys in seen_keys.values():  # each distinct name votes once, however often it recurs
         votes.update(keys)
+    for m in mentions:  # the date line's own region votes again
+        if m.dateline and m.best is not None and (a1 := _admin1_key(m.best)):
+            votes[a1] += 1
     return _Context(countries, points, sum(countries.values()), votes, admin1_of)
 
 
