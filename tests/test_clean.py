@@ -81,3 +81,13 @@ def test_non_english_is_flagged() -> None:
     doc, warnings = clean(RawArticle(content=spanish))
     assert doc.language == "und" and any("English" in w for w in warnings)
     assert english_score("The police said that the protest was over.") > 0.3
+
+
+def test_non_english_is_not_coded() -> None:
+    from dateline.pipeline import extract
+
+    text = "La policía detuvo a catorce manifestantes en Lima el lunes, informó el ministerio del Interior. " * 4
+    out = extract(text, published="2023-05-02")
+    assert out.document.language == "und"
+    assert out.events == [] and out.entities == []
+    assert any("English" in w for w in out.warnings)

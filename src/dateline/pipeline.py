@@ -27,6 +27,8 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
     if not document.text.strip():
         out.warnings.append("empty body: nothing to code")
         return out
+    if document.language and not document.language.startswith("en"):
+        return out  # the clean stage said why; an English model must not code another language
     if sdoc is None:
         sdoc = nlp.parse(document.text)
     out.entities = entities_of(sdoc)
