@@ -110,7 +110,6 @@ def eval_command(
     data: Annotated[Path | None, typer.Option("--data", help=f"Evaluation data folder (default ${ENV_DATA} or ../shared/eval).")] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the full report as JSON here ('-' for stdout).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", min=1, help="Use only the first N items of each dataset.")] = None,
-    full: Annotated[bool, typer.Option("--full", help="Code all 4,500 NGEC stories, not every 4th (~10 min more).")] = False,
 ) -> None:
     """Measure every stage against public gold, beside the anchors' stored outputs, with the same scorers.
 
@@ -127,11 +126,10 @@ def eval_command(
         err.print(f"[red]error:[/red] evaluation data not found at {folder} (use --data DIR or set {ENV_DATA})")
         raise typer.Exit(2)
     # the command as it would be typed, without the machine-specific paths
-    command = " ".join(["dateline eval", *(suites or []), *([f"--limit {limit}"] if limit else []),
-                        *(["--full"] if full else [])])
+    command = " ".join(["dateline eval", *(suites or []), *([f"--limit {limit}"] if limit else [])])
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with RichProgress(*columns, console=err, transient=True) as bars:
-        report = run_suites(names, Context(folder.resolve(), limit=limit, progress=RichBars(bars), full=full), command=command)
+        report = run_suites(names, Context(folder.resolve(), limit=limit, progress=RichBars(bars)), command=command)
     if json_out is not None and str(json_out) == "-":
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
     else:

@@ -79,7 +79,6 @@ class Context:
     data: Path
     limit: int | None = None
     progress: Progress = field(default_factory=Progress)
-    full: bool = False  # code every item of the sets that are sampled by default (NGEC)
 
     @property
     def shared(self) -> Path:

@@ -23,10 +23,6 @@ NGEC_MODE_SPELLING = {"PRIMATIVE": "PRIMITIVE", "SIEZE": "SEIZE"}
 GROUP_CODES = {"IGO", "NGO"}  # non-state actor codes compared with dateline's actor kind, not a country
 BATCH = 32
 NGEC_FILE = "gpt_synthetic_events_2023-10-19_19.csv.zip"
-# Coding all 4,500 stories takes ~15 min on two cores. The file runs headline template by template, 12 stories
-# each, so every 4th story (1,125) keeps 3 of every template and every type and mode in proportion, and the
-# whole run near 10 min. --full codes them all.
-NGEC_STEP = 4
 
 
 @dataclass
@@ -304,7 +300,7 @@ def run(ctx: Context) -> SuiteResult:
     crosswalk = read_crosswalk(ctx.path("events", "plover-gsr", "CAMEO2PLOVER-2021.txt"))
     readers: dict[str, Callable[[], list[Case]]] = {
         "plover-gsr": lambda: read_plover_gsr(ctx.path("events", "plover-gsr", "PLOVER_GSR_CAMEO.txt")),
-        "ngec-synthetic": lambda: read_ngec(ctx.path("events", "ngec-synthetic", NGEC_FILE))[:: 1 if ctx.full else NGEC_STEP],
+        "ngec-synthetic": lambda: read_ngec(ctx.path("events", "ngec-synthetic", NGEC_FILE)),
         "petrarch2-gsr": lambda: read_petrarch(ctx.path("events", "petrarch2", "PETR2_GSR_validation.xml"), crosswalk),
     }
     sets, missing = {}, []
@@ -352,7 +348,6 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
                      n=len(sets["ngec-synthetic"]), unit="stories",
                      notes=["Story label = type of dateline's top event; macro-F1 over the gold PLOVER types; "
                             "mode accuracy over stories with a gold mode."]
-                     + ([] if ctx.full else [f"Every {NGEC_STEP}th story of the 4,500 (use --full for all)."])
                      + failed("ngec-synthetic"))
         per_type = ngec_tables(sets["ngec-synthetic"], by_set["ngec-synthetic"], ngec)
         tables += [ngec, per_type]
