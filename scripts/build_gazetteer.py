@@ -239,7 +239,8 @@ class Builder:
         index: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(self.rows):
             own = key(r["name"])
-            index[own].append(i)
+            if own:  # names in scripts with no ASCII fold have no key; their Latin alternates still do
+                index[own].append(i)
             for alt in dict.fromkeys(key(n) for n in r["names"]):
                 if alt and alt != own:
                     index[alt].append(~i)

@@ -240,3 +240,15 @@ def test_date_line_place_is_marked_and_weighs_in() -> None:
     assert not any(m.dateline for m in mentions[1:])
     resolve(sdoc, mentions)
     assert all(m.best is not None and m.best.country == "USA" for m in mentions)
+
+
+def test_abbreviated_names_and_addresses() -> None:
+    text = "Crews flew from Ft. Worth, Tex., to St. John's, Nfld., then to Mt. Pleasant, S.C., and St. Louis."
+    places = places_of(text)
+    for p in places:
+        assert text[p.start:p.end] == p.text
+    assert find(places, "Ft. Worth").name == "Fort Worth"
+    assert find(places, "St. John's").country == "CAN"
+    assert find(places, "Mt. Pleasant").admin1 == "South Carolina"
+    assert find(places, "St. Louis").admin1 == "Missouri"
+    assert resolve_name("") is None

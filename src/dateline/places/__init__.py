@@ -200,17 +200,23 @@ def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
                 break
             if _capitalised(last):
                 ends.append(j)
-            elif last.lower_ not in CONNECTORS and not (last.lower_ in ("'s", "\u2019s") and j < n
-                                                        and _capitalised(sdoc[j])):
-                break  # ("Democratic People's Republic of Korea" runs on over the possessive)
+            elif last.lower_ in ("'s", "\u2019s") and j - 1 > i:
+                # "St. John's, Nfld." ends on the possessive; "Cuba's government" does not;
+                # and "Democratic People's Republic of Korea" runs on over it
+                if j < n and sdoc[j].text == ",":
+                    ends.append(j)
+            elif last.text == "." and j - 1 > i and not sdoc[j - 2].whitespace_ and _capitalised(sdoc[j - 2]):
+                pass  # the dot of an abbreviation spaCy split off ("Ft" "." "Worth")
+            elif last.lower_ not in CONNECTORS:
+                break
             if "\n" in last.whitespace_:
                 break
             j += 1
         for j in reversed(ends):
             start_char, end_char = tok.idx, sdoc[j - 1].idx + len(sdoc[j - 1])
             surface = text[start_char:end_char]
-            k = key(surface)
-            if gaz.has_key(k):
+            k = gaz.known(key(surface))
+            if k is not None:
                 found = Mention(i, j, start_char, end_char, surface, k, gaz.lookup_key(k))
                 break
         if found:
@@ -239,8 +245,8 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
             continue
         start_char, end_char = toks[0].idx, toks[-1].idx + len(toks[-1])
         surface = text[start_char:end_char]
-        k = key(surface)
-        if gaz.has_key(k) and k not in demonyms() and not (len(toks) == 1 and k in stopwords() and ent.label_ != "GPE"):
+        k = gaz.known(key(surface)) or ""
+        if k and k not in demonyms() and not (len(toks) == 1 and k in stopwords() and ent.label_ != "GPE"):
             m = Mention(toks[0].i, toks[-1].i + 1, start_char, end_char, surface, k, gaz.lookup_key(k),
                         label=ent.label_, hint=hint)
             if not _titled(sdoc, m) and not (len(toks) == 1 and k in _person_words(sdoc)):
@@ -266,6 +272,10 @@ def _locative(sdoc: Doc, m: Mention) -> bool:
         return True
     after = sdoc[m.end] if m.end < len(sdoc) else None
     if after is not None and after.text == "," and m.end + 1 < len(sdoc) and _capitalised(sdoc[m.end + 1]):
+        return True
+    # the container slot of "St. John's, Nfld.": a province or country after a name and a comma
+    if m.start >= 2 and sdoc[m.start - 1].text == "," and not sdoc[m.start - 2].is_punct and any(
+            c.entry.kind in ("admin1", "country") for c in m.candidates):
         return True
     # a name modifying a common noun ("Alexandria woman", "Gainesville police") is a place, not a person;
     # only for a place's own name: GeoNames alternates include stunts and brands ("Google" for Topeka).
@@ -311,8 +321,10 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
         return False
     # abbreviations: "Ms." is a title, "Mass" a noun; alternates of 4 letters or fewer must be written in capitals
     if len(m.key) <= 4 and not any(c.primary for c in m.candidates):
-        if not (m.text.isupper() or m.text.endswith(".") and "." in m.text[:-1]
-                or m.text.endswith(".") and label in PLACE_LABELS):
+        # (spaCy may split the final dot off: "Nfld" ".")
+        dotted = m.text.endswith(".") or _text(sdoc)[m.end_char:m.end_char + 1] == "."
+        if not (m.text.isupper() or dotted and "." in m.text[:-1] or dotted and label in PLACE_LABELS
+                or dotted and m.start >= 2 and sdoc[m.start - 1].text == ","):
             return False
     prev = sdoc[m.start - 1] if m.start > 0 else None
     after = sdoc[m.end] if m.end < len(sdoc) else None
@@ -439,8 +451,10 @@ def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
         # "California, Texas and Oklahoma" is a list, not a town in Texas: the pair must not run on into one
         after = text[b.end_char:b.end_char + 6].lstrip()
         following = mentions[n + 2] if n + 2 < len(mentions) else None
-        if between == "," and (after.startswith(("and ", "or ")) or after.startswith(",") and following is not None
-                               and text[b.end_char:following.start_char].strip(" ,") in ("", "and", "or")):
+        peers = any(c.primary and c.entry.kind in ("admin1", "country") for c in a.candidates)
+        if between == "," and peers and (after.startswith(("and ", "or ")) or after.startswith(",")
+                                         and following is not None
+                                         and text[b.end_char:following.start_char].strip(" ,") in ("", "and", "or")):
             continue
         for ca in a.candidates:
             for cb in b.candidates:
@@ -600,8 +614,9 @@ def find_places(sdoc: Doc, document: Document) -> list[Place]:
 
 def resolve_name(name: str, countries: set[str] | None = None) -> Place | None:
     """Resolve a bare place name, preferring candidates in `countries`; offsets are 0."""
-    k = key(name)
-    candidates = load().lookup_key(k)
+    gaz = load()
+    k = gaz.known(key(name)) or ""
+    candidates = gaz.lookup_key(k)
     if not candidates:
         return None
     m = Mention(0, 0, 0, 0, name, k, candidates)

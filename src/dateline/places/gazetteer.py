@@ -7,7 +7,6 @@ import gc
 import gzip
 import math
 import os
-import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,10 @@ ENV_EXTRA = "DATELINE_GAZETTEER_EXTRA"  # os.pathsep-separated list of the user'
 EARTH_RADIUS_KM = 6371.0088
 
 _DROP = str.maketrans({".": "", "'": "", "\u2019": "", "\u2018": "", "\u02bb": "", "\u02bc": "", "-": " ", ",": " "})
-_SPACES = re.compile(r"\s+")
+
+
+# Abbreviated first words of names, spelled out in keys ("Ft. Worth" = "Fort Worth", "St. Louis" = "Saint Louis").
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "port"}
 
 
 def key(name: str) -> str:
@@ -26,7 +28,16 @@ def key(name: str) -> str:
     text = name.translate(_DROP).lower()
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
+
+
+def spelled_out(k: str) -> str:
+    """The key with abbreviated words spelled out; tried only when the key itself is unknown, so 'St. Louis'
+    keeps to the places written that way and 'Ft. Worth' still finds Fort Worth."""
+    words = k.split()
+    if len(words) < 2 or not any(w in _ABBREVIATED for w in words[:-1]):
+        return k
+    return " ".join(_ABBREVIATED.get(w, w) if i < len(words) - 1 else w for i, w in enumerate(words))
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +144,8 @@ class Gazetteer:
         return self.lookup_key(key(name))
 
     def lookup_key(self, k: str) -> list[Candidate]:
+        if not k:
+            return []
         out = []
         seen = set()
         for i in self.ids(k):
@@ -145,7 +158,14 @@ class Gazetteer:
         return out
 
     def has_key(self, k: str) -> bool:
-        return k in self.index or k in self._extra_index
+        return bool(k) and (k in self.index or k in self._extra_index)
+
+    def known(self, k: str) -> str | None:
+        """The key under which `k` is indexed: itself, or spelled out ('ft worth' -> 'fort worth'); else None."""
+        if self.has_key(k):
+            return k
+        long = spelled_out(k)
+        return long if long != k and self.has_key(long) else None
 
 
 @functools.lru_cache(maxsize=1)
