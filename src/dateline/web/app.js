@@ -524,8 +524,7 @@ function refresh() {
   // The filters live in the address too, so a filtered view can be bookmarked or shared.
   const params = filterParams();
   history.replaceState(null, "", params.toString() ? `?${params}` : location.pathname);
-  loadEvents();
-  loadTimeline();
+  return Promise.all([loadEvents(), loadTimeline()]);
 }
 
 function filtersFromAddress() {
@@ -560,8 +559,8 @@ async function start() {
   await loadTypes();
   filtersFromAddress();
   try { state.basemap = await api("static/basemap.json"); } catch (_) { state.basemap = null; }
-  refresh();
-  loadActors();
+  // data-ready marks a page whose first table, chart, map and actor list are all drawn.
+  await Promise.all([refresh(), loadActors()]);
   document.body.dataset.ready = "1";
 }
 
