@@ -91,3 +91,10 @@ def test_non_english_is_not_coded() -> None:
     assert out.document.language == "und"
     assert out.events == [] and out.entities == []
     assert any("English" in w for w in out.warnings)
+
+
+def test_navigation_only_page_is_no_article() -> None:
+    html = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><footer>About us</footer></body></html>"
+    doc, warnings = clean(RawArticle(content=html, is_html=True))
+    assert doc.text == ""
+    assert any("no article text" in w for w in warnings)

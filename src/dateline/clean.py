@@ -46,6 +46,7 @@ _DATE_LINE = re.compile(
     r"(?:[\s,|–-]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}|GMT[+-]?\d*)?)?\s*$",
     re.I,
 )
+MIN_ARTICLE_WORDS = 12
 _ENGLISH_STOPWORDS = frozenset(
     "the of and to in a is that for on was with he it as at by his from be have has had are were said "
     "but not an they their this which will after who its been would also".split()
@@ -141,9 +142,11 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
             found = None
         if found:
             published, published_source = found, "htmldate"
-    if not text.strip():
-        warnings.append("no article text found in the HTML page")
     text = _normalise_paragraphs(text)
+    if len(text.split()) < MIN_ARTICLE_WORDS:
+        # Navigation-only pages leave a word or two ("Home"); that is no article to code.
+        warnings.append(f"no article text found in the HTML page ({len(text.split())} words)")
+        text = ""
     return (
         Document(
             id=content_id(url, text), url=url, title=_tidy(title), standfirst=standfirst, published=published,
