@@ -26,7 +26,8 @@ class DedupOptions:
     max_distance_km: float = 100.0  # further apart than this, two places are two events
     near_km: float = 25.0  # closer than this counts as the same place
     name_ratio: float = 90.0  # rapidfuzz token_set_ratio for two actor names to be one actor
-    threshold: float = 0.45  # support needed to join a cluster (see support())
+    threshold: float = 0.55  # support needed to join a cluster (see support())
+    short_sentence_words: int = 6  # fewer content words than this and wording counts proportionally less
     same_copy_text: float = 0.85  # evidence this similar is the same wire copy, whatever the actors
     same_copy_min_words: int = 5  # ... if the shorter sentence has at least this many content words
 
@@ -51,6 +52,7 @@ class Mention:
     published: date | None
     source: str
     words: frozenset[str] = field(default=frozenset(), repr=False)
+    name_words: frozenset[str] = field(default=frozenset(), repr=False)
 
 
 @dataclass
@@ -112,10 +114,14 @@ def text_similarity(a: Mention, b: Mention) -> float:
     """Share of the shorter sentence's content words that the other sentence also uses.
 
     Not a rapidfuzz ratio: character-edit ratios give two unrelated sentences on one story about 0.45 and
-    the same fact in two outlets' words hardly more; shared content words tell them apart far better."""
-    if not a.words or not b.words:
+    the same fact in two outlets' words hardly more; shared content words tell them apart far better.
+    The actors' own names are left out: they already count as actor support, and every sentence of a story
+    repeats them whatever it reports."""
+    names = a.name_words | b.name_words
+    wa, wb = a.words - names, b.words - names
+    if not wa or not wb:
         return 0.0
-    return len(a.words & b.words) / min(len(a.words), len(b.words))
+    return len(wa & wb) / min(len(wa), len(wb))
 
 
 def _role_score(a_names: tuple[str, ...], b_names: tuple[str, ...], a_countries: frozenset[str],
@@ -130,7 +136,11 @@ def _role_score(a_names: tuple[str, ...], b_names: tuple[str, ...], a_countries:
 def support(a: Mention, b: Mention, opt: DedupOptions) -> float:
     """How strongly two compatible mentions look like one event: wording, actors by role, place."""
     text = text_similarity(a, b)
-    if text >= opt.same_copy_text and min(len(a.words), len(b.words)) >= opt.same_copy_min_words:
+    # "X declined to comment": a few shared words in a short sentence identify no event.
+    shortest = min(len(a.words - a.name_words - b.name_words), len(b.words - a.name_words - b.name_words))
+    text *= min(1.0, shortest / opt.short_sentence_words)
+    if text >= opt.same_copy_text and min(len(a.words - b.name_words - a.name_words),
+                                          len(b.words - a.name_words - b.name_words)) >= opt.same_copy_min_words:
         return 1.0
     score = 0.6 * text
     score += _role_score(a.actors, b.actors, a.actor_countries, b.actor_countries, 0.25, -0.15, 0.1, opt.name_ratio)
@@ -150,6 +160,7 @@ def cluster_mentions(mentions: list[Mention], opt: DedupOptions | None = None) -
     opt = opt or DedupOptions()
     for m in mentions:
         m.words = content_words(m.sentence)
+        m.name_words = content_words(" ".join(m.actors + m.recipients))
     ordered = sorted(mentions, key=lambda m: (m.event_type, m.negated, m.start or date.max, m.end or date.max,
                                               m.published or date.max, m.id))
     done: list[Cluster] = []
