@@ -299,8 +299,8 @@ def _make(
         precision = precision_of(value)
         if span:
             interval = Interval(start=span[0], end=span[1])
-            if role == "since":
-                interval = Interval(start=span[0], end=ctx.dct.isoformat() if ctx.dct else None)
+            if role == "since" and ctx.dct is not None and span[0] <= ctx.dct.isoformat():
+                interval = Interval(start=span[0], end=ctx.dct.isoformat())
     return TimeExpr(
         text=ctx.text[s:e], start=s, end=e, type=typ, value=value, interval=interval, precision=precision,  # type: ignore[arg-type]
         anchor=anchor if value and typ in ("DATE", "TIME") else None, tense=tense, role=role,
@@ -365,7 +365,10 @@ def _weekday_date(ctx: _Context, wd: int, tense: Tense | None, rel: str | None) 
 def _deadline_tense(ctx: _Context, c: Candidate, tense: Tense | None) -> Tense | None:
     """"postponed until Saturday", "must leave by Friday": a deadline lies ahead of the clause,
     unless the clause is a past perfect ("by Saturday the rallies had spread"), which looks back."""
-    if _role(ctx.text, c.start) not in ("deadline", "until"):
+    role = _role(ctx.text, c.start)
+    if role == "since":
+        return "past"  # "since Thursday" counts from a day gone, whatever the clause's tense
+    if role not in ("deadline", "until"):
         return tense
     window = ctx.text[max(0, c.start - 80) : c.start + 80]
     if tense == "past" and _PLUPERFECT.search(window) and not _MODAL.search(window):
