@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..models import Actor, Event, EventDocument, Evidence, Modality, Place
+from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from . import attach
 from .arguments import Arguments, arguments, subject_of
 from .coding import MentionIndex, code_argument, same_actor
@@ -18,6 +18,7 @@ from .triggers import Trigger, TriggerIndex, default_index, find_triggers
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
 
 MIN_CONFIDENCE = 0.4
+SAME_PLACE_KM = 50.0  # two mentions placed further apart than this are not one act
 G = load_grammar()
 
 
@@ -125,6 +126,21 @@ def _flag(actor: Actor, country: str, event_type: str) -> Actor:
     if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
         return actor.model_copy(update={"country": country})
     return actor
+
+
+def _wrong_patient(trig: Trigger, index: MentionIndex) -> bool:
+    """Selectional restriction: 'the release of 1,600 officers' sends them out; it frees no captives."""
+    banned = G.mode_patient_sectors_excluded.get(f"{trig.event_type}/{trig.entry.get('mode')}")
+    if not banned:
+        return False
+    tok = trig.token
+    patients = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    patients += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for p in patients:
+        actor = code_argument(p, index)
+        if actor is not None and set(actor.sectors or [actor.sector]) & banned:
+            return True
+    return False
 
 
 def _definite(noun: Token) -> bool:
@@ -293,7 +309,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is None and trig.event_type == "PROTEST":
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
-    if not actors:
+    if not actors or _wrong_patient(trig, index):
         return []
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
@@ -344,6 +360,12 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: e.evidence.trigger_start)
 
 
+def _km(a: Location, b: Location) -> float:
+    from ..places import distance_km
+
+    return float(distance_km((a.lat, a.lon), (b.lat, b.lon)))
+
+
 def _key_actors(actors: list[Actor]) -> set[str]:
     return {a.org or a.country or a.name for a in actors}
 
@@ -358,6 +380,10 @@ def _same_event(a: Event, b: Event) -> bool:
     ra, rb = _key_actors(a.recipients), _key_actors(b.recipients)
     if ra and rb and ra != rb:  # a retelling may leave out the target
         return False
+    la, lb = a.location, b.location
+    if (la and lb and la.precision != "country" and lb.precision != "country" and None not in (la.lat, lb.lat)
+            and _km(la, lb) > SAME_PLACE_KM):
+        return False  # the same kind of act in two cities is two acts
     da, db = a.date, b.date
     if da is None or db is None or da.inferred or db.inferred:
         return a.evidence.start == b.evidence.start

@@ -30,6 +30,7 @@ class Grammar:
     leader_roles: frozenset[str]
     definite_determiners: frozenset[str]
     negative_implicatives: frozenset[str]
+    mode_patient_sectors_excluded: dict[str, frozenset[str]]
     topic_preps: frozenset[str]
     domestic_types: dict[str, str]
     size_nouns: dict[str, str]  # noun lemma -> size key
@@ -59,5 +60,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
     sets = {k: frozenset(data[k]) for k in (
         "light_verbs", "request_frames", "speech_verbs", "future_governors", "hypothetical_aux", "future_aux",
         "intent_nouns", "locative_preps", "reference_preps", "group_words", "accusation_words", "implicative_verbs", "claim_nouns", "topic_preps", "leader_roles", "definite_determiners", "negative_implicatives")}
+    excluded = {k: frozenset(v) for k, v in data.get("mode_patient_sectors_excluded", {}).items()}
     return Grammar(**sets, domestic_types=dict(data["domestic_types"]), size_nouns=size_nouns,
+                   mode_patient_sectors_excluded=excluded,
                    size_verbs=dict(data["size_verbs"]))
