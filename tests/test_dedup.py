@@ -96,3 +96,12 @@ def test_dedup_ignores_events_a_reviewer_rejected() -> None:
 
 def test_haversine_km() -> None:
     assert haversine_km(48.8566, 2.3522, 51.5074, -0.1278) == pytest.approx(343.5, abs=1.0)
+
+
+def test_dedup_country_level_place_is_not_a_point() -> None:
+    # One outlet places the march in Lyon, the other only in France (the country's centroid, ~200 km away):
+    # that is no contradiction, and two country-level places are no evidence of being near each other.
+    france = ("France", "FRA", 46.6, 2.4)
+    got = clusters_of([mention("https://one.example/a", "One"),
+                       mention("https://two.example/b", "Two", place=france, kind="country")])
+    assert got == [(2, 2, 2)]

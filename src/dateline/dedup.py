@@ -40,7 +40,7 @@ class Mention:
     negated: bool
     start: date | None
     end: date | None
-    lat: float | None
+    lat: float | None  # only for a point-like place (city, feature); a country's centroid says nothing
     lon: float | None
     country: str | None
     actors: tuple[str, ...]
@@ -62,6 +62,9 @@ class Cluster:
     end: date
 
 
+# Places too large for distances to mean anything: two events "in the United States" (the centroid) are
+# not near each other, and one in Minneapolis is not 1,000 km from one placed only in the country.
+AREA_KINDS = frozenset({"country", "admin1", "region", "continent"})
 _PUNCT = re.compile(r"[^\w\s]+")
 _WORD = re.compile(r"[^\W_]{3,}")
 
@@ -228,7 +231,7 @@ _LOAD_SQL = """
 SELECT e.id, e.document_id, upper(e.event_type), coalesce(e.negated, FALSE), e.date_start, e.date_end, e.lat, e.lon,
        upper(e.country), e.actor_names, e.actor_countries, e.recipient_names, e.recipient_countries,
        coalesce(e.sentence, ''), coalesce(e.confidence, 0.5), d.published,
-       coalesce(lower(d.source), d.host, d.id)
+       coalesce(lower(d.source), d.host, d.id), lower(e.location_kind)
 FROM events_current e JOIN documents d ON d.id = e.document_id
 WHERE e.valid AND NOT coalesce(e.hypothetical, FALSE)
 """
@@ -237,9 +240,10 @@ WHERE e.valid AND NOT coalesce(e.hypothetical, FALSE)
 def load_mentions(store: Store) -> list[Mention]:
     out = []
     for r in store.con.execute(_LOAD_SQL).fetchall():
+        point = r[17] not in AREA_KINDS
         out.append(Mention(
             id=r[0], document_id=r[1], event_type=r[2] or "", negated=bool(r[3]), start=r[4], end=r[5],
-            lat=r[6], lon=r[7], country=r[8] or None,
+            lat=r[6] if point else None, lon=r[7] if point else None, country=r[8] or None,
             actors=tuple(_norm(n) for n in (r[9] or []) if n), actor_countries=frozenset(c.upper() for c in r[10] or [] if c),
             recipients=tuple(_norm(n) for n in (r[11] or []) if n),
             recipient_countries=frozenset(c.upper() for c in r[12] or [] if c),
