@@ -338,3 +338,9 @@ def test_times_deadline_in_past_perfect_looks_back() -> None:
     assert t.value == "2024-03-02"
     (u,) = [x for x in tag_times("Troops must leave by Saturday, the ministry said.", "2024-03-03") if x.type == "DATE"]
     assert u.value == "2024-03-09"
+
+
+def test_times_year_zero_is_no_reference_day() -> None:
+    from dateline.times.values import parse_day
+
+    assert parse_day("0000-01-01") is None

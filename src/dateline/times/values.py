@@ -117,4 +117,7 @@ def precision_of(value: str | None) -> Precision | None:
 def parse_day(value: str | None) -> dt.date | None:
     """The first day of a resolved value (used as the reference for "the next day" and the like)."""
     span = interval_of(value)
-    return dt.date.fromisoformat(span[0]) if span else None
+    try:
+        return dt.date.fromisoformat(span[0]) if span else None
+    except ValueError:  # "year 0" and the like from odd text: no usable reference day
+        return None
