@@ -25,7 +25,7 @@ demo: $(STAMP)
 	@echo "Event documents written to out/*.events.jsonl"
 	$(BIN)/dateline ingest examples --db $(DB)
 	$(BIN)/dateline stats --db $(DB)
-	$(BIN)/dateline events --db $(DB) --limit 25 --format table
+	COLUMNS=$${COLUMNS:-160} $(BIN)/dateline events --db $(DB) --limit 25 --format table
 	@echo
 	@echo "Query it:  $(BIN)/dateline events --db $(DB) --type PROTEST --format table"
 	@echo "           $(BIN)/dateline sql --db $(DB) \"SELECT event_type, count(*) FROM events GROUP BY 1\""
