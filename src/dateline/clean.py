@@ -14,7 +14,7 @@ LOGGER = logging.getLogger(__name__)
 
 # Lines that are left-overs of markup or scripts in scraped text, never prose.
 _MARKUP_LINE = re.compile(
-    r"""^\s*(?:<!?--|!--|-->|<[a-z/!][^>]*>\s*$|\{.*\}\s*$|window\.|function\s*\(|var\s+\w+\s*=|gtag\(|dataLayer)""",
+    r"""^\s*(?:<!?--|!--|-->|<[a-z/!][^>]*>\s*$|\{.*["':;].*\}\s*$|window\.|function\s*\(|var\s+\w+\s*=|gtag\(|dataLayer)""",
     re.I,
 )
 _TAG_REMNANT = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
@@ -123,6 +123,7 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
     published_source = "input" if published else None
     url = raw.url
     standfirst: str | None = None
+    meta: dict = {}  # type: ignore[type-arg]
     if extracted is not None:
         meta = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
         text = meta.get("text") or ""
@@ -132,9 +133,8 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
         description = _tidy(meta.get("description"))
         if description and not text.startswith(description[:60]):
             standfirst = description
-        if not published and meta.get("date"):
-            published, published_source = normalise_date(meta["date"]), "metadata"
     if not published:
+        # htmldate first: on the mediacloud pubdate set it beats trafilatura's metadata date (docs/benchmarks.md).
         try:
             found = find_date(raw.content, extensive_search=True, original_date=True, outputformat="%Y-%m-%d")
         except Exception as err:  # htmldate raises on some malformed pages; the date is optional
@@ -142,6 +142,8 @@ def _clean_html(raw: RawArticle) -> tuple[Document, list[str]]:
             found = None
         if found:
             published, published_source = found, "htmldate"
+    if not published and extracted is not None and meta.get("date"):
+        published, published_source = normalise_date(meta["date"]), "metadata"
     text = _normalise_paragraphs(text)
     if len(text.split()) < MIN_ARTICLE_WORDS:
         # Navigation-only pages leave a word or two ("Home"); that is no article to code.
@@ -194,7 +196,7 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
                 published, published_source = when, "dateline"
             header_end = i + 1
             break
-    if title is None and paras and _is_headline_like(paras[0]):
+    if title is None and len(paras) > 1 and _is_headline_like(paras[0]):  # a lone line is the story itself
         title = paras[0]
         header_end = max(header_end, 1)
     if header_end >= 2:
