@@ -121,29 +121,20 @@ def version() -> None:
     typer.echo(f"dateline {__version__}; spaCy model {nlp.model_name()}")
 
 
-def _register_optional() -> None:
-    """Commands whose modules are built separately; each registers only once it exists."""
-    import importlib
+def _register_commands() -> None:
+    """Commands that live in their own modules; listed here so `dateline --help` shows one place for all."""
+    from . import cli_corpus, cli_eval, cli_serve
 
-    commands = {
-        "cli_corpus": [("ingest", "ingest_command"), ("events", "events_command"), ("sql", "sql_command"),
-                       ("timeline", "timeline_command"), ("stats", "stats_command"), ("export", "export_command"),
-                       ("review", "review_command"), ("retry", "retry_command")],
-        "cli_eval": [("eval", "eval_command")],
-        "cli_serve": [("serve", "serve_command")],
-    }
-    for module_name, names in commands.items():
-        try:
-            module = importlib.import_module(f".{module_name}", __package__)
-        except ImportError:
-            continue
-        for command, attr in names:
-            fn = getattr(module, attr, None)
-            if fn is not None:
-                app.command(command)(fn)
+    for name, fn in (
+        ("ingest", cli_corpus.ingest_command), ("events", cli_corpus.events_command), ("sql", cli_corpus.sql_command),
+        ("timeline", cli_corpus.timeline_command), ("stats", cli_corpus.stats_command),
+        ("export", cli_corpus.export_command), ("review", cli_corpus.review_command),
+        ("retry", cli_corpus.retry_command), ("eval", cli_eval.eval_command), ("serve", cli_serve.serve_command),
+    ):
+        app.command(name)(fn)
 
 
-_register_optional()
+_register_commands()
 
 
 if __name__ == "__main__":

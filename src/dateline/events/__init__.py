@@ -280,8 +280,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         args.recipients = [accused] if accused is not None else []
     gov = args.governor or trig.token
     mod = attach.modality(trig.token, gov)
-    if mod.negated:
-        return []  # "did not attack" is not an attack
+    if mod.negated or mod.hypothetical:
+        # "did not attack" is not an attack; "in an effort to quell", "would attack": intentions are not events
+        return []
     actors: list[Actor] = []
     for head in args.actors:
         actors = _plural_anaphor(head, index, sent)
@@ -336,8 +337,6 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
         confidence=_confidence(trig, actors, recipients, mod),
     )
-    if mod.hypothetical:
-        return []  # "in an effort to quell", "would attack": intentions and conditions are not events
     result = [event] if event.confidence >= MIN_CONFIDENCE else []
     requesters = _code_all(args.requesters, index)
     if requesters and event.confidence >= MIN_CONFIDENCE:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -35,15 +34,6 @@ def _ancestors(tok: Token) -> list[Token]:
         cur = cur.head
         out.append(cur)
     return out
-
-
-@dataclass
-class Located:
-    """A time or place expression with the token that heads it in the parse."""
-
-    start: int
-    end: int
-    root: Token | None
 
 
 def _root_at(sent: Span, start: int, end: int) -> Token | None:
