@@ -32,6 +32,11 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
 class Period(StrEnum):
     day = "day"
     week = "week"
@@ -99,6 +104,10 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per batch (one transaction each).")] = 32,
     limit: Annotated[int | None, typer.Option(min=1, help="Stop after this many articles.")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes analysing batches (each loads spaCy).")] = 1,
+    engine: Annotated[Engine, typer.Option(help="local: this machine's processes; dask: dask.distributed "
+                                           "(a local cluster of --workers, or --scheduler's).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(help="Address of a running dask scheduler "
+                                                  "(tcp://host:8786); for --engine dask.")] = None,
     fetch_links: Annotated[bool, typer.Option(help="For feeds: fetch each entry's page (else use the entry text).")]
     = True,
     delay: Annotated[float, typer.Option(help="Seconds between fetches from one feed.")] = 0.5,
@@ -112,8 +121,15 @@ def ingest_command(
     Example: dateline ingest news/ feeds.rss https://example.org/story.html --db news.duckdb
     """
     from .engine import IngestReport, run
+    from .executors import EngineError, make_executor
     from .sources import default_fetcher, iter_sources
 
+    # Before the store opens: a wrong scheduler address costs nothing but a one-line error.
+    try:
+        executor = make_executor(engine.value, workers, scheduler)
+    except EngineError as exc:
+        err.print(f"[red]error:[/red] {exc}", soft_wrap=True)
+        raise typer.Exit(2) from None
     raws = iter_sources(inputs, fetcher=default_fetcher(allow_private=allow_private_urls),
                         fetch_links=fetch_links, delay=delay)
     columns = [SpinnerColumn(), TextColumn("[bold]{task.description}")]
@@ -122,14 +138,20 @@ def ingest_command(
     columns += [TextColumn("{task.completed} articles"), TextColumn("{task.fields[rate]:.2f} art/s"),
                 TextColumn("{task.fields[events]} events"), TextColumn("{task.fields[skipped]} already stored"),
                 TextColumn("[red]{task.fields[failed]} failed"), TimeElapsedColumn()]
-    with open_store(db) as store, Progress(*columns, console=err, disable=quiet, transient=False) as progress:
+    with executor, open_store(db) as store, \
+            Progress(*columns, console=err, disable=quiet, transient=False) as progress:
         task = progress.add_task("ingest", total=limit, rate=0.0, events=0, skipped=0, failed=0)
 
         def tick(r: IngestReport) -> None:
             progress.update(task, completed=r.seen, rate=r.articles_per_second, events=r.events,
                             skipped=r.known + r.duplicates, failed=r.failed)
 
-        report = run(store, raws, batch_size=batch_size, progress=tick, limit=limit, workers=workers)
+        try:
+            report = run(store, raws, batch_size=batch_size, progress=tick, limit=limit, executor=executor)
+        except EngineError as exc:
+            err.print(f"[red]error:[/red] {exc} (the batches written so far stay; run again to go on)",
+                      soft_wrap=True)
+            raise typer.Exit(2) from None
         progress.update(task, description="done")
         stats = store.stats(top=0)
     if json_report:

@@ -6,14 +6,13 @@ import hashlib
 import itertools
 import json
 import logging
-import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .executors import Executor, Handle, make_executor
 from .ingest import RawArticle
 from .models import EventDocument
 from .store import Store, document_row, event_rows
@@ -102,33 +101,46 @@ def _batches(items: Iterable[RawArticle], size: int) -> Iterator[list[RawArticle
         yield chunk
 
 
+class _Nothing:
+    """The result of a batch whose articles were all known or unreadable."""
+
+    def result(self) -> list[EventDocument | Exception]:
+        return []
+
+
+_NOTHING = _Nothing()
+
+
 @dataclass
 class _Pending:
     """One batch between analysis and writing: its rows so far and the analysis still to come."""
 
     unreadable: list[dict[str, Any]]
     readable: list[tuple[str, RawArticle]]
-    result: Future[list[EventDocument | Exception]] | list[EventDocument | Exception]
+    result: Handle
 
 
 def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, recluster: bool = True,
         progress: Callable[[IngestReport], None] | None = None, limit: int | None = None,
         analyse: Callable[[list[RawArticle]], list[EventDocument | Exception]] | None = None,
-        workers: int = 1) -> IngestReport:
+        workers: int = 1, engine: str = "local", scheduler: str | None = None,
+        executor: Executor | None = None) -> IngestReport:
     """Ingest articles: skip known inputs, analyse the rest, commit per batch, recluster at the end.
 
     Killed at any moment, a re-run ends with the same rows as an uninterrupted run: every batch is one
     transaction, inputs already stored are skipped, and clusters are recomputed from all events.
-    workers > 1 analyses batches in that many processes; batches are still written one by one, in input
-    order, by this process, so the store ends the same.
+    workers > 1 analyses batches in that many processes; engine="dask" analyses them on dask.distributed
+    (a LocalCluster of `workers`, or the cluster at `scheduler`); a caller may pass its own `executor`
+    (and closes it). Batches are always written one by one, in input order, by this process, so
+    the store ends the same whatever analysed them.
     """
     analyse = analyse or analyse_batch  # looked up per call, so tests and callers can swap the analyser
     report = IngestReport()
     if limit is not None:
         raws = itertools.islice(raws, limit)
     seen_keys: set[str] = set()
-    pool = (ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-            if workers > 1 else None)
+    own = executor is None
+    executor = executor or make_executor(engine, workers, scheduler)
     pending: deque[_Pending] = deque()
     try:
         for batch in _batches(raws, batch_size):
@@ -148,19 +160,16 @@ def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, reclu
                 else:
                     readable.append((key, raw))
             todo = [r for _, r in readable]
-            if pool is not None and todo:
-                result: Any = pool.submit(analyse, todo)
-            else:
-                result = analyse(todo) if todo else []
+            result = executor.submit(analyse, todo) if todo else _NOTHING
             pending.append(_Pending(unreadable, readable, result))
             # Keep every worker busy, and no more in memory than that.
-            while len(pending) > (workers * 2 if pool else 0):
+            while len(pending) > executor.in_flight:
                 _finish(store, pending.popleft(), report, progress)
         while pending:
             _finish(store, pending.popleft(), report, progress)
     finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+        if own:
+            executor.close()
     if recluster and store.clusters_stale:
         report.clusters = store.recluster()
     report.seconds = time.monotonic() - report.started
@@ -170,7 +179,7 @@ def run(store: Store, raws: Iterable[RawArticle], *, batch_size: int = 32, reclu
 def _finish(store: Store, batch: _Pending, report: IngestReport,
             progress: Callable[[IngestReport], None] | None) -> None:
     """Turn one analysed batch into rows and write them in one transaction."""
-    results = batch.result.result() if isinstance(batch.result, Future) else batch.result
+    results = batch.result.result()
     docs = list(batch.unreadable)
     events: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []

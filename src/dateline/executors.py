@@ -1,0 +1,236 @@
+"""Where the engine's batches are analysed: in this process, in a local process pool, or on dask.distributed.
+
+An executor only analyses; the engine's calling process stays the single writer and takes results back in
+input order, so every executor leaves the same rows in the store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import socket
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .ingest import RawArticle
+from .models import EventDocument
+
+if TYPE_CHECKING:
+    from distributed import Client, Future, LocalCluster
+
+LOGGER = logging.getLogger(__name__)
+
+Results = list[EventDocument | Exception]
+Analyse = Callable[[list[RawArticle]], Results]
+ENGINES = ("local", "dask")
+# distributed retries a refused connection until its timeout; ten seconds is long enough for a busy scheduler.
+CONNECT_TIMEOUT = 10.0
+
+# Made up for the warm-up: one short article touches every stage (model, lexicons, places, dates).
+_WARM_UP = RawArticle(
+    content="Teachers rally in Porto\n\nTeachers rallied outside the town hall in Porto on Monday to demand "
+            "higher pay, and the education minister agreed to meet their union.",
+    title="Teachers rally in Porto", published="2024-05-06", origin="warm-up")
+
+
+class EngineError(RuntimeError):
+    """The executor cannot run (scheduler unreachable, lost, or workers cannot start); one line for the user."""
+
+
+class WorkerDied(RuntimeError):
+    """Stored as a document's failure reason when the worker analysing it kept dying."""
+
+
+class Handle(Protocol):
+    def result(self) -> Results: ...
+
+
+class _Done:
+    """A result computed at submit time, shaped like a future."""
+
+    def __init__(self, value: Results) -> None:
+        self.value = value
+
+    def result(self) -> Results:
+        return self.value
+
+
+class Executor:
+    """Analyses batches; `in_flight` is how many submitted batches the engine keeps ahead of its writer."""
+
+    in_flight: int = 0
+
+    def submit(self, analyse: Analyse, raws: list[RawArticle]) -> Handle:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+class InProcess(Executor):
+    """One worker: analyse at submit time, in this process."""
+
+    def submit(self, analyse: Analyse, raws: list[RawArticle]) -> Handle:
+        return _Done(analyse(raws))
+
+
+class ProcessPool(Executor):
+    """Several local processes (spawned, so each loads spaCy itself, once)."""
+
+    def __init__(self, workers: int) -> None:
+        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.in_flight = workers * 2  # every worker busy, and no more in memory than that
+
+    def submit(self, analyse: Analyse, raws: list[RawArticle]) -> Handle:
+        return self.pool.submit(analyse, raws)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def warm_up() -> None:
+    """Load the model and tables into this process's caches (they are lru_cached per process)."""
+    from . import pipeline
+
+    pipeline.analyse(_WARM_UP)
+
+
+def _warm_up_plugin() -> Any:
+    from distributed import WorkerPlugin
+
+    class WarmUp(WorkerPlugin):
+        """Runs on every worker as it joins, restarted ones too, so no task pays for loading spaCy."""
+
+        name = "dateline-warm-up"
+
+        async def setup(self, worker: Any) -> None:
+            # In a thread: loading takes seconds and the worker's event loop must keep answering heartbeats.
+            await asyncio.get_running_loop().run_in_executor(None, warm_up)
+
+    return WarmUp()
+
+
+def _probe(address: str, timeout: float) -> None:
+    """Fail fast with a plain reason for an address that is malformed or refuses connections."""
+    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        if scheme in ("tcp", "tls"):
+            socket.create_connection(parse_host_port(location), timeout=timeout).close()
+    except (ValueError, OSError) as exc:
+        raise EngineError(f"cannot reach the dask scheduler at {address}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+class Dask(Executor):
+    """Batches as dask.distributed tasks: on a scheduler at `scheduler`, else on a LocalCluster of `workers`
+    single-threaded processes. Tasks carry only the batch; each worker loads the model once, at join."""
+
+    def __init__(self, workers: int = 1, scheduler: str | None = None, *, warm: bool = True,
+                 connect_timeout: float | None = None) -> None:
+        from distributed import Client, LocalCluster
+
+        timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
+        self.cluster: LocalCluster | None = None
+        if scheduler:
+            _probe(scheduler, timeout)
+            try:
+                self.client: Client = Client(scheduler, timeout=timeout)
+            except (OSError, ValueError) as exc:
+                raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {_first_line(exc)}") from None
+        else:
+            # Any free port for the scheduler's web page: the default 8787 may be held by another run.
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=":0")
+            self.client = Client(self.cluster)
+        try:
+            if warm:
+                self.client.register_plugin(_warm_up_plugin())
+            threads = sum(self.client.nthreads().values())
+        except Exception as exc:
+            self.close()
+            raise EngineError(f"dask workers could not start: {_first_line(exc)}") from None
+        if not threads:
+            LOGGER.warning("no dask workers are connected to %s yet; batches wait for one", scheduler)
+        self.in_flight = 2 * max(threads, 1)
+
+    def submit(self, analyse: Analyse, raws: list[RawArticle]) -> Handle:
+        return _DaskHandle(self, analyse, raws)
+
+    def _submit(self, analyse: Analyse, raws: list[RawArticle]) -> Future:
+        # pure=False: two batches never share a key, whatever their contents.
+        return self.client.submit(analyse, raws, pure=False)
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+class _DaskHandle:
+    """One submitted batch. A worker that died while running it (dask has already retried it
+    `distributed.scheduler.allowed-failures` times) costs only the article that kills it: the batch is
+    run again one article per task, and an article that still kills its worker is recorded as failed."""
+
+    def __init__(self, executor: Dask, analyse: Analyse, raws: list[RawArticle]) -> None:
+        self.executor, self.analyse, self.raws = executor, analyse, raws
+        self.future = executor._submit(analyse, raws)
+
+    def result(self) -> Results:
+        from distributed.scheduler import KilledWorker
+
+        try:
+            return _gather(self.future)
+        except KilledWorker:
+            LOGGER.warning("a worker died on a batch of %d; running its articles one by one", len(self.raws))
+        if len(self.raws) == 1:
+            return [WorkerDied("the dask worker analysing this article died")]
+        singles = [self.executor._submit(self.analyse, [raw]) for raw in self.raws]
+        out: Results = []
+        for future in singles:
+            try:
+                out += _gather(future)
+            except KilledWorker:
+                out.append(WorkerDied("the dask worker analysing this article died"))
+        return out
+
+
+def _gather(future: Future) -> Results:
+    """The task's results; a lost scheduler is an EngineError (the run resumes where it stopped)."""
+    from distributed.client import FutureCancelledError
+    from distributed.comm import CommClosedError
+    from distributed.scheduler import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        raise
+    except (FutureCancelledError, CommClosedError) as exc:
+        raise EngineError(f"lost the dask scheduler: {_first_line(exc)}") from None
+
+
+def make_executor(engine: str = "local", workers: int = 1, scheduler: str | None = None) -> Executor:
+    """`local`: this process for one worker, a process pool for more. `dask`: see Dask."""
+    if engine == "local":
+        if scheduler:
+            raise EngineError("--scheduler is for --engine dask")
+        return ProcessPool(workers) if workers > 1 else InProcess()
+    if engine == "dask":
+        return Dask(workers, scheduler)
+    raise EngineError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
