@@ -96,3 +96,30 @@ def test_events_offsets_point_into_text() -> None:
         for a in ev.actors + ev.recipients:
             if a.start is not None and a.end is not None:
                 assert out.document.text[a.start : a.end] == a.text
+
+
+def test_events_negated_consent_is_a_refusal() -> None:
+    ev = _find(_events("Chile said on Monday it will not accept the tribunal's ruling on the fishing dispute."), "REJECT")
+    assert "CHL" in _countries(ev.actors)
+    assert not ev.modality.negated and not ev.modality.future
+    assert not [e for e in _events("Chile said on Monday it will not accept the tribunal's ruling.") if e.event_type == "AGREE"]
+
+
+def test_events_negated_attack_is_still_no_event() -> None:
+    assert not _events("Peruvian soldiers did not attack the village on Sunday, the army said.")
+
+
+def test_events_flag_from_modifier_of_unlisted_noun() -> None:
+    # "tanks" is no actor word; the demonym before it says whose they are.
+    ev = _find(_events("Ukrainian tanks shelled positions near the river on Sunday."), "ASSAULT")
+    assert "UKR" in _countries(ev.actors)
+
+
+def test_events_main_event_is_the_lead_act_not_background() -> None:
+    text = ("Police in Dakar arrested forty opposition supporters on Friday after a march on parliament. "
+            "The opposition leader had praised the marchers last year. "
+            "In 2019 the two parties signed a cooperation agreement.")
+    events = _events(text)
+    main = max(events, key=lambda e: (e.salience or 0.0, e.confidence))
+    assert main.event_type == "COERCE" and main.salience == 1.0
+    assert all(e.salience is not None and 0.0 < e.salience <= 1.0 for e in events)

@@ -146,6 +146,8 @@ class Event(_Model):
     modality: Modality = Field(default_factory=Modality)
     evidence: Evidence
     confidence: float = 0.5
+    salience: float | None = Field(
+        None, description="How central the event is to the story, 0-1; 1.0 marks the article's main event.")
 
 
 class Quote(_Model):

@@ -216,10 +216,12 @@ def code_cases(ctx: Context, cases: Sequence[Case]) -> tuple[list[list[object] |
 
 
 def top_event(events: Sequence[object] | None) -> object | None:
-    """The event a sentence-level gold record is compared with: the most confident, then the earliest."""
+    """The event a gold record is compared with: dateline's main event (most salient, then most confident, then
+    earliest). Outputs without salience fall back to confidence alone."""
     if not events:
         return None
-    return sorted(events, key=lambda e: (-e.confidence, e.evidence.start))[0]  # type: ignore[attr-defined]
+    return sorted(events, key=lambda e: (-(getattr(e, "salience", None) or 0.0), -e.confidence,  # type: ignore[attr-defined]
+                                         e.evidence.start))[0]  # type: ignore[attr-defined]
 
 
 def _actor_codes(actors: Sequence[object]) -> set[str]:
@@ -330,7 +332,7 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
         n = sum(evs is None for evs in by_set[name])
         return [f"{n} texts failed in the pipeline and count as no events (first: {first_error})."] if n else []
 
-    how = ("A gold record is compared with dateline's top event (highest confidence, then earliest); "
+    how = ("A gold record is compared with dateline's main event (highest salience, then confidence, then earliest); "
            "type_any: any of its events has the gold type. Actor agreement: a gold source/target code is among the "
            "top event's actor/recipient countries (IGO/NGO: actor kind); sector: first three letters.")
 
@@ -346,7 +348,7 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
     if "ngec-synthetic" in sets:
         ngec = Table("ngec-synthetic", ["macro_f1", "accuracy", "mode_accuracy", "coverage"],
                      n=len(sets["ngec-synthetic"]), unit="stories",
-                     notes=["Story label = type of dateline's top event; macro-F1 over the gold PLOVER types; "
+                     notes=["Story label = type of dateline's main event (see above); macro-F1 over the gold PLOVER types; "
                             "mode accuracy over stories with a gold mode."]
                      + failed("ngec-synthetic"))
         per_type = ngec_tables(sets["ngec-synthetic"], by_set["ngec-synthetic"], ngec)

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
-from . import attach
+from . import attach, ranking
 from .arguments import Arguments, arguments, subject_of
 from .coding import MentionIndex, code_argument, same_actor
 from .counts import find_counts
@@ -213,9 +213,22 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     for sent in sdoc.sents:
         triggers = find_triggers(sent, lexicon_index)
         triggers = _drop_shadowed(triggers, index) + _reported_accusations(sent, triggers)
+        probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
-            events.extend(_code_trigger(trig, sent, out, index, main_country, published))
-    return _merge_duplicates(events)
+            if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
+                continue  # a weak lexicon reading the sentence as a whole contradicts
+            events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
+    events = _merge_duplicates(events)
+    return ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, _title_doc(out)))
+
+
+def _title_doc(out: EventDocument) -> Doc | None:
+    title = (out.document.title or "").strip()
+    if not title or title == out.document.text[: len(title)]:
+        return None
+    from .. import nlp
+
+    return nlp.parse(title[:300])
 
 
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -271,7 +284,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
 
 
 def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionIndex, main_country: Place | None,
-                  published: str | None) -> list[Event]:
+                  published: str | None, probs: ranking.Probs | None = None) -> list[Event]:
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
@@ -280,6 +293,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         args.recipients = [accused] if accused is not None else []
     gov = args.governor or trig.token
     mod = attach.modality(trig.token, gov)
+    if mod.negated and not mod.hypothetical:
+        trig, mod = _as_refusal(trig, mod)
     if mod.negated or mod.hypothetical:
         # "did not attack" is not an attack; "in an effort to quell", "would attack": intentions are not events
         return []
@@ -335,7 +350,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         modality=mod,
         evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
-        confidence=_confidence(trig, actors, recipients, mod),
+        confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type),
     )
     result = [event] if event.confidence >= MIN_CONFIDENCE else []
     requesters = _code_all(args.requesters, index)
@@ -347,6 +362,24 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
+    """'will not accept', 'did not allow': a negated consent verb, said now, is a REJECT that happened."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    if trig.kind != "verb" or lemma not in G.negated_rejections:
+        return trig, mod
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return trig, mod  # negated only through its governor ("refused to accept" is coded by "refused")
+    entry = {"kind": "verb", "type": "REJECT", "mode": G.negated_rejections[lemma], "weight": 0.8,
+             "cameo": _reject_cameo(G.negated_rejections[lemma]), "negated_from": trig.event_type}
+    return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
+            mod.model_copy(update={"negated": False, "future": False}))
+
+
+def _reject_cameo(mode: str | None) -> str:
+    return {"assist": "122", "yield": "124", "meet": "125", "change": "123"}.get(mode or "", "120")
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:

@@ -96,14 +96,29 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
 
 
 def _kb_word(head: Token) -> Actor | None:
-    """A lone modifier the actors stage had no noun for: 'crazy Russian claims' -> RUS."""
+    """A lone modifier the actors stage had no noun for: 'crazy Russian claims' -> RUS; or a noun the KB does
+    not list whose flag is a modifier: 'Israeli tanks', 'Iraqi Kurds' -> a group of that country."""
     from ..kb import load_kb
 
-    for entry in load_kb().lookup(head.text):
+    kb = load_kb()
+    for entry in kb.lookup(head.text):
         if entry.source in ("country", "demonym", "capital", "seat", "igo") and (entry.country or entry.org):
             return Actor(text=head.text, name=entry.name, country=entry.country, org=entry.org,
                          sector=entry.sectors[0] if entry.sectors else None, sectors=list(entry.sectors),
                          kind="igo" if entry.source == "igo" else "state", start=head.idx, end=head.idx + len(head.text))
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for mod in head.lefts:
+        if mod.dep_ not in ("amod", "compound", "nmod", "poss"):
+            continue
+        entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym") and e.country), None)
+        if entry is None:
+            continue
+        sector = next((e.sectors[0] for e in kb.lookup(head.lemma_.lower()) if e.source == "noun" and e.sectors), None)
+        start = mod.idx
+        return Actor(text=head.doc.text[start:head.idx + len(head.text)], name=entry.name, country=entry.country,
+                     sector=sector, sectors=[sector] if sector else [], kind="group", start=start,
+                     end=head.idx + len(head.text))
     return None
 
 

@@ -35,6 +35,7 @@ class Grammar:
     domestic_types: dict[str, str]
     size_nouns: dict[str, str]  # noun lemma -> size key
     size_verbs: dict[str, str]
+    negated_rejections: dict[str, str | None]  # consent verb lemma -> REJECT mode when negated
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -63,4 +64,5 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
     excluded = {k: frozenset(v) for k, v in data.get("mode_patient_sectors_excluded", {}).items()}
     return Grammar(**sets, domestic_types=dict(data["domestic_types"]), size_nouns=size_nouns,
                    mode_patient_sectors_excluded=excluded,
-                   size_verbs=dict(data["size_verbs"]))
+                   size_verbs=dict(data["size_verbs"]),
+                   negated_rejections=dict(data.get("negated_rejections", {})))

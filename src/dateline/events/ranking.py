@@ -1,0 +1,115 @@
+"""Second opinion and story salience: the trained sentence classifier weighs each lexicon event, and each event
+gets a salience — how central it is to the story — so a user (or a scorer) can ask for the story's main event.
+
+Why both: the lexicon proposes every act a sentence mentions, with a weight that knows nothing of context;
+the classifier reads the whole sentence ("struck a conciliatory tone" is no attack). Salience is separate from
+confidence: a background act can be certain and still not be what the article reports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Event
+
+NONE = "NONE"
+# How much of the lexicon's confidence the classifier can take away: an event the classifier finds
+# implausible keeps (1 - CLASSIFIER_SHARE) of its confidence, one it agrees with keeps all of it.
+CLASSIFIER_SHARE = 0.4
+# A weak lexicon entry the classifier gives almost no chance is dropped, not just discounted.
+VETO_WEIGHT = 0.7
+VETO_RELATIVE = 0.05
+# Where the story is told: the title and the lead sentences weigh most, later sentences less.
+LEAD_SENTENCES = 2
+TITLE_WEIGHT = 2.0
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "amod", "compound", "npadvmod", "nmod"})
+
+Probs = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def _classifier() -> Callable[[Span], list[tuple[str, float]]] | None:
+    try:
+        from ..classifier import load_classifier
+
+        return load_classifier().predict
+    except (OSError, ValueError, KeyError):  # a missing or foreign model file: the lexicon alone decides
+        return None
+
+
+def sentence_probs(sent: Span) -> Probs:
+    """The classifier's type distribution for one sentence; empty when no model is available."""
+    predict = _classifier()
+    return dict(predict(sent)) if predict is not None else {}
+
+
+def agreement(probs: Probs, event_type: str) -> float:
+    """How strongly the classifier backs this type, relative to its favourite event type (1.0 = its favourite)."""
+    if not probs:
+        return 1.0
+    best = max((p for t, p in probs.items() if t != NONE), default=0.0)
+    return probs.get(event_type, 0.0) / best if best > 0 else 0.0
+
+
+def vetoed(weight: float, probs: Probs, event_type: str) -> bool:
+    return bool(probs) and weight < VETO_WEIGHT and agreement(probs, event_type) < VETO_RELATIVE
+
+
+def weigh(confidence: float, probs: Probs, event_type: str) -> float:
+    return round(confidence * (1 - CLASSIFIER_SHARE + CLASSIFIER_SHARE * agreement(probs, event_type)), 3)
+
+
+def story_prior(sdoc: Doc, title_doc: Doc | None) -> Probs:
+    """What the story is about, by the classifier: its title and lead sentences, normalised over event types."""
+    total: dict[str, float] = {}
+    parts: list[tuple[Span, float]] = [(s, 1.0) for s in list(sdoc.sents)[:LEAD_SENTENCES]]
+    if title_doc is not None and len(title_doc):
+        parts.append((title_doc[:], TITLE_WEIGHT))
+    for span, w in parts:
+        for t, p in sentence_probs(span).items():
+            if t != NONE:
+                total[t] = total.get(t, 0.0) + w * p
+    norm = sum(total.values())
+    return {t: v / norm for t, v in total.items()} if norm else {}
+
+
+def _clause_weight(tok: Token) -> float:
+    """A trigger that is the sentence's main act (or the act a speaker reports) outranks one in a side clause."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ == "ROOT":
+            return 1.0
+        if node.dep_ in SUBORDINATE_DEPS:
+            return 0.7
+        if node.dep_ == "ccomp" and node.head.dep_ == "ROOT":
+            return 0.95
+        node = node.head
+    return 0.85
+
+
+def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs) -> list[Event]:
+    """Salience in (0, 1]: 1.0 for the story's main event; position, clause and the story prior decide."""
+    if not events:
+        return list(events)
+    starts = [s.start_char for s in sdoc.sents]
+    raw: list[float] = []
+    for ev in events:
+        index = sum(1 for s in starts if s <= ev.evidence.start) - 1
+        position = 1.0 / (1.0 + 0.3 * max(index, 0))
+        span = sdoc.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
+        clause = _clause_weight(span.root) if span is not None and len(span) else 0.85
+        fit = 0.5 + prior.get(ev.event_type, 0.0) if prior else 1.0
+        raw.append(ev.confidence * position * clause * fit)
+    top = max(raw) or 1.0
+    return [ev.model_copy(update={"salience": round(r / top, 3)}) for ev, r in zip(events, raw, strict=True)]
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The event the story is about: most salient, then most confident, then earliest."""
+    if not events:
+        return None
+    return sorted(events, key=lambda e: (-(e.salience if e.salience is not None else 0.0), -e.confidence,
+                                         e.evidence.start))[0]
