@@ -59,8 +59,9 @@ def test_events_request_frame_gives_a_request_event() -> None:
 
 
 def test_events_future_is_marked() -> None:
-    ev = _find(_events("Japan will send emergency aid to Tonga next week, the government said."), "AID")
-    assert ev.modality.future
+    # A declared future act is coded as the declaration (CAMEO 033 'express intent to provide aid').
+    ev = _find(_events("Japan will send emergency aid to Tonga next week, the government said."), "AGREE")
+    assert ev.modality.future and ev.cameo == "033"
     assert "JPN" in _countries(ev.actors) and "TON" in _countries(ev.recipients)
 
 
@@ -123,3 +124,21 @@ def test_events_main_event_is_the_lead_act_not_background() -> None:
     main = max(events, key=lambda e: (e.salience or 0.0, e.confidence))
     assert main.event_type == "COERCE" and main.salience == 1.0
     assert all(e.salience is not None and 0.0 < e.salience <= 1.0 for e in events)
+
+
+def test_events_declared_future_acts_are_declarations() -> None:
+    ev = _find(_events("The army said on Monday it will withdraw its troops from the border region by June."), "CONCEDE")
+    assert ev.modality.future and ev.cameo == "080"
+    threat = _find(_events("Norway said on Monday it would impose sanctions on Belarus."), "THREATEN")
+    assert threat.mode == "relations" and "NOR" in _countries(threat.actors)
+
+
+def test_events_asked_for_act_is_only_the_request() -> None:
+    events = _events("France urged Russia on Monday to withdraw its troops from the border.")
+    assert [e.event_type for e in events] == ["REQUEST"]
+    assert "RUS" in _countries(events[0].recipients)
+
+
+def test_events_release_of_a_named_person() -> None:
+    ev = _find(_events("Rebels released the deputy minister on Saturday near the border, police said."), "RETREAT")
+    assert ev.mode == "release"

@@ -295,6 +295,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     mod = attach.modality(trig.token, gov)
     if mod.negated and not mod.hypothetical:
         trig, mod = _as_refusal(trig, mod)
+    if attach.declared_future(trig.token, gov, mod):
+        trig = _as_declaration(trig)
     if mod.negated or mod.hypothetical:
         # "did not attack" is not an attack; "in an effort to quell", "would attack": intentions are not events
         return []
@@ -350,7 +352,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         modality=mod,
         evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
-        confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type),
+        confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
+                                 trig.entry.get("declared_from") or trig.entry.get("negated_from")),
     )
     result = [event] if event.confidence >= MIN_CONFIDENCE else []
     requesters = _code_all(args.requesters, index)
@@ -376,6 +379,16 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
              "cameo": _reject_cameo(G.negated_rejections[lemma]), "negated_from": trig.event_type}
     return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
             mod.model_copy(update={"negated": False, "future": False}))
+
+
+def _as_declaration(trig: Trigger) -> Trigger:
+    """'will pull out' is a concession made now, 'said it would impose sanctions' a threat: code the declaration."""
+    row = G.future_acts.get(f"{trig.event_type}/{trig.entry.get('mode')}") or G.future_acts.get(trig.event_type)
+    if row is None:
+        return trig
+    event_type, mode, cameo = row
+    entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type}
+    return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
 
 
 def _reject_cameo(mode: str | None) -> str:

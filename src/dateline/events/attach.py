@@ -130,16 +130,21 @@ def _aux_lemmas(tok: Token) -> set[str]:
 def modality(trigger: Token, gov: Token) -> Modality:
     m = Modality()
     chain = [trigger] if trigger is gov else [trigger, gov]
+    conditional = False
+    modals: set[str] = set()
     for tok in chain:
         words = _aux_lemmas(tok)
         if any(c.dep_ == "neg" for c in tok.children) or words & {"not", "n't", "never"}:
             m.negated = True
         if words & G.future_aux or ("going" in words and "to" in words):
             m.future = True
-        if words & G.hypothetical_aux:
-            m.hypothetical = True
+        modals |= words & G.hypothetical_aux
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
-            m.hypothetical = True
+            conditional = True
+    m.hypothetical = bool(modals) or conditional
+    if modals == {"would"} and not conditional and speech_governor(gov) is not None:
+        # "said it would withdraw": the future of a past statement, not a condition.
+        m.hypothetical, m.future = False, True
     # "plans to withdraw", "vowed to retaliate": the act lies ahead; "in an effort to quell": an intention.
     # "ruled out cancelling the deal", "refused to withdraw": the embedded act did not happen.
     for head in {trigger, gov}:
@@ -152,6 +157,9 @@ def modality(trigger: Token, gov: Token) -> Modality:
         governor = head.head.lemma_.lower()
         if head.dep_ == "xcomp" and governor in G.implicative_verbs:
             continue  # "began to withdraw" happened
+        if governor in G.request_governors:
+            m.hypothetical = True  # "urged Russia to withdraw": asked for, not done
+            continue
         if head.dep_ == "xcomp" and governor in G.future_governors:
             m.future = True
         else:
@@ -164,6 +172,17 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
             break
     return m
+
+
+def declared_future(trigger: Token, gov: Token, mod: Modality) -> bool:
+    """The actor says it will act ('will withdraw', 'said it would boycott', 'plans to impose'): a commitment
+    or a threat made now. Acts others ask for ('urged them to leave') or expect are not the actor's word."""
+    if not mod.future or mod.hypothetical or mod.negated:
+        return False
+    chain = [trigger] if trigger is gov else [trigger, gov]
+    if any(_aux_lemmas(tok) & (G.future_aux | {"would", "going"}) for tok in chain):
+        return True
+    return any(tok.dep_ == "xcomp" and tok.head.lemma_.lower() in G.commitment_governors for tok in chain)
 
 
 def speech_governor(gov: Token) -> Token | None:

@@ -35,7 +35,10 @@ class Grammar:
     domestic_types: dict[str, str]
     size_nouns: dict[str, str]  # noun lemma -> size key
     size_verbs: dict[str, str]
-    negated_rejections: dict[str, str | None]  # consent verb lemma -> REJECT mode when negated
+    negated_rejections: dict[str, str | None]
+    commitment_governors: frozenset[str]
+    request_governors: frozenset[str]
+    future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -65,4 +68,14 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
     return Grammar(**sets, domestic_types=dict(data["domestic_types"]), size_nouns=size_nouns,
                    mode_patient_sectors_excluded=excluded,
                    size_verbs=dict(data["size_verbs"]),
-                   negated_rejections=dict(data.get("negated_rejections", {})))
+                   negated_rejections=dict(data.get("negated_rejections", {})),
+                   commitment_governors=frozenset(data.get("commitment_governors", [])),
+                   request_governors=frozenset(data.get("request_governors", [])),
+                   future_acts=_future_acts(data.get("future_acts", {})))
+
+
+def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
+    out: dict[str, tuple[str, str | None, str | None]] = {}
+    for key, value in table.items():
+        out[key] = (value["type"], value.get("mode"), value.get("cameo"))
+    return out

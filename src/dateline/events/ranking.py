@@ -58,8 +58,11 @@ def vetoed(weight: float, probs: Probs, event_type: str) -> bool:
     return bool(probs) and weight < VETO_WEIGHT and agreement(probs, event_type) < VETO_RELATIVE
 
 
-def weigh(confidence: float, probs: Probs, event_type: str) -> float:
-    return round(confidence * (1 - CLASSIFIER_SHARE + CLASSIFIER_SHARE * agreement(probs, event_type)), 3)
+def weigh(confidence: float, probs: Probs, event_type: str, act_type: str | None = None) -> float:
+    """Discount by the classifier's disagreement. A declared or refused act ('will withdraw' coded CONCEDE,
+    'will not accept' coded REJECT) is backed by the classifier reading either the declaration or the act."""
+    agree = max(agreement(probs, event_type), agreement(probs, act_type) if act_type else 0.0)
+    return round(confidence * (1 - CLASSIFIER_SHARE + CLASSIFIER_SHARE * agree), 3)
 
 
 def story_prior(sdoc: Doc, title_doc: Doc | None) -> Probs:

@@ -137,6 +137,21 @@ def _object_tokens(tok: Token) -> list[Token]:
     return out
 
 
+PEOPLE_CLASS = "@people"  # an object class in the lexicon: any person or group the text names
+
+
+def _names_people(tok: Token) -> bool:
+    """'the prime minister', 'Ana Reyes', 'three journalists': a person or group, by entity type or KB title/noun."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.ent_type_ in ("PERSON", "NORP"):
+        return True
+    from ..kb import load_kb
+
+    return any(e.source in ("title", "noun", "person") and e.kind in ("person", "group")
+               for e in load_kb().lookup(_lemma(tok)))
+
+
 def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens)."""
     extra: list[Token] = []
@@ -151,7 +166,8 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     objects = _as_list(entry.get("object"))
     if objects:
         obj_tokens = _object_tokens(tok)
-        hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects]
+        hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects
+                or (PEOPLE_CLASS in objects and _names_people(t))]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
