@@ -7,6 +7,7 @@ import logging
 import re
 from datetime import date, datetime
 
+from . import guards
 from .ingest import RawArticle
 from .models import Caption, Document
 
@@ -104,6 +105,7 @@ def clean(raw: RawArticle) -> tuple[Document, list[str]]:
     if document.text and len(document.text) > 200 and english_score(document.text) < 0.08:
         document.language = "und"
         warnings.append("body does not look like English; not coded")
+    guards.check_document(document)  # refuses, before any parse, a body too big to code in bounded time
     return document, warnings
 
 

@@ -80,16 +80,17 @@ def failed_row(raw: RawArticle, key: str, reason: str) -> dict[str, Any]:
 def analyse_batch(raws: list[RawArticle]) -> list[EventDocument | Exception]:
     """The pipeline over one batch; if the batched pass fails, each article runs alone so one bad
     article costs only itself."""
-    from . import pipeline
+    from . import guards, pipeline
 
-    try:
-        return list(pipeline.analyse_many(raws, batch_size=max(1, len(raws))))
+    try:  # the batch gets the sum of its documents' budgets (guards.py); over it, each runs alone on its own
+        return guards.within_budget(lambda: list(pipeline.analyse_many(raws, batch_size=max(1, len(raws)))),
+                                    seconds=guards.budget_seconds() * len(raws))
     except Exception:  # noqa: BLE001 - retried one by one below, where the error is recorded per article
         LOGGER.debug("batch failed; retrying one by one", exc_info=True)
     results: list[EventDocument | Exception] = []
     for raw in raws:
         try:
-            results.append(pipeline.analyse(raw))
+            results.append(guards.within_budget(pipeline.analyse, raw))
         except Exception as exc:  # noqa: BLE001 - recorded as the document's failure reason
             results.append(exc)
     return results

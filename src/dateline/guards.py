@@ -1,0 +1,162 @@
+"""Per-document guards: caps checked before a body is parsed, and a time budget around the analysis.
+
+A pathological page must cost only itself: the caps refuse bodies the NLP stages would take minutes over
+(the event coder is quadratic in sentence length), and the budget stops whatever the caps did not foresee.
+Both end as an exception that `engine.analyse_batch` stores as the document's failure reason, with its
+raw input kept so `dateline retry` can run it again; the run goes on.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import re
+import signal
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import TypeVar
+
+from .ingest import InputError
+from .models import Document
+
+T = TypeVar("T")
+
+# spaCy refuses bodies over 1,000,000 characters; the longest article in the 38k-article evaluation corpus
+# has 77k. Anything over this cap is a dump, not an article.
+MAX_TEXT_CHARS = 300_000
+# Words between two sentence ends or line breaks. Parse and event coding cost grow with the square of the
+# sentence length (a 3,200-token run-on sentence takes ~10 s to code); real prose stays far below this.
+MAX_SENTENCE_WORDS = 1_000
+DEFAULT_BUDGET_SECONDS = 60.0
+BUDGET_ENV = "DATELINE_TIME_BUDGET"  # seconds per document; 0 turns the budget off
+
+_SENTENCE_END = re.compile(r"[.!?;:\u3002]\s|\n")
+
+
+class DocumentRefused(InputError):
+    """A body the pipeline must not parse; the message is the reason stored with the document."""
+
+
+class TimeBudgetExceeded(RuntimeError):
+    """The analysis of a document (or a batch) ran past its time budget and was stopped."""
+
+
+class _Interrupt(BaseException):
+    """Raised into the analysing thread when the budget runs out.
+
+    A BaseException so that the stages' own `except Exception` handlers (htmldate, the batch fallback)
+    cannot swallow it; `within_budget` turns it into TimeBudgetExceeded."""
+
+
+def longest_sentence_words(text: str) -> int:
+    """Word count of the longest stretch between sentence punctuation or line breaks: a cheap, pre-parse
+    upper bound on the longest sentence spaCy will find."""
+    return max((len(part.split()) for part in _SENTENCE_END.split(text)), default=0)
+
+
+def check_document(document: Document) -> None:
+    """Raise DocumentRefused when a body that would be parsed is over a cap; bodies that are not coded
+    (empty, not English) pass, since nothing expensive runs over them."""
+    text = document.text
+    if not text.strip() or not (document.language or "en").startswith("en"):
+        return
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentRefused(f"body of {len(text):,} characters is over the {MAX_TEXT_CHARS:,}-character cap")
+    longest = longest_sentence_words(text)
+    if longest > MAX_SENTENCE_WORDS:
+        raise DocumentRefused(
+            f"a run of {longest:,} words without sentence punctuation is over the {MAX_SENTENCE_WORDS:,}-word cap"
+        )
+
+
+def budget_seconds() -> float:
+    """Seconds one document may take: $DATELINE_TIME_BUDGET, else the default; 0 or less means no budget."""
+    value = os.environ.get(BUDGET_ENV)
+    if not value:
+        return DEFAULT_BUDGET_SECONDS
+    try:
+        return float(value)
+    except ValueError:
+        return DEFAULT_BUDGET_SECONDS
+
+
+_local = threading.local()
+
+
+def within_budget(fn: Callable[..., T], *args: object, seconds: float | None = None) -> T:
+    """Call fn(*args); stop it with TimeBudgetExceeded after `seconds` (default: budget_seconds()).
+
+    In the main thread (the CLI, a process-pool worker) a SIGALRM timer interrupts the call; in any other
+    thread (a Dask or web-server worker thread) a watchdog timer raises into the calling thread. Either way
+    the interrupt lands between Python bytecodes, so one long call into C (a regex, the parser) finishes
+    first: the caps in check_document bound those. A call nested in another budgeted call runs under the
+    outer budget.
+    """
+    seconds = budget_seconds() if seconds is None else seconds
+    if seconds <= 0 or getattr(_local, "active", False):
+        return fn(*args)
+    _local.active = True
+    try:
+        with _armed(seconds):
+            return fn(*args)
+    except _Interrupt:
+        raise TimeBudgetExceeded(f"time budget exceeded ({seconds:g} s)") from None
+    finally:
+        _local.active = False
+
+
+def _armed(seconds: float) -> AbstractContextManager[None]:
+    if _can_use_alarm():
+        return _alarm(seconds)
+    return _watchdog(seconds)
+
+
+def _can_use_alarm() -> bool:
+    # Never clobber a timer someone else set (pytest-timeout, an outer application).
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+    )
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    raise _Interrupt
+
+
+@contextmanager
+def _alarm(seconds: float) -> Iterator[None]:
+    previous = signal.signal(signal.SIGALRM, _raise_interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    target = threading.get_ident()
+    lock = threading.Lock()
+    armed = True
+
+    def fire() -> None:
+        with lock:
+            if armed:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Interrupt))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            armed = False
+            # An interrupt sent but not yet raised must not land after the call has returned.
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
+        timer.cancel()
+
