@@ -142,3 +142,10 @@ def test_events_asked_for_act_is_only_the_request() -> None:
 def test_events_release_of_a_named_person() -> None:
     ev = _find(_events("Rebels released the deputy minister on Saturday near the border, police said."), "RETREAT")
     assert ev.mode == "release"
+
+
+def test_events_unattributed_violence_is_kept_without_actor() -> None:
+    ev = _find(_events("Three men were arrested in Lagos on Monday, police said."), "COERCE")
+    assert ev.actors == [] and ev.recipients
+    # A weak word with no actor is still no event.
+    assert not [e for e in _events("The report was released on Monday.") if e.event_type == "RETREAT"]

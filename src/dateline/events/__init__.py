@@ -327,7 +327,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is None and trig.event_type == "PROTEST":
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
-    if not actors or _wrong_patient(trig, index):
+    if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
         return []
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
@@ -365,6 +365,14 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
+    """'Four villagers were killed', 'the expulsion of 40 diplomats': the text does not say who acted, yet the act
+    is told. Kept with no actor (as ACLED codes an unidentified group) when the lexicon is sure of the word, the
+    classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
+    return (trig.event_type in G.unattributed_types and float(trig.entry.get("weight", 1.0)) >= 0.8
+            and (args.passive_no_agent or trig.kind != "verb") and ranking.agreement(probs, trig.event_type) >= 0.5)
 
 
 def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:

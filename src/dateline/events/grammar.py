@@ -38,6 +38,7 @@ class Grammar:
     negated_rejections: dict[str, str | None]
     commitment_governors: frozenset[str]
     request_governors: frozenset[str]
+    unattributed_types: frozenset[str]
     future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
 
 
@@ -71,6 +72,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    negated_rejections=dict(data.get("negated_rejections", {})),
                    commitment_governors=frozenset(data.get("commitment_governors", [])),
                    request_governors=frozenset(data.get("request_governors", [])),
+                   unattributed_types=frozenset(data.get("unattributed_types", [])),
                    future_acts=_future_acts(data.get("future_acts", {})))
 
 
