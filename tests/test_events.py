@@ -149,3 +149,11 @@ def test_events_unattributed_violence_is_kept_without_actor() -> None:
     assert ev.actors == [] and ev.recipients
     # A weak word with no actor is still no event.
     assert not [e for e in _events("The report was released on Monday.") if e.event_type == "RETREAT"]
+
+
+def test_events_place_bears_an_untargeted_attack() -> None:
+    ev = _find(_events("Ethiopian jets bombed positions near Mekele in Tigray on Tuesday."), "ASSAULT")
+    assert "ETH" in _countries(ev.actors) and "ETH" in _countries(ev.recipients)
+    # A verbal act's place is where it was said, not whom it concerns.
+    req = _find(_events("In Geneva on Monday, Norway urged Ethiopia to allow aid convoys."), "REQUEST")
+    assert "CHE" not in _countries(req.recipients)

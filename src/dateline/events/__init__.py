@@ -332,6 +332,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
         recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
+    if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
+            and trig.event_type in G.place_target_types:
+        recipients = [_place_target(location)]
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
         actors = [_flag(a, location.country, trig.event_type) for a in actors]
@@ -373,6 +376,15 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
     return (trig.event_type in G.unattributed_types and float(trig.entry.get("weight", 1.0)) >= 0.8
             and (args.passive_no_agent or trig.kind != "verb") and ranking.agreement(probs, trig.event_type) >= 0.5)
+
+
+def _place_target(location: Location) -> Actor:
+    """An attack on, a raid in, a deployment to a named place with no named target: the state that place is in
+    bears it (as GDELT and ICEWS code an act against a location's country)."""
+    from ..kb import load_kb
+
+    name = load_kb().country_name(location.country) or str(location.country)
+    return Actor(text=location.text or name, name=name, country=location.country, kind="state")
 
 
 def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:

@@ -39,6 +39,7 @@ class Grammar:
     commitment_governors: frozenset[str]
     request_governors: frozenset[str]
     unattributed_types: frozenset[str]
+    place_target_types: frozenset[str]
     future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
 
 
@@ -73,6 +74,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    commitment_governors=frozenset(data.get("commitment_governors", [])),
                    request_governors=frozenset(data.get("request_governors", [])),
                    unattributed_types=frozenset(data.get("unattributed_types", [])),
+                   place_target_types=frozenset(data.get("place_target_types", [])),
                    future_acts=_future_acts(data.get("future_acts", {})))
 
 
