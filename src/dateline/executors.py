@@ -155,9 +155,13 @@ class Dask(Executor):
             except (OSError, ValueError) as exc:
                 raise EngineError(f"cannot reach the dask scheduler at {scheduler}: {_first_line(exc)}") from None
         else:
-            # Any free port for the scheduler's web page: the default 8787 may be held by another run.
-            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                        dashboard_address=":0")
+            import dask
+
+            # Any free port for the scheduler's web page: the default 8787 may be held by another run. No
+            # statistical profiler: it wakes every 10 ms in each worker and takes the GIL from the pipeline.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                            dashboard_address=":0")
             self.client = Client(self.cluster)
         try:
             if warm:
