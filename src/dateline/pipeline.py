@@ -6,23 +6,33 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, clean, events, nlp, places, quotes, times
+from . import actors, clean, events, nlp, places, prefilter, quotes, times
 from .ingest import RawArticle
-from .models import Document, Entity, EventDocument
+from .models import Document, Entity, Event, EventDocument
+from .prefilter import ParseMode
 
 
 def entities_of(sdoc: Doc) -> list[Entity]:
     return [Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_) for e in sdoc.ents]
 
 
-def analyse(raw: RawArticle, sdoc: Doc | None = None) -> EventDocument:
+def analyse(raw: RawArticle, sdoc: Doc | None = None, *, parse: ParseMode | None = None) -> EventDocument:
     """Run every stage over one raw article."""
     document, warnings = clean.clean(raw)
-    return analyse_document(document, warnings, sdoc)
+    return analyse_document(document, warnings, sdoc, parse=parse)
 
 
-def analyse_document(document: Document, warnings: list[str] | None = None, sdoc: Doc | None = None) -> EventDocument:
-    """Run the NLP stages over a cleaned document."""
+def _codable(document: Document) -> bool:
+    return bool(document.text.strip()) and not (document.language and not document.language.startswith("en"))
+
+
+def analyse_document(document: Document, warnings: list[str] | None = None, sdoc: Doc | None = None, *,
+                     parse: ParseMode | None = None) -> EventDocument:
+    """Run the NLP stages over a cleaned document.
+
+    `parse` ("candidates" by default, or $DATELINE_PARSE) says what spaCy reads: only the sentences the
+    pre-filter keeps (the rest blanked, offsets unchanged), or with "full" the whole text. A given `sdoc`
+    is used as it is; its text must be the document text or a blanked copy of it."""
     out = EventDocument(document=document, warnings=list(warnings or []))
     if not document.text.strip():
         out.warnings.append("empty body: nothing to code")
@@ -30,34 +40,55 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
     if document.language and not document.language.startswith("en"):
         return out  # the clean stage said why; an English model must not code another language
     if sdoc is None:
-        sdoc = nlp.parse(document.text)
+        sdoc = nlp.parse(prefilter.plan(document.text, parse or prefilter.mode_from_env()).text)
+    parsed = sdoc.text
+    # The stages read offsets into `parsed`, which equal offsets into document.text (blanking keeps lengths).
     out.entities = entities_of(sdoc)
-    out.times = times.tag_times(document.text, document.published, sdoc)
+    out.times = times.tag_times(parsed, document.published, sdoc)
     out.places = places.find_places(sdoc, document)
     out.actors = actors.find_actors(sdoc, document, out.places)
     out.counts = events.find_counts(sdoc)
     out.quotes = quotes.find_quotes(sdoc, out.actors)
     out.events = events.code_events(sdoc, out)
+    if parsed != document.text:
+        out.events = [_trim_evidence(e, parsed, document.text) for e in out.events]
     return out
 
 
-def analyse_many(raws: Iterable[RawArticle], batch_size: int = 16) -> Iterator[EventDocument]:
+def _trim_evidence(event: Event, parsed: str, text: str) -> Event:
+    """spaCy may hang a blanked stretch on a kept sentence; the evidence keeps only the sentence's own words."""
+    ev = event.evidence
+    if parsed[ev.start : ev.end] == text[ev.start : ev.end]:
+        return event
+    inner = parsed[ev.start : ev.end]
+    start = ev.start + len(inner) - len(inner.lstrip())
+    end = ev.start + len(inner.rstrip())
+    if end <= start:
+        return event
+    return event.model_copy(update={"evidence": ev.model_copy(update={"start": start, "end": end, "sentence": text[start:end]})})
+
+
+def analyse_many(raws: Iterable[RawArticle], batch_size: int = 16, *, parse: ParseMode | None = None
+                 ) -> Iterator[EventDocument]:
     """Batch the spaCy pass with nlp.pipe; everything else runs per article."""
+    mode = parse or prefilter.mode_from_env()
     batch: list[RawArticle] = []
     for raw in raws:
         batch.append(raw)
         if len(batch) >= batch_size:
-            yield from _run_batch(batch)
+            yield from _run_batch(batch, mode)
             batch = []
     if batch:
-        yield from _run_batch(batch)
+        yield from _run_batch(batch, mode)
 
 
-def _run_batch(batch: list[RawArticle]) -> Iterator[EventDocument]:
+def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocument]:
     cleaned = [clean.clean(r) for r in batch]
-    sdocs = nlp.load().pipe((d.text for d, _ in cleaned), batch_size=len(batch))
+    # Documents the stages will not read (empty, not English) are not parsed at all.
+    texts = [prefilter.plan(d.text, mode).text if _codable(d) else "" for d, _ in cleaned]
+    sdocs = nlp.load().pipe(texts, batch_size=len(batch))
     for (document, warnings), sdoc in zip(cleaned, sdocs, strict=True):
-        yield analyse_document(document, warnings, sdoc)
+        yield analyse_document(document, warnings, sdoc, parse=mode)
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None) -> EventDocument:
