@@ -157,3 +157,14 @@ def test_events_place_bears_an_untargeted_attack() -> None:
     # A verbal act's place is where it was said, not whom it concerns.
     req = _find(_events("In Geneva on Monday, Norway urged Ethiopia to allow aid convoys."), "REQUEST")
     assert "CHE" not in _countries(req.recipients)
+
+
+def test_events_promised_concession_is_one_concede() -> None:
+    events = _events("The junta promised on Monday to release all political prisoners.")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+
+
+def test_events_protesters_throwing_stones_is_a_riot() -> None:
+    ev = _find(_events("Protesters threw stones at police in Nairobi on Tuesday."), "PROTEST")
+    assert ev.mode == "riot" and ev.cameo == "145"
+    assert _find(_events("Gunmen fired on police in Nairobi on Tuesday."), "ASSAULT")

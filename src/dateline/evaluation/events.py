@@ -7,6 +7,7 @@ import io
 import json
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,6 +299,58 @@ def ngec_tables(cases: Sequence[Case], events: Sequence[Sequence[object] | None]
     return per_type
 
 
+def confusion_table(sets: dict[str, list[Case]], by_set: dict[str, list[list[object] | None]], top: int = 8) -> Table:
+    """The commonest gold -> predicted type confusions of the main event, per dataset (docs/events-errors.md)."""
+    counts: dict[str, Counter[tuple[str, str]]] = {name: Counter() for name in sets}
+    for name, cases in sets.items():
+        for case, evs in zip(cases, by_set[name], strict=True):
+            if not case.types:
+                continue
+            main = top_event(evs)
+            got = main.event_type if main is not None else "(none)"  # type: ignore[attr-defined]
+            if got not in case.types:
+                gold = case.event_type or sorted(case.types)[0]
+                counts[name][(gold, got)] += 1
+    total: Counter[tuple[str, str]] = Counter()
+    for c in counts.values():
+        total.update(c)
+    table = Table("confusions", [*sets, "total"], n=sum(len(v) for v in sets.values()), unit="records",
+                  notes=["Gold type → dateline's main event type, where they differ; '(none)': no event coded."])
+    for (gold, got), n in total.most_common(top):
+        table.rows.append(Row(f"{gold} → {got}", "dateline",
+                              {**{name: counts[name][(gold, got)] for name in sets}, "total": n}))
+    return table
+
+
+RELIABILITY_BINS = (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
+
+
+def reliability_table(sets: dict[str, list[Case]], by_set: dict[str, list[list[object] | None]]) -> Table:
+    """Is `confidence` a probability? Per confidence bin of the main event: how often its type is the gold type.
+    ECE = the records-weighted gap between mean confidence and accuracy."""
+    points: list[tuple[float, bool]] = []
+    for name, cases in sets.items():
+        for case, evs in zip(cases, by_set[name], strict=True):
+            main = top_event(evs)
+            if case.types and main is not None:
+                points.append((float(main.confidence), main.event_type in case.types))  # type: ignore[attr-defined]
+    table = Table("reliability", ["records", "mean_confidence", "accuracy", "gap"], n=len(points), unit="main events",
+                  notes=["Main events of every gold record with a type (all event sets pooled), binned by confidence."])
+    ece = 0.0
+    for lo, hi in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:], strict=False):
+        inside = [(c, ok) for c, ok in points if lo <= c < hi]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        acc = sum(ok for _, ok in inside) / len(inside)
+        ece += len(inside) / len(points) * abs(conf - acc)
+        table.rows.append(Row(f"{lo:.1f}–{min(hi, 1.0):.1f}", "dateline",
+                              {"records": len(inside), "mean_confidence": conf, "accuracy": acc, "gap": conf - acc}))
+    if points:
+        table.notes.append(f"Expected calibration error (ECE): {ece:.3f} over {len(points)} main events.")
+    return table
+
+
 def run(ctx: Context) -> SuiteResult:
     crosswalk = read_crosswalk(ctx.path("events", "plover-gsr", "CAMEO2PLOVER-2021.txt"))
     readers: dict[str, Callable[[], list[Case]]] = {
@@ -363,4 +416,6 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
                      + failed("petrarch2-gsr"))
         petr.rows.append(Row("dateline", "dateline", agreement(sets["petrarch2-gsr"], by_set["petrarch2-gsr"])))
         tables.append(petr)
+    if sets:
+        tables += [confusion_table(sets, by_set), reliability_table(sets, by_set)]
     return SuiteResult("events", tables)

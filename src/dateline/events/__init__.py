@@ -166,9 +166,11 @@ def _local_target(head: Token, country: str) -> Actor:
                 break
         if sector:
             break
+    start, end = head.left_edge.idx, head.idx + len(head.text)
     text = " ".join(t.text for t in head.subtree if head.left_edge.i <= t.i <= head.i)
-    return Actor(text=text, name=f"{text} ({country})", country=country, sector=sector,
-                 sectors=[sector] if sector else [], kind="group", start=head.left_edge.idx, end=head.idx + len(head.text))
+    # Actor.text is the span's own words (offsets contract); the name keeps the tidied form.
+    return Actor(text=head.doc.text[start:end], name=f"{text} ({country})", country=country, sector=sector,
+                 sectors=[sector] if sector else [], kind="group", start=start, end=end)
 
 
 def _is_leader(actor: Actor) -> bool:
@@ -185,8 +187,10 @@ def _generic_actor(head: Token, event_type: str, location_country: str | None) -
         return None
     text = " ".join(t.text for t in head.subtree if t.i <= head.i)
     sector = G.domestic_types.get(event_type, "CVL")
-    return Actor(text=text, name=f"{text} ({location_country})", country=location_country, sector=sector,
-                 sectors=[sector], kind="group", start=head.idx, end=head.idx + len(head.text))
+    # The span covers the words `text` joins ('the attackers', not only the head), as Actor offsets must.
+    start, end = head.left_edge.idx, head.idx + len(head.text)
+    return Actor(text=head.doc.text[start:end], name=f"{text} ({location_country})", country=location_country,
+                 sector=sector, sectors=[sector], kind="group", start=start, end=end)
 
 
 def _confidence(trig: Trigger, actors: list[Actor], recipients: list[Actor], mod: Modality) -> float:
@@ -212,7 +216,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     events: list[Event] = []
     for sent in sdoc.sents:
         triggers = find_triggers(sent, lexicon_index)
-        triggers = _drop_shadowed(triggers, index) + _reported_accusations(sent, triggers)
+        triggers = _concessions_promised(_drop_shadowed(triggers, index)) + _reported_accusations(sent, triggers)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
@@ -229,6 +233,39 @@ def _title_doc(out: EventDocument) -> Doc | None:
     from .. import nlp
 
     return nlp.parse(title[:300])
+
+
+def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
+    """'agreed to a truce', 'promised to release the prisoners': a promise whose content is a concession is one
+    CONCEDE (PLOVER: verbal concessions without immediate material effect), not a promise plus a future act."""
+    by_token = {t.token.i: t for t in triggers}
+    dropped: set[int] = set()
+    out: list[Trigger] = []
+    for t in triggers:
+        if t.event_type != "AGREE":
+            out.append(t)
+            continue
+        content = [c for c in t.token.children if c.dep_ in ("xcomp", "dobj", "ccomp")]
+        content += [g for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children
+                    if g.dep_ in ("pobj", "pcomp")]
+        inner = next((by_token[c.i] for c in content if c.i in by_token
+                      and by_token[c.i].event_type in G.concession_types), None)
+        if inner is None:
+            out.append(t)
+            continue
+        dropped.add(inner.token.i)
+        entry = {**t.entry, "type": "CONCEDE", "mode": None, "cameo": "080"}
+        out.append(Trigger(token=t.token, entry=entry, tokens=[*t.tokens, *inner.tokens], specificity=t.specificity))
+    return [t for t in out if t.token.i not in dropped]
+
+
+def _as_riot(event: Event) -> Event:
+    """Stones thrown and cars burned by protesters are a riot (PROTEST/riot), not an armed assault."""
+    if event.event_type != "ASSAULT" or not event.actors or (event.mode or "") in G.riot_excluded_modes:
+        return event
+    if not all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors):
+        return event
+    return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
 
 
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -358,6 +395,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")),
     )
+    event = _as_riot(event)
     result = [event] if event.confidence >= MIN_CONFIDENCE else []
     requesters = _code_all(args.requesters, index)
     if requesters and event.confidence >= MIN_CONFIDENCE:

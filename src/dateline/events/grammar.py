@@ -40,6 +40,9 @@ class Grammar:
     request_governors: frozenset[str]
     unattributed_types: frozenset[str]
     place_target_types: frozenset[str]
+    concession_types: frozenset[str]
+    riot_sectors: frozenset[str]
+    riot_excluded_modes: frozenset[str]
     future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
 
 
@@ -75,6 +78,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    request_governors=frozenset(data.get("request_governors", [])),
                    unattributed_types=frozenset(data.get("unattributed_types", [])),
                    place_target_types=frozenset(data.get("place_target_types", [])),
+                   concession_types=frozenset(data.get("concession_types", [])),
+                   riot_sectors=frozenset(data.get("riot_sectors", [])),
+                   riot_excluded_modes=frozenset(data.get("riot_excluded_modes", [])),
                    future_acts=_future_acts(data.get("future_acts", {})))
 
 
