@@ -1,4 +1,4 @@
-"""Retrain the second-opinion event classifier from data/training/event_sentences.jsonl and report its CV figures."""
+"""Retrain the second-opinion event classifier from data/training/event_sentences*.jsonl and report its CV figures."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -25,13 +26,24 @@ from dateline.classifier import (
 from dateline.lexicon import load_plover
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data" / "training" / "event_sentences.jsonl"
+DATA_DIR = ROOT / "data" / "training"
+DATA_GLOB = "event_sentences*.jsonl"
 OUT = ROOT / "src" / "dateline" / "data" / "classifier" / MODEL_FILE
 LEXICON = ROOT / "src" / "dateline" / "data" / "triggers.json"
 
 
-def read_rows(path: Path) -> list[dict]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+def data_files(data_dir: Path = DATA_DIR, exclude: Sequence[str] = ()) -> list[Path]:
+    """Every training file in name order, leaving out the names in `exclude` (used for held-out checks)."""
+    return [p for p in sorted(data_dir.glob(DATA_GLOB)) if p.name not in set(exclude)]
+
+
+def data_digest(paths: Sequence[Path]) -> dict[str, str]:
+    """sha256 per training file, so the shipped model can be checked against the data it came from."""
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
+
+
+def read_rows(paths: Sequence[Path]) -> list[dict]:
+    rows = [json.loads(line) for path in paths for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     plover = load_plover()
     for r in rows:
         if r["type"] != NONE_LABEL and not plover.has_mode(r["type"], r.get("mode")):
@@ -126,31 +138,60 @@ def cross_validate(feats: list[list[str]], rows: list[dict], k: int, l2: float, 
     return temperature
 
 
+def evaluate_file(model: TrainedModel, path: Path, labels: list[str]) -> None:
+    """Accuracy and macro-F1 of a trained model on one file it was not trained on."""
+    rows = read_rows([path])
+    docs = nlp.parse_many([r["text"] for r in rows])
+    clf = EventClassifier(model)
+    pred = [clf.predict_features(sentence_features(doc[:]))[0][0] for doc in docs]
+    gold = [r["type"] for r in rows]
+    acc = float(np.mean([p == g for p, g in zip(pred, gold, strict=True)]))
+    present = sorted(set(gold))
+    mf1, table = macro_f1(gold, pred, present)
+    print(f"\nheld-out {path.name} ({len(rows)} sentences, not trained on): accuracy {acc:.3f}, "
+          f"macro-F1 over its {len(present)} labels {mf1:.3f}")
+    print("  " + ", ".join(f"{t} {table[t][2]:.2f}" for t in present))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--data-dir", type=Path, default=DATA_DIR, help=f"reads every {DATA_GLOB} in it")
+    ap.add_argument("--exclude", action="append", default=[], metavar="NAME",
+                    help="leave this training file out (repeatable); combine with --eval for a held-out check")
+    ap.add_argument("--eval", type=Path, action="append", default=[], metavar="FILE",
+                    help="after training, report accuracy on this file (repeatable)")
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--iters", type=int, default=250)
-    ap.add_argument("--no-save", action="store_true", help="report CV figures only")
+    ap.add_argument("--no-cv", action="store_true", help="skip cross-validation (temperature stays 1)")
+    ap.add_argument("--no-save", action="store_true", help="report figures only")
     args = ap.parse_args(argv)
 
-    rows = read_rows(args.data)
+    paths = data_files(args.data_dir, args.exclude)
+    rows = read_rows(paths)
     t0 = time.perf_counter()
     docs = nlp.parse_many([r["text"] for r in rows])
     feats = [sentence_features(doc[:]) for doc in docs]
-    print(f"parsed {len(rows)} sentences in {time.perf_counter() - t0:.1f} s")
+    print(f"parsed {len(rows)} sentences from {len(paths)} files in {time.perf_counter() - t0:.1f} s")
     counts = Counter(r["type"] for r in rows)
     print("sentences per type: " + ", ".join(f"{t} {counts[t]}" for t in sorted(counts)))
     labels = sorted(set(list(load_plover().types) + [NONE_LABEL]))
-    temperature = cross_validate(feats, rows, args.folds, args.l2, args.iters, labels)
-    if args.no_save:
+    temperature = 1.0 if args.no_cv else cross_validate(feats, rows, args.folds, args.l2, args.iters, labels)
+    if args.no_save and not args.eval:
         return 0
     model: TrainedModel = train(feats, [r["type"] for r in rows], [r.get("mode") for r in rows],
                                 type_labels=labels, l2=args.l2, iters=args.iters, temperature=temperature)
+    for path in args.eval:
+        evaluate_file(model, path, labels)
+    if args.no_save:
+        return 0
+    if args.exclude:
+        raise SystemExit("refusing to save a model trained without every data file (drop --exclude or add --no-save)")
+    files = data_digest(paths)
     model.meta = {
-        "data_sha256": hashlib.sha256(args.data.read_bytes()).hexdigest(),
+        "data_files": files,
+        "data_sha256": hashlib.sha256("".join(files[name] for name in sorted(files)).encode()).hexdigest(),
         # The lexicon's proposals are features: retrain when triggers.json changes much.
         "lexicon_sha256": hashlib.sha256(LEXICON.read_bytes()).hexdigest(),
         "sentences": len(rows),
