@@ -174,10 +174,17 @@ def _is_headline_like(line: str) -> bool:
     return 2 <= len(words) <= 30 and not line.rstrip().endswith((".", "?\"", ".\"", ".”")) and len(line) < 250
 
 
+def _strip_tags(line: str) -> str:
+    """Tag remnants out of a scraped line; removing one can join the halves of another ('<<b>b>'), so repeat."""
+    while (stripped := _TAG_REMNANT.sub("", line)) != line:
+        line = stripped
+    return line
+
+
 def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
     """Scraped text: find headline, standfirst, date line, captions and credits; the rest is the body."""
     warnings: list[str] = []
-    lines = [_TAG_REMNANT.sub("", ln).strip() for ln in raw.content.replace("\r\n", "\n").split("\n")]
+    lines = [_strip_tags(ln).strip() for ln in raw.content.replace("\r\n", "\n").split("\n")]
     lines = [ln for ln in lines if not _MARKUP_LINE.match(ln)]
     # Paragraphs are the non-empty lines; scraped pages put one paragraph per line.
     paras = [re.sub(r"[ \t\u00a0]+", " ", ln).strip() for ln in lines]

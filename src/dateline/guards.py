@@ -18,7 +18,7 @@ from contextlib import AbstractContextManager, contextmanager
 from typing import TypeVar
 
 from .ingest import InputError
-from .models import Document
+from .models import Document, EventDocument
 
 T = TypeVar("T")
 
@@ -160,3 +160,39 @@ def _watchdog(seconds: float) -> Iterator[None]:
             ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)
         timer.cancel()
 
+
+
+def span_errors(out: EventDocument) -> list[str]:
+    """Every offset in a result that does not point at its own words in document.text (empty when sound).
+
+    The contract of models.py: all start/end offsets index Document.text. The fuzzer and the property tests
+    check it on every output."""
+    text = out.document.text
+    problems: list[str] = []
+
+    def check(kind: str, words: str | None, start: int | None, end: int | None) -> None:
+        if start is None and end is None:
+            return
+        if start is None or end is None or not 0 <= start <= end <= len(text):
+            problems.append(f"{kind} {words!r}: span {start}..{end} outside a text of {len(text)}")
+        elif words is not None and text[start:end] != words:
+            problems.append(f"{kind} {words!r}: text[{start}:{end}] is {text[start:end]!r}")
+
+    for e in out.entities:
+        check("entity", e.text, e.start, e.end)
+    for t in out.times:
+        check("time", t.text, t.start, t.end)
+    for p in out.places:
+        check("place", p.text, p.start, p.end)
+    for c in out.counts:
+        check("count", c.text, c.start, c.end)
+    for q in out.quotes:
+        check("quote", q.text, q.start, q.end)
+    for a in out.actors:
+        check("actor", a.text, a.start, a.end)
+    for ev in out.events:
+        check("evidence", ev.evidence.sentence, ev.evidence.start, ev.evidence.end)
+        check("trigger", ev.evidence.trigger, ev.evidence.trigger_start, ev.evidence.trigger_end)
+        for a in [*ev.actors, *ev.recipients]:
+            check("event actor", a.text, a.start, a.end)
+    return problems

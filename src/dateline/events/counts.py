@@ -14,6 +14,7 @@ WORD_NUMBERS = {
     "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
     "million": 1_000_000, "millions": 2_000_000, "scores": 40,
 }
+MAX_COUNT = 10_000_000_000
 SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 APPROX = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "more",
                     "least", "up", "estimated", "hundreds", "thousands", "dozens", "scores", "millions"})
@@ -33,7 +34,8 @@ def number_value(tokens: list[Token]) -> int | None:
             value *= SCALE[low]
         elif low in WORD_NUMBERS:
             value = WORD_NUMBERS[low] if value is None else value * WORD_NUMBERS[low]
-    return int(value) if value is not None else None
+    # A 400-digit run is float('inf'); nothing above everyone alive is a count of people or things in the news.
+    return int(value) if value is not None and value <= MAX_COUNT else None
 
 
 def _counted_noun(num: Token) -> Token | None:
