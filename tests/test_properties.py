@@ -167,3 +167,27 @@ def test_absurd_numbers_are_no_count(nlp, number: str) -> None:  # type: ignore[
 
     sdoc = nlp(f"Police said {number} protesters marched on Monday.")
     assert all(c.value <= 10_000_000_000 for c in events.find_counts(sdoc))  # was OverflowError on inf
+
+
+# A fuzzer input (the demo Lyon article, mutated): spaCy ran an entity ('the gove…') into the blanked (pre-filtered)
+# stretch after it, so the entity's words were not the document's. Mentions like that are now dropped.
+FUZZ_LYON = (
+    b'Farmers march through Lyon against fue\xc2\x8d'
+    b'\xc2\x8a\xc2\x8a\xc2\x8al tax\n2024-\xc2\x9e05-06\n\nLYO\xc2\x88N \xe2\x80\x94 Tho'
+    b'usands of farmers marched through Lyon o'
+    b'n Monday against the gove\x06\x06\xc2\x94\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06'
+    b'\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n'
+    b'\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\x06\xc2\x89\x06'
+    b'\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92'
+    b'\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92'
+    b'\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x92\xc2\x8d\xc2\x8d\xc2\x8d\xc2\x92\x01\x01\x01\xc2\x92\xc2\x92\xc2\x92\x06\x06\x06\x06\x06\x06\x06\x06\x06rn'
+    b"ment's planned fuel t\x10ax. Organisers sai"
+    b'd about 4,000 people took part. Riot pol'
+    b'ice fired tear gas at farmers near the t'
+    b'own hall in Lyon on Monday evening.\n'
+)
+
+
+def test_fuzz_regression_entity_across_a_blanked_stretch() -> None:
+    (raw,) = read_bytes(FUZZ_LYON, "demo0.txt")
+    _assert_sound(pipeline.analyse(raw))

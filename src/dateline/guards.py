@@ -196,3 +196,27 @@ def span_errors(out: EventDocument) -> list[str]:
         for a in [*ev.actors, *ev.recipients]:
             check("event actor", a.text, a.start, a.end)
     return problems
+
+
+def drop_blanked_spans(out: EventDocument) -> EventDocument:
+    """Drop the mentions whose words are not the document's own (in place; returns `out`).
+
+    With the pre-filter, spaCy reads a copy of the text with skipped sentences blanked; an entity, place or
+    actor it runs across a blanked stretch ('Lyon' + the spaces of the next, skipped headline) has words the
+    document does not have at those offsets. Such a mention is an artefact of the blanking, not a mention.
+    """
+    text = out.document.text
+
+    def own(words: str, start: int | None, end: int | None) -> bool:
+        return start is None or end is None or text[start:end] == words
+
+    out.entities = [e for e in out.entities if own(e.text, e.start, e.end)]
+    out.times = [t for t in out.times if own(t.text, t.start, t.end)]
+    out.places = [p for p in out.places if own(p.text, p.start, p.end)]
+    out.counts = [c for c in out.counts if own(c.text, c.start, c.end)]
+    out.quotes = [q for q in out.quotes if own(q.text, q.start, q.end)]
+    out.actors = [a for a in out.actors if own(a.text, a.start, a.end)]
+    for ev in out.events:
+        ev.actors = [a for a in ev.actors if own(a.text, a.start, a.end)]
+        ev.recipients = [a for a in ev.recipients if own(a.text, a.start, a.end)]
+    return out

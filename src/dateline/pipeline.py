@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, clean, events, nlp, places, prefilter, quotes, times
+from . import actors, clean, events, guards, nlp, places, prefilter, quotes, times
 from .ingest import RawArticle
 from .models import Document, Entity, Event, EventDocument
 from .prefilter import ParseMode
@@ -52,6 +52,7 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
     out.events = events.code_events(sdoc, out)
     if parsed != document.text:
         out.events = [_trim_evidence(e, parsed, document.text) for e in out.events]
+        guards.drop_blanked_spans(out)  # mentions run across a blanked stretch are not the document's words
     return out
 
 
