@@ -206,7 +206,8 @@ def run_one(name: str, data: bytes, budget: float) -> tuple[str, str, int]:
     outcome, detail = "ok", ""
     for raw in raws:
         try:
-            out = guards.within_budget(pipeline.analyse, raw, seconds=budget)
+            # CPU seconds: on the shared machine wall time measured the neighbours' load, not the input's cost.
+            out = guards.within_budget(pipeline.analyse, raw, seconds=budget, cpu=True)
         except guards.TimeBudgetExceeded as exc:
             outcome, detail = "budget", str(exc)
             continue
@@ -290,7 +291,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=10_000, help="inputs to generate")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=Path("fuzz-crashes"), help="where failing inputs go")
-    parser.add_argument("--budget", type=float, default=20.0, help="time budget per article, seconds")
+    parser.add_argument("--budget", type=float, default=20.0, help="time budget per article, CPU seconds")
     parser.add_argument("--every", type=int, default=250, help="progress line every N inputs")
     parser.add_argument("--replay", type=Path, help="re-run the inputs saved in this folder instead")
     args = parser.parse_args()

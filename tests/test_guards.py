@@ -215,3 +215,9 @@ def test_a_failure_over_budget_keeps_its_input_for_retry(fake_pipeline: None) ->
         engine.run(store, [RawArticle(content=PROSE + "HANG", origin="hang")], recluster=False)
         failures = store.failures()
     assert len(failures) == 1 and failures[0]["raw_json"] and "HANG" in failures[0]["raw_json"]
+
+
+def test_cpu_budget_stops_a_runaway_call() -> None:
+    with pytest.raises(guards.TimeBudgetExceeded, match="CPU"):
+        guards.within_budget(_spin, seconds=0.2, cpu=True)
+    assert signal.getitimer(signal.ITIMER_PROF)[0] == 0

@@ -84,8 +84,11 @@ def budget_seconds() -> float:
 _local = threading.local()
 
 
-def within_budget(fn: Callable[..., T], *args: object, seconds: float | None = None) -> T:
+def within_budget(fn: Callable[..., T], *args: object, seconds: float | None = None, cpu: bool = False) -> T:
     """Call fn(*args); stop it with TimeBudgetExceeded after `seconds` (default: budget_seconds()).
+
+    Seconds are wall-clock time; with cpu=True (main thread only) they are this process's CPU time, which
+    on a machine shared with other jobs measures the document's own cost rather than the neighbours' load.
 
     In the main thread (the CLI, a process-pool worker) a SIGALRM timer interrupts the call; in any other
     thread (a Dask or web-server worker thread) a watchdog timer raises into the calling thread. Either way
@@ -98,27 +101,29 @@ def within_budget(fn: Callable[..., T], *args: object, seconds: float | None = N
         return fn(*args)
     _local.active = True
     try:
-        with _armed(seconds):
+        with _armed(seconds, cpu):
             return fn(*args)
     except _Interrupt:
-        raise TimeBudgetExceeded(f"time budget exceeded ({seconds:g} s)") from None
+        raise TimeBudgetExceeded(f"time budget exceeded ({seconds:g} s{' CPU' if cpu else ''})") from None
     finally:
         _local.active = False
 
 
-def _armed(seconds: float) -> AbstractContextManager[None]:
-    if _can_use_alarm():
-        return _alarm(seconds)
+def _armed(seconds: float, cpu: bool = False) -> AbstractContextManager[None]:
+    if not hasattr(signal, "setitimer"):
+        return _watchdog(seconds)
+    timer, signum = (signal.ITIMER_PROF, signal.SIGPROF) if cpu else (signal.ITIMER_REAL, signal.SIGALRM)
+    if _can_use_alarm(timer, signum):
+        return _alarm(seconds, timer, signum)
     return _watchdog(seconds)
 
 
-def _can_use_alarm() -> bool:
+def _can_use_alarm(timer: int, signum: int) -> bool:
     # Never clobber a timer someone else set (pytest-timeout, an outer application).
     return (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)
+        threading.current_thread() is threading.main_thread()
+        and signal.getitimer(timer)[0] == 0
+        and signal.getsignal(signum) in (signal.SIG_DFL, signal.SIG_IGN, None)
     )
 
 
@@ -127,14 +132,14 @@ def _raise_interrupt(signum: int, frame: object) -> None:
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
-    previous = signal.signal(signal.SIGALRM, _raise_interrupt)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+def _alarm(seconds: float, timer: int, signum: int) -> Iterator[None]:
+    previous = signal.signal(signum, _raise_interrupt)
+    signal.setitimer(timer, seconds)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        signal.setitimer(timer, 0)
+        signal.signal(signum, previous)
 
 
 @contextmanager
