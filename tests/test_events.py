@@ -168,3 +168,20 @@ def test_events_protesters_throwing_stones_is_a_riot() -> None:
     ev = _find(_events("Protesters threw stones at police in Nairobi on Tuesday."), "PROTEST")
     assert ev.mode == "riot" and ev.cameo == "145"
     assert _find(_events("Gunmen fired on police in Nairobi on Tuesday."), "ASSAULT")
+
+
+def test_events_willingness_adjective_takes_the_copula_subject() -> None:
+    ev = _find(_events("Norway is ready to contribute 300 troops to the mission in Mali, the minister said."), "AGREE")
+    assert "NOR" in _countries(ev.actors)
+    # "responsible for" describes the accused: the army is no accuser here.
+    blamed = _events("The army is responsible for the massacre in the valley, the report said.")
+    assert not [e for e in blamed if e.event_type == "ACCUSE" and "army" in [a.text for a in e.actors]]
+
+
+def test_events_confidence_calibration_map(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.events import ranking
+
+    monkeypatch.setattr(ranking, "CALIBRATION", None)
+    assert ranking.calibrated(0.7) == 0.7
+    monkeypatch.setattr(ranking, "CALIBRATION", lambda: (2.0, 0.0))
+    assert ranking.calibrated(0.7) > 0.8 and ranking.calibrated(0.3) < 0.2

@@ -396,9 +396,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")),
     )
     event = _as_riot(event)
-    result = [event] if event.confidence >= MIN_CONFIDENCE else []
+    if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
+        return []
+    event.confidence = ranking.calibrated(event.confidence)
+    result = [event]
     requesters = _code_all(args.requesters, index)
-    if requesters and event.confidence >= MIN_CONFIDENCE:
+    if requesters:
         req_info = _plover("REQUEST")
         result.append(event.model_copy(update={
             "id": _event_id(out.document.id, trig, "REQUEST"), "event_type": "REQUEST", "mode": None,
@@ -409,11 +412,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
 
 
 def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
-    """'Four villagers were killed', 'the expulsion of 40 diplomats': the text does not say who acted, yet the act
-    is told. Kept with no actor (as ACLED codes an unidentified group) when the lexicon is sure of the word, the
+    """'Four villagers were killed', 'a roadside bomb killed two soldiers', 'the expulsion of 40 diplomats': the
+    text names no actor we can code, yet the act is told. Kept with no actor (as ACLED codes an unidentified group) when the lexicon is sure of the word, the
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
     return (trig.event_type in G.unattributed_types and float(trig.entry.get("weight", 1.0)) >= 0.8
-            and (args.passive_no_agent or trig.kind != "verb") and ranking.agreement(probs, trig.event_type) >= 0.5)
+            and ranking.agreement(probs, trig.event_type) >= 0.5)
 
 
 def _place_target(location: Location) -> Actor:

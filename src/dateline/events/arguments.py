@@ -80,7 +80,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     ante = _relcl_antecedent(verb)
     if ante is not None:
         return ante, False
-    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl") and verb.head is not verb:
+    # "France is ready to contribute": an adjective's subject is its copula's.
+    if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and verb.head is not verb:
         head = verb.head
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "demonstrators setting fire to cars" / "activists detained by police": a reduced relative clause
@@ -149,7 +150,11 @@ def light_verb_of(noun: Token) -> Token | None:
 def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     tok = trig.token
     args = Arguments()
-    if tok.pos_ in ("NOUN", "PROPN") or (trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX")):
+    # An adjective of willingness ("ready to", "willing to") takes its copula's subject as actor; one of blame
+    # ("responsible for") describes the accused, not the accuser.
+    adjective_actor = tok.pos_ == "ADJ" and tok.lemma_.lower() not in G.accusation_words
+    if tok.pos_ in ("NOUN", "PROPN") or (trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX")
+                                         and not adjective_actor):
         return _noun_arguments(tok, recipient_preps)
     args.governor = tok
     subj, passive = subject_of(tok)

@@ -8,8 +8,11 @@ confidence: a background act can be certain and still not be what the article re
 
 from __future__ import annotations
 
+import json
+import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,12 +33,44 @@ SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "amod", 
 Probs = dict[str, float]
 
 
+CALIBRATION_FILE = Path(__file__).resolve().parents[1] / "data" / "classifier" / "confidence_calibration.json"
+
+
+@lru_cache(maxsize=1)
+def _calibration() -> tuple[float, float] | None:
+    try:
+        data = json.loads(CALIBRATION_FILE.read_text("utf-8"))
+        return float(data["a"]), float(data["b"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+# Tests and scripts/calibrate_confidence.py set this to None to read the raw score.
+CALIBRATION: Callable[[], tuple[float, float] | None] | None = _calibration
+
+
+def calibrated(raw: float) -> float:
+    """Raw confidence -> probability that the event's type is right, by the map fitted on the project's own
+    held-out sentences (scripts/calibrate_confidence.py). Monotonic, so thresholds on the raw score keep meaning."""
+    params = CALIBRATION() if CALIBRATION is not None else None
+    if params is None:
+        return raw
+    a, b = params
+    x = math.log(min(max(raw, 1e-4), 1 - 1e-4) / (1 - min(max(raw, 1e-4), 1 - 1e-4)))
+    return round(1 / (1 + math.exp(-(a * x + b))), 3)
+
+
+def use_classifier(_: None = None) -> None:
+    """Forget the loaded classifier so the next sentence reads DATELINE_CLASSIFIER_MODEL again."""
+    _classifier.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _classifier() -> Callable[[Span], list[tuple[str, float]]] | None:
     try:
-        from ..classifier import load_classifier
+        from ..classifier import default_model_path, load_classifier
 
-        return load_classifier().predict
+        return load_classifier(default_model_path()).predict
     except (OSError, ValueError, KeyError):  # a missing or foreign model file: the lexicon alone decides
         return None
 
