@@ -7,10 +7,12 @@ a stage:
 - events: a form of a trigger from the lexicon (with simple inflection and spaCy's own irregular forms),
   together with the words the entry requires (particle, object, complement, modifier, rest of a phrase);
   a speech verb with an accusation word ('said the rebels were responsible');
-- actors and places: a capitalised word that is not merely sentence-initial (a sentence-initial one only
-  when it is a knowledge-base name or no common English word), or a knowledge-base actor noun ('police');
-- counts and times: a digit, a number word, or a calendar word;
-- quotes: the sentence overlaps a quoted stretch.
+- places and actors: a run of capitalised words (or part of one) that is a gazetteer or knowledge-base
+  name ('Lisbon', 'NATO', 'Putin', 'Egypt-US'); a function word that merely opens the sentence is none;
+- counts and times: a digit, a number word, or a calendar word ('Tuesday', 'yesterday', 'spring');
+- quotes: the sentence overlaps a quoted stretch;
+- coreference: a kept sentence with a personal pronoun ('she', 'their', 'both') keeps the sentence just
+  before it when that one has a capitalised word, because the person it points to may be named there.
 
 The others are blanked with whitespace of the same length (newlines kept), so every character offset
 into the parsed text is an offset into the document text and the stages need no mapping; spaCy reads a
@@ -69,7 +71,7 @@ class Tables:
     accusation: frozenset[str]
     numbers: frozenset[str]
     calendar: frozenset[str]
-    common: frozenset[str]  # lower-cased common English words: a capital on these at sentence start is no name
+    common: frozenset[str]  # function words: a capital on these at sentence start is no name
     kb_names: frozenset[str]  # gazetteer-style keys of KB names and titles: 'Turkey', 'NATO', 'Putin', 'President'
     places: Gazetteer  # has_key() is a dict look-up
     place_stopwords: frozenset[str]
@@ -117,21 +119,11 @@ def _irregular() -> dict[str, set[str]]:
 
 
 def _common_words() -> set[str]:
+    """Function words: a capital on these at sentence start names nothing. (spaCy's lemma index is no use
+    here: it comes from WordNet, which lists 'Istanbul' and 'Decatur' as nouns.)"""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from . import nlp
-
-    words = {w.lower() for w in STOP_WORDS}
-    try:
-        lookups = nlp.load().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-        index = lookups.get_table("lemma_index")
-        exc = lookups.get_table("lemma_exc")
-    except (KeyError, AttributeError, ValueError):
-        return words
-    for pos in ("verb", "noun", "adj", "adv"):
-        words.update(w.lower() for w in index.get(pos, []))
-        words.update(w.lower() for w in exc.get(pos, {}))
-    return words
+    return {w.lower() for w in STOP_WORDS}
 
 
 @functools.lru_cache(maxsize=1)
@@ -222,7 +214,9 @@ def _named(words: list[str], t: Tables) -> bool:
     from .places.gazetteer import key
 
     run: list[str] = []
-    for i, word in enumerate([*words, ""]):
+    # "Egypt-US", "Canada-wide": the parts of a hyphenated word are names on their own.
+    parts = [p for word in words for p in (word.split("-") if "-" in word and word[:1].isupper() else [word])]
+    for i, word in enumerate([*parts, ""]):
         w = _POSSESSIVE.sub("", word)  # "Russia's", "GOP’s": the key of the name itself
         if w[:1].isupper():
             if not (i == 0 and w.lower() in t.common and w.lower() not in t.kb_names):
