@@ -85,7 +85,11 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
         cands = _veto_names(cands, sdoc)
     out: list[TimeExpr] = []
     for cand in _select(cands):
-        for expr in _normalise(cand, ctx):
+        try:
+            exprs = list(_normalise(cand, ctx))
+        except OverflowError:  # resolves outside years 1-9999: 'next week' under a 9999-12-31 date line
+            continue
+        for expr in exprs:
             out.append(expr)
             day = parse_day(expr.value) if expr.type in ("DATE", "TIME") else None
             if day is not None and expr.precision in ("day", "time"):
