@@ -185,3 +185,10 @@ def test_events_confidence_calibration_map(monkeypatch: pytest.MonkeyPatch) -> N
     assert ranking.calibrated(0.7) == 0.7
     monkeypatch.setattr(ranking, "CALIBRATION", lambda: (2.0, 0.0))
     assert ranking.calibrated(0.7) > 0.8 and ranking.calibrated(0.3) < 0.2
+
+
+def test_events_promise_to_stop_violence_is_a_concession() -> None:
+    events = _events("Rebels agreed on Wednesday to stop guerrilla warfare in the north.")
+    assert [e.event_type for e in events] == ["CONCEDE"]
+    done = _find(_events("The militia stopped the shelling of the port on Sunday, residents said."), "RETREAT")
+    assert done.mode == "ceasefire"

@@ -152,6 +152,17 @@ def _names_people(tok: Token) -> bool:
                for e in load_kb().lookup(_lemma(tok)))
 
 
+VIOLENCE_CLASS = "@violence"  # an object class: any noun the lexicon reads as an assault ("warfare", "raids")
+
+
+def _names_violence(tok: Token) -> bool:
+    if tok.pos_ != "NOUN":
+        return False
+    from ..lexicon import load_triggers
+
+    return any(e.type == "ASSAULT" for e in load_triggers().match_token(tok))
+
+
 def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens)."""
     extra: list[Token] = []
@@ -167,7 +178,8 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     if objects:
         obj_tokens = _object_tokens(tok)
         hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects
-                or (PEOPLE_CLASS in objects and _names_people(t))]
+                or (PEOPLE_CLASS in objects and _names_people(t))
+                or (VIOLENCE_CLASS in objects and _names_violence(t))]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
