@@ -221,3 +221,21 @@ def test_cpu_budget_stops_a_runaway_call() -> None:
     with pytest.raises(guards.TimeBudgetExceeded, match="CPU"):
         guards.within_budget(_spin, seconds=0.2, cpu=True)
     assert signal.getitimer(signal.ITIMER_PROF)[0] == 0
+
+
+def test_json_with_a_huge_integer_is_bad_input_not_a_crash(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """json.loads raises a plain ValueError (not JSONDecodeError) past 4,300 digits (found by the fuzzer)."""
+    from dateline.sources import iter_jsonl
+
+    huge = '{"text": "Troops moved in.", "id": ' + "9" * 5000 + "}"
+    with pytest.raises(InputError, match="invalid JSON"):
+        list(read_bytes(huge.encode(), "a.json"))
+    with pytest.raises(InputError, match="invalid JSON"):
+        list(read_bytes(f'{{"text": "a"}}\n{huge}\n'.encode(), "a.jsonl"))
+    (raw,) = read_bytes(huge.encode(), "a.txt")  # not JSON Lines after all: read as the text it is
+    assert raw.content == huge
+    path = tmp_path / "dump.jsonl"
+    path.write_text(f'{{"text": "first"}}\n{huge}\n{{"text": "third"}}\n')
+    raws = list(iter_jsonl(str(path)))
+    assert [r.content for r in raws][::2] == ["first", "third"]  # one bad line costs only itself
+    assert "invalid JSON" in str(raws[1].extra["error"])

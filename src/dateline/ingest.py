@@ -142,9 +142,9 @@ def read_bytes(data: bytes, origin: str) -> Iterator[RawArticle]:
     if name.endswith(".json") or stripped.startswith(("{", "[")):
         try:
             obj = json.loads(text)
-        except json.JSONDecodeError as err:
+        except ValueError as err:  # JSONDecodeError, or an integer over Python's 4,300-digit limit
             if name.endswith(".json"):
-                raise InputError(f"{origin}: invalid JSON ({err.msg} at line {err.lineno})") from None
+                raise InputError(f"{origin}: invalid JSON ({json_error(err)})") from None
         else:
             records = obj if isinstance(obj, list) else [obj]
             for i, rec in enumerate(records):
@@ -153,11 +153,18 @@ def read_bytes(data: bytes, origin: str) -> Iterator[RawArticle]:
     yield RawArticle(content=text, is_html=name.endswith((".html", ".htm")) or looks_like_html(text), origin=origin)
 
 
+def json_error(err: ValueError) -> str:
+    """One line on why json.loads failed; besides JSONDecodeError it raises ValueError for huge integers."""
+    if isinstance(err, json.JSONDecodeError):
+        return f"{err.msg} at line {err.lineno}"
+    return str(err).split(";")[0]
+
+
 def _is_jsonl(text: str) -> bool:
     first = text.split("\n", 1)[0].strip()
     try:
         return isinstance(json.loads(first), dict) and "\n" in text.strip()
-    except json.JSONDecodeError:
+    except ValueError:
         return False
 
 
@@ -167,6 +174,6 @@ def _read_jsonl(text: str, origin: str) -> Iterator[RawArticle]:
             continue
         try:
             rec = json.loads(line)
-        except json.JSONDecodeError as err:
-            raise InputError(f"{origin}:{n}: invalid JSON ({err.msg})") from None
+        except ValueError as err:
+            raise InputError(f"{origin}:{n}: invalid JSON ({json_error(err)})") from None
         yield RawArticle.from_record(rec, origin=f"{origin}:{n}")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .ingest import MAX_BYTES, InputError, RawArticle, looks_like_html, read_bytes
+from .ingest import MAX_BYTES, InputError, RawArticle, json_error, looks_like_html, read_bytes
 
 # Files a folder walk picks up; anything else in a folder (images, PDFs) is not an article.
 ARTICLE_SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".text", ".json", ".jsonl", ".ndjson",
@@ -152,10 +152,10 @@ def iter_jsonl(path: str) -> Iterator[RawArticle]:
             try:
                 rec = json.loads(line)
                 yield RawArticle.from_record(rec, origin=origin)
-            except json.JSONDecodeError as err:
-                yield failed(origin, f"invalid JSON ({err.msg})")
             except InputError as exc:
                 yield failed(origin, str(exc))
+            except ValueError as err:  # JSONDecodeError, or an integer over the 4,300-digit limit
+                yield failed(origin, f"invalid JSON ({json_error(err)})")
 
 
 def iter_warc(stream: BinaryIO, origin: str) -> Iterator[RawArticle]:
