@@ -248,6 +248,9 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
         content = [c for c in t.token.children if c.dep_ in ("xcomp", "dobj", "ccomp")]
         content += [g for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children
                     if g.dep_ in ("pobj", "pcomp")]
+        # "willing to make concessions": the object of a light verb in the content is the content
+        content += [o for c in list(content) if c.lemma_.lower() in G.light_verbs for o in c.children
+                    if o.dep_ == "dobj"]
         inner = next((by_token[c.i] for c in content if c.i in by_token
                       and by_token[c.i].event_type in G.concession_types), None)
         if inner is None:
