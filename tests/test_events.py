@@ -192,3 +192,18 @@ def test_events_promise_to_stop_violence_is_a_concession() -> None:
     assert [e.event_type for e in events] == ["CONCEDE"]
     done = _find(_events("The militia stopped the shelling of the port on Sunday, residents said."), "RETREAT")
     assert done.mode == "ceasefire"
+
+
+def test_events_act_inside_an_accusation_is_not_the_main_event() -> None:
+    from dateline.events import ranking
+    from dateline.models import Evidence
+
+    doc = __import__("dateline.nlp", fromlist=["parse"]).parse("Officials accused the rebels of killing farmers.")
+    def ev(t: str, word: str, confidence: float) -> Event:
+        start = doc.text.index(word)
+        return Event(id=t, event_type=t, evidence=Evidence(sentence=doc.text, start=0, end=len(doc.text), trigger=word,
+                                                            trigger_start=start, trigger_end=start + len(word)),
+                     confidence=confidence)
+    # Without the rule the surer act (0.95 x side-clause 0.7) would outrank the accusation (0.6).
+    ranked = ranking.assign_salience([ev("ACCUSE", "accused", 0.6), ev("ASSAULT", "killing", 0.95)], doc, {})
+    assert ranked[0].salience == 1.0 and (ranked[1].salience or 0) < 1.0

@@ -28,6 +28,9 @@ VETO_RELATIVE = 0.05
 # Where the story is told: the title and the lead sentences weigh most, later sentences less.
 LEAD_SENTENCES = 2
 TITLE_WEIGHT = 2.0
+# An act told as the content of an accusation weighs this much of its own salience.
+EMBEDDED_IN_ACCUSATION = 0.6
+ACCUSATION_TYPES = frozenset({"ACCUSE", "REJECT"})
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "amod", "compound", "npadvmod", "nmod"})
 
 Probs = dict[str, float]
@@ -141,8 +144,32 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs) -> list[Ev
         clause = _clause_weight(span.root) if span is not None and len(span) else 0.85
         fit = 0.5 + prior.get(ev.event_type, 0.0) if prior else 1.0
         raw.append(ev.confidence * position * clause * fit)
+    raw = [r * (EMBEDDED_IN_ACCUSATION if _inside_accusation(ev, events, sdoc) else 1.0) for ev, r in zip(events, raw,
+                                                                                                          strict=True)]
     top = max(raw) or 1.0
     return [ev.model_copy(update={"salience": round(r / top, 3)}) for ev, r in zip(events, raw, strict=True)]
+
+
+def _trigger_token(ev: Event, sdoc: Doc) -> Token | None:
+    span = sdoc.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _inside_accusation(ev: Event, events: Sequence[Event], sdoc: Doc) -> bool:
+    """'accused the army of torture', 'investigating the killing': the act is what the accusation is about,
+    so the story is the accusation."""
+    if ev.event_type in ACCUSATION_TYPES:
+        return False
+    tok = _trigger_token(ev, sdoc)
+    if tok is None:
+        return False
+    for other in events:
+        if other.event_type not in ACCUSATION_TYPES or other.evidence.start != ev.evidence.start:
+            continue
+        head = _trigger_token(other, sdoc)
+        if head is not None and head.i != tok.i and head in tok.ancestors:
+            return True
+    return False
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
