@@ -203,16 +203,25 @@ class _DaskHandle:
             return _gather(self.future)
         except KilledWorker:
             LOGGER.warning("a worker died on a batch of %d; running its articles one by one", len(self.raws))
-        if len(self.raws) == 1:
-            return [WorkerDied("the dask worker analysing this article died")]
         singles = [self.executor._submit(self.analyse, [raw]) for raw in self.raws]
-        out: Results = []
+        done: list[Results | None] = []
         for future in singles:
             try:
-                out += _gather(future)
+                done.append(_gather(future))
             except KilledWorker:
-                out.append(WorkerDied("the dask worker analysing this article died"))
-        return out
+                done.append(None)
+        # Those that died run again, one at a time, once the others have finished.
+        return [d for raw, r in zip(self.raws, done, strict=True) for d in (r if r is not None else self._alone(raw))]
+
+    def _alone(self, raw: RawArticle) -> Results:
+        """A dying worker takes down every task queued on it, so one death does not convict an article:
+        it runs once more on its own before it is recorded as failed."""
+        from distributed.scheduler import KilledWorker
+
+        try:
+            return _gather(self.executor._submit(self.analyse, [raw]))
+        except KilledWorker:
+            return [WorkerDied("the dask worker analysing this article died")]
 
 
 def _gather(future: Future) -> Results:
