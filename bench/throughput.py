@@ -1,14 +1,15 @@
 """Throughput: the full pipeline against bare spaCy `nlp.pipe` on the same corpus articles, in one run.
 
-usage: python bench/throughput.py [--limit N] [--corpus PATH] [--batch 16] [--chunk 32]
+usage: python bench/throughput.py [--limit N] [--skip 0] [--corpus PATH] [--batch 16] [--chunk 32]
                                   [--parse candidates|full|both]
 
 Prints articles/s and words/s for both, the ratio (dateline / bare spaCy; >= 1.0 means dateline is
 faster; measured in CPU seconds of the process, which other jobs' load barely moves; wall seconds are
 shown too), per-stage CPU seconds for dateline, outputs per article, the share of sentences the pre-filter left
 unparsed, peak RSS and the load average. The systems (bare spaCy, dateline in each parse mode asked for)
-take turns chunk by chunk so that a shared machine's drifting load falls on all of them alike. The corpus
-is ../shared/corpus by default.
+take turns chunk by chunk so that a shared machine's drifting load falls on all of them alike. Because
+the ratio is of CPU seconds, a long run can be split into shards (--skip/--limit) run side by side and
+their seconds added up. The corpus is ../shared/corpus by default.
 """
 
 from __future__ import annotations
@@ -30,10 +31,12 @@ from dateline.ingest import RawArticle
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "political-news.jsonl.gz"
 
 
-def read(path: Path, limit: int) -> list[dict[str, Any]]:
+def read(path: Path, limit: int, skip: int = 0) -> list[dict[str, Any]]:
     rows = []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
+        for i, line in enumerate(fh):
+            if i < skip:
+                continue
             rows.append(json.loads(line))
             if len(rows) >= limit:
                 break
@@ -84,12 +87,13 @@ def _shares(clock: dict[str, float], total: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=200)
+    ap.add_argument("--skip", type=int, default=0, help="start after this many articles (to run shards side by side)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--parse", choices=["candidates", "full", "both"], default="candidates")
     ap.add_argument("--chunk", type=int, default=32, help="articles each system runs on before the next takes over")
     args = ap.parse_args()
-    rows = read(args.corpus, args.limit)
+    rows = read(args.corpus, args.limit, args.skip)
     raws = [RawArticle.from_record(r) for r in rows]
     words = sum(len(r["text"].split()) for r in rows)
     model = nlp.load()
