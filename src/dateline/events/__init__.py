@@ -7,6 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import cameo_for
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from . import attach, ranking
 from .arguments import Arguments, arguments, subject_of
@@ -440,7 +441,7 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
     if not any(c.dep_ == "neg" for c in tok.children):
         return trig, mod  # negated only through its governor ("refused to accept" is coded by "refused")
     entry = {"kind": "verb", "type": "REJECT", "mode": G.negated_rejections[lemma], "weight": 0.8,
-             "cameo": _reject_cameo(G.negated_rejections[lemma]), "negated_from": trig.event_type}
+             "cameo": cameo_for("REJECT", G.negated_rejections[lemma]), "negated_from": trig.event_type}
     return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
             mod.model_copy(update={"negated": False, "future": False}))
 
@@ -453,10 +454,6 @@ def _as_declaration(trig: Trigger) -> Trigger:
     event_type, mode, cameo = row
     entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type}
     return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
-
-
-def _reject_cameo(mode: str | None) -> str:
-    return {"assist": "122", "yield": "124", "meet": "125", "change": "123"}.get(mode or "", "120")
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:
