@@ -23,7 +23,16 @@ class ModelMissing(RuntimeError):
 
 @functools.lru_cache(maxsize=1)
 def load() -> Language:
-    """Load the English pipeline once; nothing is downloaded."""
+    """Load the English pipeline once; nothing is downloaded. Its attribute ruler and lemmatizer run
+    memoised (`fastmorph`: the same output in a tenth of their time) unless DATELINE_FAST_MORPH=0."""
+    from . import fastmorph
+
+    nlp = load_shipped()
+    return fastmorph.install(nlp) if fastmorph.enabled() else nlp
+
+
+def load_shipped() -> Language:
+    """A fresh copy of the English pipeline exactly as its package ships it (benchmarks compare with it)."""
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
@@ -49,4 +58,4 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[Doc]:
     return list(load().pipe(texts, batch_size=batch_size))
 
 
-__all__ = ["load", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]
+__all__ = ["load", "load_shipped", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]

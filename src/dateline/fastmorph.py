@@ -1,0 +1,156 @@
+"""The attribute ruler and lemmatizer of the English pipeline, memoised per token shape: same output, less time.
+
+In `en_core_web_sm` these two components are pure Python loops over every token (the ruler's matcher sets
+POS and morphology from the tag, the rule lemmatizer then reads them) and cost about a fifth of the whole
+pipeline, as much as the parser. Almost all of their rules look at one token only — its text, tag,
+dependency label and whether it is whitespace — so their answer for a token is a function of those four
+things. This component asks the real components once per distinct shape (on a one-token document), keeps
+the answer, and writes it back with numpy arrays.
+
+What a one-token document cannot show is handled so the output stays identical:
+
+- the ruler's one common two-token rule ("there *is*": a copula after an expletive is a VERB) is part of
+  the shape (the previous token's label when it is `expl`);
+- for the rare colloquial two-token rules ("gon na", "let 's", "y' all", "ai n't") the whole document goes
+  through the real components;
+- a shape whose answer changes the tag or the dependency label (whitespace tokens) is written token by
+  token.
+
+spaCy's own components are kept in the pipeline, disabled, so `nlp.get_pipe("lemmatizer")` still works and
+`DATELINE_FAST_MORPH=0` turns this off. tests/test_fastmorph.py checks the output equals spaCy's.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+NAME = "dateline_fast_morph"
+REPLACES = ("attribute_ruler", "lemmatizer")
+ENV = "DATELINE_FAST_MORPH"
+# Distinct shapes kept before the memo starts over: bounds memory on a long corpus run (~100 bytes each).
+MAX_SHAPES = 300_000
+_EXPL_COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re"})
+
+Shape = tuple[int, int, int, int, bool]  # orth, tag, dep, is_space, after an expletive
+Answer = tuple[int, int, int, int, int]  # tag, pos, morph, lemma, dep
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV, "1").strip() not in {"0", "false", "no", "off"}
+
+
+class FastMorph:
+    """Drop-in for `attribute_ruler` + `lemmatizer` (in that order) with the same output."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.ruler = nlp.get_pipe("attribute_ruler")
+        self.lemmatizer = nlp.get_pipe("lemmatizer")
+        self.memo: dict[Shape, Answer] = {}
+        self._firsts, self._seconds = self._multi_token_words()
+        self._expl = self.vocab.strings.add("expl")
+
+    def _multi_token_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Lower-case words that open or close one of the ruler's multi-token rules, other than the
+        expletive rule (which the shape covers). A regex word test is answered by trying the rule's forms."""
+        firsts: set[str] = set()
+        seconds: set[str] = set()
+        for pattern in self.ruler.patterns:  # type: ignore[attr-defined]
+            tokens = pattern["patterns"][0]
+            if len(tokens) < 2 or "DEP" in tokens[0]:
+                continue
+            for spec, bucket in ((tokens[0], firsts), (tokens[-1], seconds)):
+                lower = spec.get("LOWER")
+                if isinstance(lower, str):
+                    bucket.add(lower)
+                elif isinstance(lower, dict) and "IN" in lower:
+                    bucket.update(lower["IN"])
+                elif isinstance(lower, dict) and "REGEX" in lower:
+                    # "^y'?$", "^n'?t$": the words such a pattern can match, spelled out
+                    bucket.update({"y", "y'", "nt", "n't", "n’t"})
+        return frozenset(firsts), frozenset(seconds)
+
+    def _needs_full(self, lowers: list[str]) -> bool:
+        return any(a in self._firsts and b in self._seconds for a, b in zip(lowers, lowers[1:], strict=False))
+
+    def _slow(self, doc: Doc) -> Doc:
+        return self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
+
+    def _fill(self, shapes: list[Shape]) -> None:
+        """Ask the real components about new shapes, all in one document: each shape is a token of its own
+        between separators (so no multi-token rule can join two of them), after an expletive when its shape
+        says so."""
+        strings = self.vocab.strings
+        words: list[str] = []
+        tags: list[str] = []
+        deps: list[str] = []
+        at: list[int] = []
+        for orth, tag, dep, _is_space, after_expl in shapes:
+            if after_expl:
+                words.append("there"), tags.append("EX"), deps.append("expl")
+            at.append(len(words))
+            words.append(strings[orth]), tags.append(strings[tag] if tag else ""), deps.append(strings[dep] if dep else "")
+            words.append("|"), tags.append("NFP"), deps.append("punct")
+        doc = Doc(self.vocab, words=words, spaces=[True] * len(words), tags=tags, deps=deps,
+                  heads=list(range(len(words))))
+        doc = self._slow(doc)
+        for shape, i in zip(shapes, at, strict=True):
+            t = doc[i]
+            self.memo[shape] = (t.tag, t.pos, t.morph.key, t.lemma, t.dep)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        arr = doc.to_array([ORTH, TAG, DEP, IS_SPACE, LOWER])
+        strings = self.vocab.strings
+        lowers = [strings[int(x)] for x in arr[:, 4]]
+        if self._needs_full(lowers):
+            return self._slow(doc)
+        if len(self.memo) > MAX_SHAPES:
+            self.memo.clear()
+        memo = self.memo
+        expl = self._expl
+        shapes: list[Shape] = []
+        prev_dep = 0
+        for (orth, tag, dep, is_space, _lower), low in zip(arr.tolist(), lowers, strict=True):
+            shapes.append((orth, tag, dep, is_space, prev_dep == expl and low in _EXPL_COPULAS))
+            prev_dep = dep
+        missing = list(dict.fromkeys(s for s in shapes if s not in memo))
+        if missing:
+            self._fill(missing)
+        answers = [memo[s] for s in shapes]
+        out = np.array([a[1:4] for a in answers], dtype="uint64")
+        doc.from_array([POS, MORPH, LEMMA], out)
+        for i, (shape, ans) in enumerate(zip(shapes, answers, strict=True)):
+            if ans[0] != shape[1] or ans[4] != shape[2]:
+                token = doc[i]
+                token.tag = ans[0]
+                token.dep = ans[4]
+        return doc
+
+
+@Language.factory(NAME)
+def make_fast_morph(nlp: Language, name: str) -> Any:
+    return FastMorph(nlp)
+
+
+def install(nlp: Language) -> Language:
+    """Put the memoised component in place of spaCy's two (kept, disabled), if they are there in order."""
+    names = nlp.pipe_names
+    if NAME in names or not all(n in names for n in REPLACES):
+        return nlp
+    if names.index(REPLACES[1]) != names.index(REPLACES[0]) + 1:
+        return nlp
+    nlp.add_pipe(NAME, after=REPLACES[1])
+    for n in REPLACES:
+        nlp.disable_pipe(n)
+    return nlp
+
+
+__all__ = ["ENV", "FastMorph", "NAME", "enabled", "install"]
