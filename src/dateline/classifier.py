@@ -15,6 +15,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from dateline.lexicon import TriggerIndex, load_triggers
+from dateline.nlp import ents_within
 
 ENV_MODEL = "DATELINE_CLASSIFIER_MODEL"
 MODEL_FILE = "event_classifier.npz"
@@ -83,7 +84,7 @@ def sentence_features(sent: Span | Sequence[Token], triggers: TriggerIndex | Non
         if tok.dep_ == "ROOT":
             feats.add(f"root:{lem}")
             feats.add(f"roottag:{tok.tag_}")
-    for ent in getattr(sent, "ents", ()):
+    for ent in ents_within(sent) if isinstance(sent, Span) else ():
         feats.add(f"ent:{ent.label_}")
     return sorted(feats)
 

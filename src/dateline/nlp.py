@@ -8,7 +8,7 @@ import logging
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 LOGGER = logging.getLogger(__name__)
 
@@ -50,6 +50,40 @@ def model_name() -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
+# Doc.text joins every token and Doc.ents / Span.ents rebuild their list on every access; the stages read
+# them many times per document, so the first answer is kept in the Doc's own user_data.
+_TEXT = "dateline.text"
+_ENTS = "dateline.ents"
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, computed once per Doc (the stages never set entities)."""
+    ents = doc.user_data.get(_ENTS)
+    if ents is None:
+        ents = doc.user_data[_ENTS] = tuple(doc.ents)
+    return ents
+
+
+def ents_within(span: Span) -> list[Span]:
+    """`span.ents` (the entities wholly inside the span) from the cached list, as spaCy defines it."""
+    out = []
+    for ent in ents_of(span.doc):
+        if ent.start >= span.start:
+            if ent.end <= span.end:
+                out.append(ent)
+            else:
+                break
+    return out
+
+
 def parse(text: str) -> Doc:
     return load()(text)
 
@@ -58,4 +92,4 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[Doc]:
     return list(load().pipe(texts, batch_size=batch_size))
 
 
-__all__ = ["load", "load_shipped", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]
+__all__ = ["load", "load_shipped", "text_of", "ents_of", "ents_within", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]
