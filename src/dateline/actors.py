@@ -34,10 +34,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KB, Entry, Person, first_word, load_kb, normalise
 from .models import Actor, Document, Place
+from .nlp import ents_of, text_of
 
 MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person"}
 COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
@@ -143,20 +145,26 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], dat
 
 
 def _gazetteer(sdoc: Doc, kb: KB, place_list: list[Place], date: str | None) -> list[_Unit]:
-    text = sdoc.text
+    text = text_of(sdoc)
     places = {c: p for p in place_list for c in range(p.start, p.end)}
     units: list[_Unit] = []
     n = len(sdoc)
+    # Offsets from arrays: this scan looks at every token, and a Token object per look costs more than the test.
+    starts = sdoc.to_array(IDX).tolist()
+    ends = [s + length for s, length in zip(starts, sdoc.to_array(LENGTH).tolist(), strict=True)]
+    firsts: dict[str, str] = {}
     i = 0
     while i < n:
-        tok = sdoc[i]
-        if first_word(tok.text) not in kb.first_words or tok.is_space:
+        word = text[starts[i]:ends[i]]
+        first = firsts.get(word)
+        if first is None:
+            first = firsts[word] = first_word(word) if not word.isspace() else "\0"  # no key opens with a space
+        if first not in kb.first_words:
             i += 1
             continue
         found = None
-        for j in range(min(n, i + kb.max_tokens), i, -1):
-            last = sdoc[j - 1]
-            entries = kb.lookup(text[tok.idx: last.idx + len(last)])
+        for j in range(min(n, i + kb.max_tokens, i + kb.span_tokens.get(first, kb.max_tokens)), i, -1):
+            entries = kb.lookup(text[starts[i]: ends[j - 1]])
             entries = [e for e in entries if _fits(e, sdoc, i, j, places, date, kb)]
             if entries:
                 found = _Unit(i, j, entries)
@@ -221,7 +229,7 @@ def _uniq(items: list[str | None]) -> list[str]:
 class _Finder:
     def __init__(self, sdoc: Doc, document: Document, places: list[Place], kb: KB) -> None:
         self.sdoc = sdoc
-        self.text = sdoc.text
+        self.text = text_of(sdoc)
         self.date = (document.published or "")[:10] or None
         self.kb = kb
         self.units = _gazetteer(sdoc, kb, places, self.date)
@@ -330,7 +338,7 @@ class _Finder:
                 spans.append((u.start, u.end, entry))
         covered = {t for s, e, _ in spans for t in range(s, e)}
         other = {t for u in self.units if u.first(MODIFIER_SOURCES - {"person"}) for t in range(u.start, u.end)}
-        for ent in sdoc.ents:
+        for ent in ents_of(sdoc):
             if ent.label_ != "PERSON" or any(t in covered or t in other for t in range(ent.start, ent.end)):
                 continue
             end = ent.end
@@ -665,7 +673,7 @@ class _Finder:
 
     def entities(self) -> None:
         """ORG entities the KB does not know: kept with whatever a country word inside them says."""
-        for ent in self.sdoc.ents:
+        for ent in ents_of(self.sdoc):
             if ent.label_ != "ORG" or any(t in self.consumed for t in range(ent.start, ent.end)):
                 continue
             end = ent.end

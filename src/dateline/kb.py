@@ -15,6 +15,7 @@ KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "sectors.
 ENV_EXTRA = "DATELINE_KB_EXTRA"  # os.pathsep-separated list of the user's own KB JSON files
 
 _WORD = re.compile(r"\w+")
+_PIECE = re.compile(r"\w+|[^\w\s]")
 
 
 def normalise(text: str) -> str:
@@ -117,6 +118,9 @@ class KB:
     phrases: dict[str, list[Entry]] = field(default_factory=dict)
     first_words: set[str] = field(default_factory=set)
     max_tokens: int = 8
+    # first word -> most tokens a phrase opening with it can take (its words and marks, +2 for stray spaces):
+    # the actor scan tries no longer spans than that.
+    span_tokens: dict[str, int] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> common name
     igos: dict[str, Entry] = field(default_factory=dict)  # acronym -> entry
     people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
@@ -136,7 +140,9 @@ class KB:
         bucket = self.phrases.setdefault(key, [])
         if entry not in bucket:
             bucket.append(entry)
-        self.first_words.add(first_word(key))
+        first = first_word(key)
+        self.first_words.add(first)
+        self.span_tokens[first] = max(self.span_tokens.get(first, 0), len(_PIECE.findall(key)) + 2)
 
     def lookup(self, text: str) -> list[Entry]:
         """Entries whose surface form is ``text`` and whose case rules it meets."""

@@ -13,7 +13,7 @@ from .prefilter import ParseMode
 
 
 def entities_of(sdoc: Doc) -> list[Entity]:
-    return [Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_) for e in sdoc.ents]
+    return [Entity(text=e.text, start=e.start_char, end=e.end_char, label=e.label_) for e in nlp.ents_of(sdoc)]
 
 
 def analyse(raw: RawArticle, sdoc: Doc | None = None, *, parse: ParseMode | None = None) -> EventDocument:
@@ -41,7 +41,7 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
         return out  # the clean stage said why; an English model must not code another language
     if sdoc is None:
         sdoc = nlp.parse(prefilter.plan(document.text, parse or prefilter.mode_from_env()).text)
-    parsed = sdoc.text
+    parsed = nlp.text_of(sdoc)
     # The stages read offsets into `parsed`, which equal offsets into document.text (blanking keeps lengths).
     out.entities = entities_of(sdoc)
     out.times = times.tag_times(parsed, document.published, sdoc)

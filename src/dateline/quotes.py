@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from .actors import actor_at
 from .kb import load_kb
 from .models import Actor, Quote
+from .nlp import text_of
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 SCARE_WORDS = 3
@@ -117,7 +118,7 @@ def _climb_subject(verb: Token) -> Token | None:
 class _Quoter:
     def __init__(self, sdoc: Doc, actors: list[Actor]) -> None:
         self.sdoc = sdoc
-        self.text = sdoc.text
+        self.text = text_of(sdoc)
         self.actors = sorted((a for a in actors if a.start is not None and a.end is not None),
                              key=lambda a: a.start or 0)
         self.actor_starts = [a.start or 0 for a in self.actors]

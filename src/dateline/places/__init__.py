@@ -17,6 +17,7 @@ from typing import Protocol
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Document, Place
+from ..nlp import ents_of, text_of
 from .gazetteer import DATA_DIR, Candidate, Entry, Gazetteer, haversine_km, key, load
 
 __all__ = ["country_centroid", "distance_km", "find_places", "main_country", "resolve_name"]
@@ -159,8 +160,8 @@ _LAST = threading.local()  # one view per thread, for the doc being processed; h
 def _view(sdoc: Doc) -> _View:
     view = getattr(_LAST, "view", None)
     if view is None or view.doc is not sdoc:
-        ents = list(sdoc.ents)
-        view = _View(sdoc, sdoc.text, {i: e for e in ents for i in range(e.start, e.end)},
+        ents = list(ents_of(sdoc))
+        view = _View(sdoc, text_of(sdoc), {i: e for e in ents for i in range(e.start, e.end)},
                      {key(t.text) for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha})
         _LAST.view = view
     return view
@@ -231,7 +232,7 @@ def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
     """GPE/LOC/FAC entities the scan missed: strip 'the' and type words, then look the rest up."""
     out = []
     text = _text(sdoc)
-    for ent in sdoc.ents:
+    for ent in ents_of(sdoc):
         if ent.label_ not in PLACE_LABELS or any(i in taken for i in range(ent.start, ent.end)):
             continue
         toks = list(ent)

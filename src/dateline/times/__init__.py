@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..models import Interval, TimeExpr
+from ..nlp import ents_of, text_of
 from .rules import Candidate, Grammar, grammar
 from .tense import Tense, TenseFinder
 from .values import (
@@ -81,7 +82,7 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
     g = grammar()
     ctx = _Context(text, published, sdoc, g)
     cands = [c for c in g.candidates(text) if _valid(c, text, g)]
-    if sdoc is not None and sdoc.text == text:
+    if sdoc is not None and text_of(sdoc) == text:
         cands = _veto_names(cands, sdoc)
     out: list[TimeExpr] = []
     for cand in _select(cands):
@@ -112,7 +113,7 @@ _RULE_NAME_LABELS = {"holiday": _NAME_LABELS - {"EVENT"}}
 def _veto_names(cands: list[Candidate], sdoc: Doc) -> list[Candidate]:
     """Drop calendar words the parser reads as part of a name; spaCy's DATE/TIME spans are not used as candidates
     because on news they add mostly ages and bare numbers that the rules already reject."""
-    names = [(e.start_char, e.end_char, e.label_) for e in sdoc.ents if e.label_ in _NAME_LABELS]
+    names = [(e.start_char, e.end_char, e.label_) for e in ents_of(sdoc) if e.label_ in _NAME_LABELS]
     if not names:
         return cands
     return [

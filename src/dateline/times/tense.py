@@ -8,6 +8,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import text_of
+
 Tense = Literal["past", "present", "future"]
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
@@ -39,7 +41,7 @@ class TenseFinder:
 
     def __init__(self, text: str, sdoc: Doc | None) -> None:
         self.text = text
-        self.sdoc = sdoc if sdoc is not None and sdoc.text == text else None
+        self.sdoc = sdoc if sdoc is not None and text_of(sdoc) == text else None
         self._starts = [t.idx for t in self.sdoc] if self.sdoc is not None else []
 
     def at(self, start: int, end: int) -> Tense | None:
