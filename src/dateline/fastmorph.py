@@ -37,8 +37,9 @@ ENV = "DATELINE_FAST_MORPH"
 MAX_SHAPES = 300_000
 _EXPL_COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re"})
 
-Shape = tuple[int, int, int, int, bool]  # orth, tag, dep, is_space, after an expletive
-Answer = tuple[int, int, int, int, int]  # tag, pos, morph, lemma, dep
+Shape = tuple[int, int, int, int, bool]  # orth, tag, label class, is_space, after an expletive
+Answer = tuple[int, int, int, int, int]  # tag, pos, morph, lemma, label the ruler sets (0: left as it was)
+OTHER = 1  # the class of every dependency label no rule names (no string hashes to 1)
 
 
 def enabled() -> bool:
@@ -53,8 +54,38 @@ class FastMorph:
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.memo: dict[Shape, Answer] = {}
+        self._index_as_sets()
         self._firsts, self._seconds = self._multi_token_words()
         self._expl = self.vocab.strings.add("expl")
+        named = self._named_labels()
+        self._labels = frozenset(self.vocab.strings.add(label) for label in named) | {0}
+        # A label standing for all the others when the real components are asked about a shape.
+        parser_labels = nlp.get_pipe("parser").labels if "parser" in nlp.component_names else ()  # type: ignore[attr-defined]
+        self._other = next((x for x in sorted(parser_labels) if x not in named), "dep")
+
+    def _index_as_sets(self) -> None:
+        """The rule lemmatizer tests `form in index` against word *lists* (57k nouns): a linear scan per rule
+        per new word, most of its time. Sets answer the same membership at once."""
+        table = self.lemmatizer.lookups.get_table("lemma_index", None)  # type: ignore[attr-defined]
+        if table is None:
+            return
+        for pos, words in list(table.items()):
+            if isinstance(words, list):
+                table[pos] = frozenset(words)
+
+    def _named_labels(self) -> set[str]:
+        """Dependency labels some ruler pattern tests (by value, IN or NOT_IN): the only ones whose identity
+        can change the ruler's answer; all the others look alike to it."""
+        out = {"expl"}
+        for pattern in self.ruler.patterns:  # type: ignore[attr-defined]
+            for spec in pattern["patterns"][0]:
+                dep = spec.get("DEP")
+                if isinstance(dep, str):
+                    out.add(dep)
+                elif isinstance(dep, dict):
+                    for values in dep.values():
+                        out.update(v for v in values if isinstance(v, str))
+        return out - {""}
 
     def _multi_token_words(self) -> tuple[frozenset[str], frozenset[str]]:
         """Lower-case words that open or close one of the ruler's multi-token rules, other than the
@@ -83,26 +114,30 @@ class FastMorph:
         return self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
 
     def _fill(self, shapes: list[Shape]) -> None:
-        """Ask the real components about new shapes, all in one document: each shape is a token of its own
-        between separators (so no multi-token rule can join two of them), after an expletive when its shape
+        """Ask the real components about new shapes, all in one document. Each shape is one token; a
+        separator follows one that could open a multi-token rule, and an expletive precedes one whose shape
         says so."""
         strings = self.vocab.strings
         words: list[str] = []
         tags: list[str] = []
         deps: list[str] = []
         at: list[int] = []
-        for orth, tag, dep, _is_space, after_expl in shapes:
+        for orth, tag, label, _is_space, after_expl in shapes:
             if after_expl:
                 words.append("there"), tags.append("EX"), deps.append("expl")
             at.append(len(words))
-            words.append(strings[orth]), tags.append(strings[tag] if tag else ""), deps.append(strings[dep] if dep else "")
-            words.append("|"), tags.append("NFP"), deps.append("punct")
+            word = strings[orth]
+            dep = self._other if label == OTHER else strings[label] if label else ""
+            words.append(word), tags.append(strings[tag] if tag else ""), deps.append(dep)
+            if dep == "expl" or word.lower() in self._firsts:
+                words.append("|"), tags.append("NFP"), deps.append("punct")
         doc = Doc(self.vocab, words=words, spaces=[True] * len(words), tags=tags, deps=deps,
                   heads=list(range(len(words))))
+        before = [t.dep for t in doc]
         doc = self._slow(doc)
         for shape, i in zip(shapes, at, strict=True):
             t = doc[i]
-            self.memo[shape] = (t.tag, t.pos, t.morph.key, t.lemma, t.dep)
+            self.memo[shape] = (t.tag, t.pos, t.morph.key, t.lemma, t.dep if t.dep != before[i] else 0)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -116,22 +151,24 @@ class FastMorph:
             self.memo.clear()
         memo = self.memo
         expl = self._expl
+        labels = self._labels
         shapes: list[Shape] = []
         prev_dep = 0
         for (orth, tag, dep, is_space, _lower), low in zip(arr.tolist(), lowers, strict=True):
-            shapes.append((orth, tag, dep, is_space, prev_dep == expl and low in _EXPL_COPULAS))
+            shapes.append((orth, tag, dep if dep in labels else OTHER, is_space,
+                           prev_dep == expl and low in _EXPL_COPULAS))
             prev_dep = dep
         missing = list(dict.fromkeys(s for s in shapes if s not in memo))
         if missing:
             self._fill(missing)
         answers = [memo[s] for s in shapes]
-        out = np.array([a[1:4] for a in answers], dtype="uint64")
-        doc.from_array([POS, MORPH, LEMMA], out)
+        doc.from_array([POS, MORPH, LEMMA], np.array([a[1:4] for a in answers], dtype="uint64"))
         for i, (shape, ans) in enumerate(zip(shapes, answers, strict=True)):
-            if ans[0] != shape[1] or ans[4] != shape[2]:
+            if ans[0] != shape[1] or ans[4]:
                 token = doc[i]
                 token.tag = ans[0]
-                token.dep = ans[4]
+                if ans[4]:
+                    token.dep = ans[4]
         return doc
 
 
