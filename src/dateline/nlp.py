@@ -84,6 +84,24 @@ def ents_within(span: Span) -> list[Span]:
     return out
 
 
+_TITLE = "dateline.title"
+TITLE_CHARS = 300  # the part of a title the stages parse: a longer "headline" is page furniture
+
+
+def attach_title(doc: Doc, title: Doc) -> None:
+    """Keep the parsed title with the body's Doc, so a stage that reads the title need not parse it again."""
+    doc.user_data[_TITLE] = title
+
+
+def title_doc(doc: Doc | None, title: str) -> Doc:
+    """`title` parsed: the copy attached to the body's Doc (parsed in the same batch) if it is that text,
+    else parsed now."""
+    attached = doc.user_data.get(_TITLE) if doc is not None else None
+    if attached is not None and text_of(attached) == title:
+        return attached
+    return parse(title)
+
+
 def parse(text: str) -> Doc:
     return load()(text)
 
@@ -92,4 +110,4 @@ def parse_many(texts: list[str], batch_size: int = 32) -> list[Doc]:
     return list(load().pipe(texts, batch_size=batch_size))
 
 
-__all__ = ["load", "load_shipped", "text_of", "ents_of", "ents_within", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]
+__all__ = ["attach_title", "title_doc", "load", "load_shipped", "text_of", "ents_of", "ents_within", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]

@@ -87,9 +87,20 @@ def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocume
     cleaned = [clean.clean(r) for r in batch]
     # Documents the stages will not read (empty, not English) are not parsed at all.
     texts = [prefilter.plan(d.text, mode).text if _codable(d) else "" for d, _ in cleaned]
-    sdocs = nlp.load().pipe(texts, batch_size=len(batch))
-    for (document, warnings), sdoc in zip(cleaned, sdocs, strict=True):
+    # Titles go through the same batch (the event coder reads them; one by one they cost a pipeline call each).
+    titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
+    wanted = [t for t in titles if t]
+    parsed = list(nlp.load().pipe(texts + wanted, batch_size=len(batch)))
+    sdocs, title_docs = parsed[: len(texts)], iter(parsed[len(texts):])
+    for (document, warnings), sdoc, title in zip(cleaned, sdocs, titles, strict=True):
+        if title:
+            nlp.attach_title(sdoc, next(title_docs))
         yield analyse_document(document, warnings, sdoc, parse=mode)
+
+
+def title_text(document: Document) -> str:
+    """The part of the title the stages parse."""
+    return (document.title or "").strip()[: nlp.TITLE_CHARS]
 
 
 def extract(text: str, *, title: str | None = None, published: str | None = None, url: str | None = None) -> EventDocument:

@@ -1,0 +1,48 @@
+"""The per-Doc caches and the title parsed with the body's batch."""
+
+from __future__ import annotations
+
+from dateline import nlp
+
+TEXT = "Rebels attacked Goma on Monday. The army of Congo said it repelled them near Lake Kivu."
+
+
+def test_text_and_entities_are_cached_and_equal_spacy_s() -> None:
+    doc = nlp.parse(TEXT)
+    assert nlp.text_of(doc) == doc.text == TEXT
+    assert nlp.text_of(doc) is nlp.text_of(doc)
+    assert [(e.start, e.end, e.label_) for e in nlp.ents_of(doc)] == [(e.start, e.end, e.label_) for e in doc.ents]
+    for sent in doc.sents:
+        assert [(e.start, e.end) for e in nlp.ents_within(sent)] == [(e.start, e.end) for e in sent.ents]
+
+
+def test_attached_title_is_used_only_for_its_own_text() -> None:
+    body = nlp.parse(TEXT)
+    title = nlp.parse("Rebels attack Goma")
+    nlp.attach_title(body, title)
+    assert nlp.title_doc(body, "Rebels attack Goma") is title
+    other = nlp.title_doc(body, "Army repels rebels")
+    assert other is not title and other.text == "Army repels rebels"
+    assert nlp.title_doc(None, "Rebels attack Goma").text == "Rebels attack Goma"
+
+
+def test_batch_attaches_titles_to_their_own_bodies(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline import pipeline
+    from dateline.ingest import RawArticle
+
+    seen: list[tuple[str, str]] = []
+    real = pipeline.analyse_document
+
+    def spy(document, warnings=None, sdoc=None, **kw):  # type: ignore[no-untyped-def]
+        attached = sdoc.user_data.get("dateline.title") if sdoc is not None else None
+        seen.append((document.title or "", attached.text if attached is not None else ""))
+        return real(document, warnings, sdoc, **kw)
+
+    monkeypatch.setattr(pipeline, "analyse_document", spy)
+    raws = [RawArticle.from_text(TEXT, title="Rebels attack Goma"),
+            RawArticle.from_text("Die Regierung hat am Montag neue Maßnahmen gegen die Inflation beschlossen, sagte der Sprecher. " * 5, title="Mesures"),
+            RawArticle.from_text("Kenya sent police officers to Haiti on Tuesday.", title="Kenya sends police")]
+    list(pipeline.analyse_many(raws, batch_size=8))
+    assert seen[0] == ("Rebels attack Goma", "Rebels attack Goma")
+    assert seen[1] == ("Mesures", "")  # not English: neither body nor title is parsed
+    assert seen[2] == ("Kenya sends police", "Kenya sends police")
