@@ -12,6 +12,7 @@ from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, 
 from . import attach, ranking
 from .arguments import Arguments, arguments, subject_of
 from .coding import MentionIndex, code_argument, same_actor
+from .concessions import promised_concessions
 from .counts import find_counts
 from .grammar import load_grammar
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers
@@ -19,7 +20,8 @@ from .triggers import Trigger, TriggerIndex, default_index, find_triggers
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
 
 MIN_CONFIDENCE = 0.4
-SAME_PLACE_KM = 50.0  # two mentions placed further apart than this are not one act
+SAME_PLACE_KM = 50.0
+SERIES_NOUNS = frozenset({"series", "number", "package", "set", "raft", "range", "list"})  # two mentions placed further apart than this are not one act
 G = load_grammar()
 
 
@@ -114,6 +116,16 @@ def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex) ->
     """'The ministry said it had sent troops': a bare 'it'/'they'/'we' in reported speech is the speaker."""
     if not heads or heads[0].pos_ != "PRON" or heads[0].lower_ not in ("it", "they", "we"):
         return []
+    speech = attach.speech_governor(gov)
+    if speech is None:
+        return []
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    return _code_all([speaker], index) if speaker is not None else []
+
+
+def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
+    """'The minister announced that the curfew would be lifted': an agentless concession declared for later is
+    the speaker's own — only the one who holds the power to grant it announces it so."""
     speech = attach.speech_governor(gov)
     if speech is None:
         return []
@@ -216,7 +228,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     lexicon_index = default_index()
     events: list[Event] = []
     for sent in sdoc.sents:
-        triggers = find_triggers(sent, lexicon_index)
+        triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
         triggers = _concessions_promised(_drop_shadowed(triggers, index)) + _reported_accusations(sent, triggers)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
@@ -224,7 +236,29 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
                 continue  # a weak lexicon reading the sentence as a whole contradicts
             events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
     events = _merge_duplicates(events)
-    return ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, _title_doc(out)))
+    title_doc = _title_doc(out)
+    return ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
+                                   _headline_type(out, lexicon_index) if events else None)
+
+
+def _headline_type(out: EventDocument, lexicon_index: TriggerIndex) -> str | None:
+    """The act the headline's main verb names ('Government promises to ease curfew' -> CONCEDE): a headline
+    states the story's event. Parsed lower-cased, as title case makes the tagger read verbs as names."""
+    title = (out.document.title or "").strip()
+    if not title or title == out.document.text[: len(title)]:
+        return None
+    from .. import nlp
+
+    doc = nlp.parse(title[:300].lower())
+    best: tuple[int, str] | None = None
+    for sent in doc.sents:
+        triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
+        for t in _concessions_promised(_drop_shadowed(triggers, MentionIndex([]))):
+            depth = sum(1 for _ in t.token.ancestors)
+            if best is None or depth < best[0]:
+                best = (depth, t.event_type)
+        break  # the headline proper; a second sentence is a subtitle
+    return best[1] if best else None
 
 
 def _title_doc(out: EventDocument) -> Doc | None:
@@ -246,9 +280,12 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
         if t.event_type != "AGREE":
             out.append(t)
             continue
-        content = [c for c in t.token.children if c.dep_ in ("xcomp", "dobj", "ccomp")]
+        content = [c for c in t.token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "acl")]
         content += [g for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children
                     if g.dep_ in ("pobj", "pcomp")]
+        # "agreed to a series of concessions": the content is what the series is of
+        content += [g for c in list(content) if c.lemma_.lower() in SERIES_NOUNS for p in c.children
+                    if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
         # "willing to make concessions": the object of a light verb in the content is the content
         content += [o for c in list(content) if c.lemma_.lower() in G.light_verbs for o in c.children
                     if o.dep_ == "dobj"]
@@ -258,7 +295,9 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
             out.append(t)
             continue
         dropped.add(inner.token.i)
-        entry = {**t.entry, "type": "CONCEDE", "mode": None, "cameo": "080"}
+        # the promise is as sure as its surer word: "vowed" alone is weak, "vowed to lift the curfew" is not
+        weight = max(float(t.entry.get("weight", 1.0)), float(inner.entry.get("weight", 1.0)))
+        entry = {**t.entry, "type": "CONCEDE", "mode": None, "cameo": "080", "weight": weight}
         out.append(Trigger(token=t.token, entry=entry, tokens=[*t.tokens, *inner.tokens], specificity=t.specificity))
     return [t for t in out if t.token.i not in dropped]
 
@@ -349,6 +388,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     actors = actors or [_antecedent(a, index) for a in _code_all(args.actors, index)]
     if not actors:
         actors = _speaker_for_pronoun(args.actors, gov, index)
+    if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
+        actors = _speaker_of_declared(gov, index)
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)

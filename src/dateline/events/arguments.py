@@ -91,9 +91,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return head, True
             # "the decision to withdraw": the noun's own owner is the subject when there is one
             owner = _child(head, frozenset({"poss"}))
+            if (owner is None and head.lemma_.lower() in G.commitment_nouns and head.dep_ in ("dobj", "attr")
+                    and head.head.pos_ in ("VERB", "AUX")):
+                return subject_of(head.head, depth + 1)  # "X announced plans to lift": X holds the plan
             return owner, False
-        if head.pos_ in ("VERB", "AUX"):
-            return subject_of(head, depth + 1)
+        if head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT", "xcomp"):
+            return subject_of(head, depth + 1)  # "it was prepared to lift": the adjective's subject
     return None, False
 
 

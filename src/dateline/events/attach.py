@@ -160,7 +160,7 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if governor in G.request_governors:
             m.hypothetical = True  # "urged Russia to withdraw": asked for, not done
             continue
-        if head.dep_ == "xcomp" and governor in G.future_governors:
+        if head.dep_ == "xcomp" and governor in G.future_governors | G.commitment_adjectives or _committed_by_noun(head):
             m.future = True
         else:
             m.hypothetical = True  # "asked them to leave", "in an effort to quell", "officers to fight"
@@ -182,7 +182,14 @@ def declared_future(trigger: Token, gov: Token, mod: Modality) -> bool:
     chain = [trigger] if trigger is gov else [trigger, gov]
     if any(_aux_lemmas(tok) & (G.future_aux | {"would", "going"}) for tok in chain):
         return True
-    return any(tok.dep_ == "xcomp" and tok.head.lemma_.lower() in G.commitment_governors for tok in chain)
+    return any(tok.dep_ == "xcomp" and tok.head.lemma_.lower() in G.commitment_governors | G.commitment_adjectives
+               or _committed_by_noun(tok)
+               for tok in chain)
+
+
+def _committed_by_noun(tok: Token) -> bool:
+    """'announced plans to lift the curfew', 'a pledge to free them': the noun commits its holder to the act."""
+    return tok.dep_ == "acl" and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in G.commitment_nouns
 
 
 def speech_governor(gov: Token) -> Token | None:

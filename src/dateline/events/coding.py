@@ -11,6 +11,7 @@ from ..models import Actor
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"})
 RIGHT_PHRASE_PREPS = frozenset({"of", "under", "from", "in", "with"})
+STATE_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
 
 
 class MentionIndex:
@@ -79,7 +80,7 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     others = [a for a in inside if a is not base]
     if base is None:
         if not others:
-            return _kb_word(head)
+            return _kb_word(head) or _placed_role(head, index)
         # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
         left = [a for a in others if (a.end or 0) <= head_start]
         pick = left[-1] if left else others[0]
@@ -119,6 +120,27 @@ def _kb_word(head: Token) -> Actor | None:
         return Actor(text=head.doc.text[start:head.idx + len(head.text)], name=entry.name, country=entry.country,
                      sector=sector, sectors=[sector] if sector else [], kind="group", start=start,
                      end=head.idx + len(head.text))
+    return None
+
+
+def _placed_role(head: Token, index: MentionIndex) -> Actor | None:
+    """'Prosecutors in Kenya', 'officials in Lima': a role noun the KB knows, placed in a country or city,
+    is that country's (the place phrase is left out of the argument's core, so no mention covers it)."""
+    sector = _sector_from_head(head, index)
+    if sector not in STATE_SECTORS:
+        return None  # "a student in Nairobi" is no Kenyan actor; "officials in Nairobi" speak for Kenya
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            place = next((a for a in index.covering(obj.idx, obj.idx + len(obj.text)) if a.country and a.kind == "state"),
+                         None) or _kb_word(obj)
+            if place is not None and place.country and place.kind == "state":
+                start, end = head.left_edge.idx, obj.idx + len(obj.text)
+                return Actor(text=head.doc.text[start:end], name=f"{head.lemma_} ({place.country})",
+                             country=place.country, sector=sector, sectors=[sector], kind="group", start=start, end=end)
     return None
 
 

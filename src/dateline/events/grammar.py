@@ -44,6 +44,9 @@ class Grammar:
     riot_sectors: frozenset[str]
     riot_excluded_modes: frozenset[str]
     future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
+    yielding_contents: dict[str, frozenset[str]]  # verb lemma -> objects that make a promise of it a concession
+    commitment_nouns: frozenset[str]
+    commitment_adjectives: frozenset[str]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -81,7 +84,10 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    concession_types=frozenset(data.get("concession_types", [])),
                    riot_sectors=frozenset(data.get("riot_sectors", [])),
                    riot_excluded_modes=frozenset(data.get("riot_excluded_modes", [])),
-                   future_acts=_future_acts(data.get("future_acts", {})))
+                   future_acts=_future_acts(data.get("future_acts", {})),
+                   yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
+                   commitment_nouns=frozenset(data.get("commitment_nouns", [])),
+                   commitment_adjectives=frozenset(data.get("commitment_adjectives", [])))
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:

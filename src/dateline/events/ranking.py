@@ -28,6 +28,8 @@ VETO_RELATIVE = 0.05
 # Where the story is told: the title and the lead sentences weigh most, later sentences less.
 LEAD_SENTENCES = 2
 TITLE_WEIGHT = 2.0
+# An event of the type the headline's main verb names weighs this much more (a headline states the story's act).
+HEADLINE_MATCH = 1.5
 # An act told as the content of an accusation weighs this much of its own salience.
 EMBEDDED_IN_ACCUSATION = 0.6
 ACCUSATION_TYPES = frozenset({"ACCUSE", "REJECT"})
@@ -131,8 +133,9 @@ def _clause_weight(tok: Token) -> float:
     return 0.85
 
 
-def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs) -> list[Event]:
-    """Salience in (0, 1]: 1.0 for the story's main event; position, clause and the story prior decide."""
+def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_type: str | None = None) -> list[Event]:
+    """Salience in (0, 1]: 1.0 for the story's main event; position, clause, the story prior and the act the
+    headline names decide."""
     if not events:
         return list(events)
     starts = [s.start_char for s in sdoc.sents]
@@ -143,6 +146,8 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs) -> list[Ev
         span = sdoc.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
         clause = _clause_weight(span.root) if span is not None and len(span) else 0.85
         fit = 0.5 + prior.get(ev.event_type, 0.0) if prior else 1.0
+        if headline_type is not None and ev.event_type == headline_type:
+            fit *= HEADLINE_MATCH
         raw.append(ev.confidence * position * clause * fit)
     raw = [r * (EMBEDDED_IN_ACCUSATION if _inside_accusation(ev, events, sdoc) else 1.0) for ev, r in zip(events, raw,
                                                                                                           strict=True)]

@@ -121,12 +121,24 @@ def _as_list(value: Any) -> list[str]:
     return [str(v).lower() for v in (value if isinstance(value, list | tuple) else [value])]
 
 
+CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase without its clauses: 'plans to lift the curfew' names plans, not a curfew."""
+    out = [head]
+    for c in head.children:
+        if c.dep_ not in CLAUSE_DEPS:
+            out.extend(_phrase(c))
+    return out
+
+
 def _object_tokens(tok: Token) -> list[Token]:
     """Objects of a verb, and for passives the subject; with the first few words of each object phrase."""
     out: list[Token] = []
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
-            out.extend(t for t in child.subtree if t.i - child.left_edge.i < 8)
+            out.extend(t for t in _phrase(child) if t.i - child.left_edge.i < 8)
         elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
             out.append(child)  # "threatened to expel", "refused to resign": the infinitive is the object
         elif child.dep_ in ("prep", "prt"):
