@@ -1,0 +1,43 @@
+"""The local process pool replaces its workers after a set number of batches, to bound their memory."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dateline.executors import DEFAULT_WORKER_BATCHES, ENV_WORKER_BATCHES, ProcessPool, batches_per_worker
+from dateline.ingest import RawArticle
+
+RAW = RawArticle(content="Farmers marched through Lyon.", url="https://x.example/1")
+
+
+def pid_of(raws: list[RawArticle]) -> list[int]:
+    """Stands in for the pipeline: which process analysed the batch."""
+    return [os.getpid()] * len(raws)
+
+
+def _pids(workers_batches: str, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    monkeypatch.setenv(ENV_WORKER_BATCHES, workers_batches)
+    pool = ProcessPool(1)
+    try:
+        return [pool.submit(pid_of, [RAW]).result()[0] for _ in range(3)]  # type: ignore[arg-type, index]
+    finally:
+        pool.close()
+
+
+def test_a_worker_is_replaced_after_its_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(set(_pids("1", monkeypatch))) == 3
+
+
+def test_a_worker_keeps_going_below_its_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert len(set(_pids("100", monkeypatch))) == 1
+
+
+def test_batches_per_worker_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(ENV_WORKER_BATCHES, raising=False)
+    assert batches_per_worker() == DEFAULT_WORKER_BATCHES
+    monkeypatch.setenv(ENV_WORKER_BATCHES, "0")
+    assert batches_per_worker() == 1
+    monkeypatch.setenv(ENV_WORKER_BATCHES, "many")
+    assert batches_per_worker() == DEFAULT_WORKER_BATCHES
