@@ -83,16 +83,16 @@ def test_headline_names_the_main_event() -> None:
 
 
 def test_headline_type_reads_the_main_verb() -> None:
+    from dateline import nlp
     from dateline.events import _headline_type, default_index
-    from dateline.models import Document, EventDocument
 
     def headline(title: str) -> str | None:
-        doc = EventDocument(document=Document(id="h", text="Body text here.", title=title))
-        return _headline_type(doc, default_index())
+        return _headline_type(nlp.parse(title), default_index())
 
     assert headline("Human Rights Group Accuses Kenyan Police Of Killing Protesters") == "ACCUSE"
     assert headline("Kenya to lift curfew in Nairobi after protests") == "CONCEDE"
     assert headline("Weather stays dry in Nairobi") is None
+    assert headline("Kenyan Government Agrees To Meet Teachers' Demands") == "CONCEDE"  # Title Case
 
 
 def test_role_noun_placed_in_a_country_is_its_actor() -> None:
@@ -105,3 +105,30 @@ def test_role_noun_placed_in_a_country_is_its_actor() -> None:
 
     doc = nlp.parse("A student in Nairobi was shot.")
     assert _placed_role(doc[1], MentionIndex([])) is None
+
+
+def test_executed_act_is_its_object_noun() -> None:
+    raid = _main("Kenyan police launched a raid on a suspected militant hideout in Mombasa.")
+    assert (raid.event_type, raid.mode) == ("COERCE", "seize")
+    hack = [e for e in _events("Hackers launched a cyber attack on Estonian government websites on Monday.")]
+    assert hack and hack[0].event_type == "COERCE" and hack[0].mode == "cyber"
+    # An attack launched stays an assault.
+    assert _main("Ethiopian troops launched an attack on rebel positions in Tigray.").event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru reached a deal on fishing rights on Monday.",
+    "Kenya and Uganda struck a deal to boost cross-border trade.",
+    "Kenya and Uganda sealed an agreement on border security on Tuesday.",
+])
+def test_finalising_an_agreement_is_support(text: str) -> None:
+    assert _main(text).event_type == "SUPPORT"
+
+
+def test_promise_to_agree_stays_agree() -> None:
+    assert _main("Kenya and Uganda agreed to hold talks on border security next month.").event_type == "AGREE"
+
+
+def test_ending_a_strike_is_a_concession() -> None:
+    ev = _main("Kenyan doctors ended their strike on Monday after the government raised their pay.")
+    assert ev.event_type == "CONCEDE"

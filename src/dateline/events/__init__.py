@@ -236,20 +236,24 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
                 continue  # a weak lexicon reading the sentence as a whole contradicts
             events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
     events = _merge_duplicates(events)
-    title_doc = _title_doc(out)
+    title_doc = _title_doc(out, sdoc)
     return ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
-                                   _headline_type(out, lexicon_index) if events else None)
+                                   _headline_type(title_doc, lexicon_index) if events and title_doc else None)
 
 
-def _headline_type(out: EventDocument, lexicon_index: TriggerIndex) -> str | None:
+def _title_case(title: str) -> bool:
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
     """The act the headline's main verb names ('Government promises to ease curfew' -> CONCEDE): a headline
-    states the story's event. Parsed lower-cased, as title case makes the tagger read verbs as names."""
-    title = (out.document.title or "").strip()
-    if not title or title == out.document.text[: len(title)]:
-        return None
+    states the story's event. A Title Case headline is parsed again lower-cased: capitals make the tagger read
+    its verbs as names."""
     from .. import nlp
 
-    doc = nlp.parse(title[:300].lower())
+    text = nlp.text_of(title_doc)
+    doc = nlp.parse(text.lower()) if _title_case(text) else title_doc
     best: tuple[int, str] | None = None
     for sent in doc.sents:
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
@@ -261,13 +265,13 @@ def _headline_type(out: EventDocument, lexicon_index: TriggerIndex) -> str | Non
     return best[1] if best else None
 
 
-def _title_doc(out: EventDocument) -> Doc | None:
+def _title_doc(out: EventDocument, sdoc: Doc | None = None) -> Doc | None:
     title = (out.document.title or "").strip()
     if not title or title == out.document.text[: len(title)]:
         return None
     from .. import nlp
 
-    return nlp.parse(title[:300])
+    return nlp.title_doc(sdoc, title[: nlp.TITLE_CHARS])  # parsed in the body's batch when the pipeline did so
 
 
 def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
@@ -331,8 +335,24 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
+def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
+    """'launched a raid', 'carried out a cyber attack': a verb of execution only says the act took place, so the
+    act is what its object noun names (a police raid is COERCE, not the ASSAULT 'launched an attack' is)."""
+    nouns = {t.token.i: t for t in triggers if t.kind != "verb"}
+    out: list[Trigger] = []
+    for t in triggers:
+        obj = next((nouns[x.i] for x in t.tokens if x.i in nouns and x.i != t.token.i), None)
+        if (t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs and obj is not None
+                and obj.event_type != t.event_type and float(obj.entry.get("weight", 1.0)) >= 0.8):
+            entry = {**t.entry, "type": obj.event_type, "mode": obj.entry.get("mode"), "cameo": obj.entry.get("cameo")}
+            t = Trigger(token=t.token, entry=entry, tokens=t.tokens, specificity=t.specificity)
+        out.append(t)
+    return out
+
+
 def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
+    triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
     kept: list[Trigger] = []

@@ -47,6 +47,7 @@ class Grammar:
     yielding_contents: dict[str, frozenset[str]]  # verb lemma -> objects that make a promise of it a concession
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
+    execution_verbs: frozenset[str]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -87,7 +88,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    future_acts=_future_acts(data.get("future_acts", {})),
                    yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
-                   commitment_adjectives=frozenset(data.get("commitment_adjectives", [])))
+                   commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
+                   execution_verbs=frozenset(data.get("execution_verbs", [])))
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
