@@ -90,7 +90,7 @@ def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocume
     # Titles go through the same batch (the event coder reads them; one by one they cost a pipeline call each).
     titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
     wanted = [t for t in titles if t]
-    parsed = list(nlp.load().pipe(texts + wanted, batch_size=len(batch)))
+    parsed = list(nlp.load().pipe(texts + wanted, batch_size=nlp.PIPE_BATCH))
     sdocs, title_docs = parsed[: len(texts)], iter(parsed[len(texts):])
     for (document, warnings), sdoc, title in zip(cleaned, sdocs, titles, strict=True):
         if title:
