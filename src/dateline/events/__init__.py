@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import cameo_for
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
+from ..nlp import text_of
 from . import attach, ranking
 from .arguments import Arguments, arguments, subject_of
 from .coding import MentionIndex, code_argument, same_actor
@@ -182,7 +183,7 @@ def _local_target(head: Token, country: str) -> Actor:
     start, end = head.left_edge.idx, head.idx + len(head.text)
     text = " ".join(t.text for t in head.subtree if head.left_edge.i <= t.i <= head.i)
     # Actor.text is the span's own words (offsets contract); the name keeps the tidied form.
-    return Actor(text=head.doc.text[start:end], name=f"{text} ({country})", country=country, sector=sector,
+    return Actor(text=text_of(head.doc)[start:end], name=f"{text} ({country})", country=country, sector=sector,
                  sectors=[sector] if sector else [], kind="group", start=start, end=end)
 
 
@@ -202,7 +203,7 @@ def _generic_actor(head: Token, event_type: str, location_country: str | None) -
     sector = G.domestic_types.get(event_type, "CVL")
     # The span covers the words `text` joins ('the attackers', not only the head), as Actor offsets must.
     start, end = head.left_edge.idx, head.idx + len(head.text)
-    return Actor(text=head.doc.text[start:end], name=f"{text} ({location_country})", country=location_country,
+    return Actor(text=text_of(head.doc)[start:end], name=f"{text} ({location_country})", country=location_country,
                  sector=sector, sectors=[sector], kind="group", start=start, end=end)
 
 

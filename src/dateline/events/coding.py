@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from ..models import Actor
+from ..nlp import text_of
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"})
 RIGHT_PHRASE_PREPS = frozenset({"of", "under", "from", "in", "with"})
@@ -117,7 +118,7 @@ def _kb_word(head: Token) -> Actor | None:
             continue
         sector = next((e.sectors[0] for e in kb.lookup(head.lemma_.lower()) if e.source == "noun" and e.sectors), None)
         start = mod.idx
-        return Actor(text=head.doc.text[start:head.idx + len(head.text)], name=entry.name, country=entry.country,
+        return Actor(text=text_of(head.doc)[start:head.idx + len(head.text)], name=entry.name, country=entry.country,
                      sector=sector, sectors=[sector] if sector else [], kind="group", start=start,
                      end=head.idx + len(head.text))
     return None
@@ -139,7 +140,7 @@ def _placed_role(head: Token, index: MentionIndex) -> Actor | None:
                          None) or _kb_word(obj)
             if place is not None and place.country and place.kind == "state":
                 start, end = head.left_edge.idx, obj.idx + len(obj.text)
-                return Actor(text=head.doc.text[start:end], name=f"{head.lemma_} ({place.country})",
+                return Actor(text=text_of(head.doc)[start:end], name=f"{head.lemma_} ({place.country})",
                              country=place.country, sector=sector, sectors=[sector], kind="group", start=start, end=end)
     return None
 
