@@ -90,9 +90,9 @@ class InProcess(Executor):
 def batches_per_worker() -> int:
     """Batches a worker process analyses before a fresh one takes its place ($DATELINE_WORKER_BATCHES).
 
-    spaCy's vocabulary and lemma cache keep every new word they meet, so a worker's memory grows with the
-    corpus (from ~0.55 GB to over 1 GB after ~5,000 news articles); a new process costs a few seconds of
-    model loading."""
+    spaCy's vocabulary and lemma cache keep every new word they meet, so a worker's memory creeps up over a
+    long corpus (the big jumps were spaCy batches, now bounded by `nlp.PIPE_BATCH`); a new process costs a
+    few seconds of model loading."""
     try:
         return max(1, int(os.environ.get(ENV_WORKER_BATCHES, DEFAULT_WORKER_BATCHES)))
     except ValueError:
