@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+# The run's derived-table cache (dateline.cache) lives in a directory of its own, not in the user's
+# ~/.cache; set before any test imports dateline, so spawned workers inherit it too.
+os.environ.setdefault("DATELINE_CACHE_DIR", tempfile.mkdtemp(prefix="dateline-test-cache-"))
 
 
 @pytest.fixture(scope="session")

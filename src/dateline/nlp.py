@@ -45,6 +45,20 @@ def load_shipped() -> Language:
     )
 
 
+def model_package() -> str:
+    """The model package `load` would use, with its version, found without importing it (a cache key)."""
+    import importlib.metadata
+    import importlib.util
+
+    for name in MODEL_PACKAGES:
+        if importlib.util.find_spec(name) is not None:
+            try:
+                return f"{name}=={importlib.metadata.version(name)}"
+            except importlib.metadata.PackageNotFoundError:
+                return name
+    return "none"
+
+
 def model_name() -> str:
     nlp = load()
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

@@ -28,7 +28,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from .places.gazetteer import Gazetteer
@@ -128,14 +128,23 @@ def _common_words() -> set[str]:
 
 @functools.lru_cache(maxsize=1)
 def tables() -> Tables:
+    """The tables, the word sets from the on-disk cache when nothing they come from changed (they take a
+    second to build: every trigger's inflections, every KB name's key)."""
+    from . import cache, nlp
+    from .places import stopwords as place_stopwords
+    from .places.gazetteer import load as load_gazetteer
+
+    words = cache.cached("prefilter", _word_tables, [nlp.model_package()])
+    return Tables(**words, places=load_gazetteer(), place_stopwords=place_stopwords())
+
+
+def _word_tables() -> dict[str, Any]:
     from . import kb as kb_module
     from . import lexicon
     from .events.counts import SCALE, WORD_NUMBERS
     from .events.grammar import load_grammar
     from .events.triggers import MIN_WEIGHT
-    from .places import stopwords as place_stopwords
     from .places.gazetteer import key
-    from .places.gazetteer import load as load_gazetteer
     from .times.lexicon import load_lexicon as load_times
 
     irregular = _irregular()
@@ -174,7 +183,7 @@ def tables() -> Tables:
     calendar |= {w for h in times["holidays"] for w in h.split()} - {"day", "eve", "new", "the"}
     kb = kb_module.load_kb()
     kb_names = {key(k) for k in kb.phrases} | {key(k) for k in kb.surnames}
-    return Tables(
+    return dict(
         triggers=frozenset(triggers),
         conditional={k: tuple(v) for k, v in conditional.items() if k not in triggers},
         speech=forms(g.speech_verbs),
@@ -183,8 +192,6 @@ def tables() -> Tables:
         calendar=frozenset(w.lower() for w in calendar),
         common=frozenset(_common_words()),
         kb_names=frozenset(kb_names),
-        places=load_gazetteer(),
-        place_stopwords=place_stopwords(),
     )
 
 

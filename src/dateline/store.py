@@ -9,13 +9,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import duckdb
-import pyarrow as pa
 
 from .models import Actor, Event, EventDocument
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 DEFAULT_DB = "dateline.duckdb"
 
@@ -347,6 +349,8 @@ def document_row(out: EventDocument, *, raw_hash: str | None = None, origin: str
 def _arrow(rows: Sequence[dict[str, Any]], columns: Sequence[str], con: duckdb.DuckDBPyConnection,
            table: str) -> pa.Table:
     """Rows to an Arrow table typed like the target table, so one INSERT ... SELECT writes a whole batch."""
+    import pyarrow as pa  # imported here: it costs a cold `dateline extract`, which never writes
+
     # DuckDB's executemany goes row by row; a registered Arrow table is one vectorised insert.
     types = dict(con.execute(f"SELECT column_name, data_type FROM information_schema.columns "
                              f"WHERE table_name = '{table}'").fetchall())
@@ -358,6 +362,8 @@ def _arrow(rows: Sequence[dict[str, Any]], columns: Sequence[str], con: duckdb.D
 
 
 def _arrow_type(duck: str) -> pa.DataType:
+    import pyarrow as pa
+
     return {
         "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
         "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TIMESTAMP": pa.timestamp("us"),

@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import cache
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 GAZETTEER_FILE = DATA_DIR / "gazetteer.tsv.gz"
 ENV_EXTRA = "DATELINE_GAZETTEER_EXTRA"  # os.pathsep-separated list of the user's own extras TSVs
@@ -68,6 +70,22 @@ def _parse(idx: int, line: str) -> Entry:
                  int(pop), "C" in flags)
 
 
+def _read_table(path: Path) -> tuple[list[str], dict[str, str]]:
+    # ~800k new strings would trigger many full garbage collections; none of them can be cycles
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+        n_rows, n_keys = (int(v) for v in lines[0].split("\t", 2)[:2])
+        rows = lines[1 : 1 + n_rows]
+        keys = lines[1 + n_rows : 1 + n_rows + n_keys]
+        index = dict(zip(keys, lines[1 + n_rows + n_keys : 1 + n_rows + 2 * n_keys], strict=True))
+    finally:
+        if gc_was_on:
+            gc.enable()
+    return rows, index
+
+
 class Gazetteer:
     """Rows kept as raw lines and parsed on first use; the index maps a key to "3,-18" (negative ~n: alternate name).
 
@@ -88,18 +106,8 @@ class Gazetteer:
 
     @classmethod
     def from_file(cls, path: Path) -> Gazetteer:
-        # ~800k new strings would trigger many full garbage collections; none of them can be cycles
-        gc_was_on = gc.isenabled()
-        gc.disable()
-        try:
-            lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
-            n_rows, n_keys = (int(v) for v in lines[0].split("\t", 2)[:2])
-            rows = lines[1 : 1 + n_rows]
-            keys = lines[1 + n_rows : 1 + n_rows + n_keys]
-            index = dict(zip(keys, lines[1 + n_rows + n_keys : 1 + n_rows + 2 * n_keys], strict=True))
-        finally:
-            if gc_was_on:
-                gc.enable()
+        # Unpickling the split table is twice as fast as splitting the gzipped file again.
+        rows, index = cache.cached("gazetteer", lambda: _read_table(path), [path])
         return cls(rows, index)
 
     def entry(self, idx: int) -> Entry:
