@@ -155,6 +155,14 @@ def _first_line(exc: BaseException) -> str:
     return text.splitlines()[0] if text else type(exc).__name__
 
 
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "100ms",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+
+
 class Dask(Executor):
     """Batches as dask.distributed tasks: on a scheduler at `scheduler`, else on a LocalCluster of `workers`
     single-threaded processes. Tasks carry only the batch; each worker loads the model once, at join."""
@@ -176,7 +184,10 @@ class Dask(Executor):
 
             # Any free port for the scheduler's web page: the default 8787 may be held by another run. No
             # statistical profiler: it wakes every 10 ms in each worker and takes the GIL from the pipeline.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            # Slower housekeeping clocks (event-loop tick 20 ms -> 100 ms, resource polling 0.5 s -> 2 s,
+            # nanny memory checks 0.1 s -> 0.5 s): on a small machine the scheduler and nannies share the
+            # cores with the workers, and batches take seconds, so finer clocks only cost CPU.
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             dashboard_address=":0")
             self.client = Client(self.cluster)
