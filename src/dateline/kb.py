@@ -271,6 +271,12 @@ def load_kb(extra: Iterable[str | os.PathLike[str]] | None = None) -> KB:
 
 @functools.lru_cache(maxsize=8)
 def _build(extra: tuple[str, ...]) -> KB:
+    from . import cache
+
+    return cache.cached("kb", lambda: _build_kb(extra), [Path(p) for p in extra])
+
+
+def _build_kb(extra: tuple[str, ...]) -> KB:
     kb = KB()
     datasets = [_read(KB_DIR / name) for name in KB_FILES] + [_read(Path(p)) for p in extra]
     for data in datasets:

@@ -608,6 +608,12 @@ def load_triggers(extra: Iterable[str | os.PathLike[str]] | None = None) -> Trig
 
 @functools.lru_cache(maxsize=8)
 def _load_triggers_cached(paths: tuple[str, ...]) -> TriggerIndex:
+    from . import cache
+
+    return cache.cached("triggers", lambda: _build_triggers(paths), [Path(p) for p in paths])
+
+
+def _build_triggers(paths: tuple[str, ...]) -> TriggerIndex:
     plover = load_plover()
     index = TriggerIndex(plover)
     _add_file(index, _parse_json(_bundled(TRIGGERS_FILE), TRIGGERS_FILE), TRIGGERS_FILE)
