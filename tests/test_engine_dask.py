@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,3 +128,32 @@ def test_a_dying_worker_costs_only_the_article_that_kills_it(tmp_path: Path) -> 
     assert (report.seen, report.ok, report.failed) == (6, 5, 1)
     assert status["https://x.example/poison"] == "failed WorkerDied: the dask worker analysing this article died"
     assert all(v == "ok " for k, v in status.items() if not k.endswith("poison"))
+
+
+def pid_stamped(raws: list[RawArticle]) -> list[EventDocument | Exception]:
+    """fake_analyse, slowed down, with the analysing process's id in each document's warnings."""
+    time.sleep(0.4)
+    out = fake_analyse(raws)
+    for doc in out:
+        if isinstance(doc, EventDocument):
+            doc.warnings.append(f"pid {os.getpid()}")
+    return out
+
+
+def test_local_cluster_workers_are_replaced_after_their_lifetime(tmp_path: Path) -> None:
+    raws = [RawArticle(content=f"Farmers marched through Lyon on day {i}.", url=f"https://x.example/{i}")
+            for i in range(16)]
+    with Dask(workers=1, warm=False, lifetime="3s") as executor, Store(tmp_path / "s.duckdb") as store:
+        report = run(store, raws, batch_size=1, analyse=pid_stamped, executor=executor)
+        docs = store.con.execute("SELECT doc_json FROM documents").fetchall()
+    assert (report.seen, report.ok, report.failed) == (16, 16, 0)
+    pids = {w for (doc,) in docs for w in json.loads(doc)["warnings"] if w.startswith("pid ")}
+    assert len(pids) >= 2  # ~6 s of work on one worker that lives 3 s: a second process took over
+
+
+def test_worker_lifetime_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dateline.executors import ENV_WORKER_LIFETIME, _lifetime_config
+
+    assert _lifetime_config("90s")["distributed.worker.lifetime.duration"] == "90s"
+    monkeypatch.setenv(ENV_WORKER_LIFETIME, "off")
+    assert _lifetime_config(None) == {}

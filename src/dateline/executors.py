@@ -163,12 +163,34 @@ LOCAL_CLUSTER_CONFIG: dict[str, object] = {
 }
 
 
+ENV_WORKER_LIFETIME = "DATELINE_DASK_WORKER_LIFETIME"
+# A spaCy process keeps every new word and some memory of every batch: like the local pool's workers
+# (DATELINE_WORKER_BATCHES), a local cluster's workers are replaced, here after a time (~2,000 articles).
+DEFAULT_WORKER_LIFETIME = "20 minutes"
+
+
+def _lifetime_config(lifetime: str | None) -> dict[str, object]:
+    """Dask retires a worker after `lifetime` (staggered by a tenth, so workers do not all go at once) and its
+    nanny starts a fresh one; a batch it was running is run again elsewhere. "off" keeps workers for good."""
+    import dask.utils
+
+    value = (lifetime or os.environ.get(ENV_WORKER_LIFETIME) or DEFAULT_WORKER_LIFETIME).strip()
+    if value.lower() in {"off", "none", "0"}:
+        return {}
+    seconds = dask.utils.parse_timedelta(value)
+    return {
+        "distributed.worker.lifetime.duration": f"{seconds}s",
+        "distributed.worker.lifetime.stagger": f"{seconds / 10}s",
+        "distributed.worker.lifetime.restart": True,
+    }
+
+
 class Dask(Executor):
     """Batches as dask.distributed tasks: on a scheduler at `scheduler`, else on a LocalCluster of `workers`
     single-threaded processes. Tasks carry only the batch; each worker loads the model once, at join."""
 
     def __init__(self, workers: int = 1, scheduler: str | None = None, *, warm: bool = True,
-                 connect_timeout: float | None = None) -> None:
+                 connect_timeout: float | None = None, lifetime: str | None = None) -> None:
         from distributed import Client, LocalCluster
 
         timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
@@ -187,7 +209,7 @@ class Dask(Executor):
             # Slower housekeeping clocks (event-loop tick 20 ms -> 100 ms, resource polling 0.5 s -> 2 s,
             # nanny memory checks 0.1 s -> 0.5 s): on a small machine the scheduler and nannies share the
             # cores with the workers, and batches take seconds, so finer clocks only cost CPU.
-            with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            with dask.config.set({**LOCAL_CLUSTER_CONFIG, **_lifetime_config(lifetime)}):
                 self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                             dashboard_address=":0")
             self.client = Client(self.cluster)
