@@ -117,9 +117,14 @@ class ProcessPool(Executor):
 
 def warm_up() -> None:
     """Load the model and tables into this process's caches (they are lru_cached per process)."""
+    import gc
+
     from . import pipeline
 
     pipeline.analyse(_WARM_UP)
+    # What is alive now (spaCy, the tables) lives as long as the process: frozen, full collections no longer
+    # walk it (on 60 corpus articles, time in the collector 0.56 s -> 0.23 s, of ~31 s).
+    gc.freeze()
 
 
 def _warm_up_plugin() -> Any:
