@@ -114,14 +114,3 @@ def _write(path: Path, name: str, value: object) -> None:
             except OSError:
                 pass
 
-
-def clear() -> int:
-    """Remove every cached table; the number removed."""
-    n = 0
-    for path in directory().glob("*.pickle") if directory().is_dir() else []:
-        try:
-            path.unlink()
-            n += 1
-        except OSError:
-            pass
-    return n
