@@ -12,7 +12,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-import duckdb
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -47,6 +46,8 @@ class Period(StrEnum):
 @contextmanager
 def open_store(db: str, *, read_only: bool = False) -> Iterator[Store]:
     """Open the store, turning DuckDB's errors (missing file, lock held by a writer) into one-line messages."""
+    import duckdb  # imported when a command opens a store, so that `dateline extract` starts without it
+
     try:
         store = Store(db, read_only=read_only)
     except StoreError as exc:
@@ -243,6 +244,8 @@ def sql_command(
 
     Example: dateline sql "SELECT event_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
     """
+    import duckdb
+
     with open_store(db, read_only=not write) as store:
         try:
             columns, rows = store.sql(query)

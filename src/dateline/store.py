@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import duckdb
-
 from .models import Actor, Event, EventDocument
 
 if TYPE_CHECKING:
+    import duckdb
     import pyarrow as pa
 
 DEFAULT_DB = "dateline.duckdb"
@@ -387,6 +386,8 @@ class Store:
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such store (run 'dateline ingest' first)")
+        import duckdb  # here, not at the top: `dateline extract` imports this module but never opens a store
+
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             migrate(self.con)
