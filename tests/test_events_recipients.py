@@ -1,0 +1,54 @@
+"""Recipients held outside the trigger's own object (events/recipients.py), on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.ranking import main_event
+from dateline.models import Event
+from dateline.pipeline import extract
+
+
+def _main(text: str) -> Event:
+    ev = main_event(extract(text, published="2023-05-05").events)
+    assert ev is not None, f"no event in {text!r}"
+    return ev
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    # the proposer of what is rejected or accepted
+    ("Kenya rejected a Ugandan proposal to share the lake's fishing grounds.", "REJECT", "UGA"),
+    ("Kenya rejected calls by Ethiopia for a new water-sharing treaty.", "REJECT", "ETH"),
+    ("The Ugandan cabinet accepted demands from Kenyan traders to cut the border fees.", "CONCEDE", "KEN"),
+    # the target of a threatened, refused or offered act
+    ("Kenya threatened to cut off electricity supplies to Uganda over unpaid bills.", "THREATEN", "UGA"),
+    ("Ghana threatened to impose tariffs on goods from Nigeria.", "THREATEN", "NGA"),
+    ("Tanzania threatened to break off diplomatic relations with Kenya.", "THREATEN", "KEN"),
+    ("Kenya refused to meet Somalia's foreign minister in Nairobi.", "REJECT", "SOM"),
+    ("Ethiopia has offered to hand over the suspects to Kenya.", "AGREE", "KEN"),
+    # the addressee of a demand made through a that-clause
+    ("Uganda demanded that Kenya withdraw its troops from the island.", "REQUEST", "KEN"),
+    ("Amnesty International demanded that the Kenyan government release the detained journalists.", "REQUEST", "KEN"),
+])
+def test_target_outside_the_trigger(text: str, event_type: str, target: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == event_type
+    assert target in [r.country for r in ev.recipients], [(r.name, r.country) for r in ev.recipients]
+    assert target not in [a.country for a in ev.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya rejected the proposal.",  # nobody is named as the proposer
+    "Kenya threatened to retaliate.",  # the threatened act has no target
+])
+def test_no_target_is_invented(text: str) -> None:
+    assert _main(text).recipients == []
+
+
+def test_owner_of_a_proposal_is_not_taken_from_its_topic() -> None:
+    from dateline import nlp
+    from dateline.events.recipients import proposal_owners
+
+    doc = nlp.parse("Kenya rejected an offer from Uganda for talks about Somalia.")
+    offer = next(t for t in doc if t.lemma_ == "offer")
+    assert [t.text for t in proposal_owners(offer)] == ["Uganda"]
