@@ -52,3 +52,25 @@ def test_owner_of_a_proposal_is_not_taken_from_its_topic() -> None:
     doc = nlp.parse("Kenya rejected an offer from Uganda for talks about Somalia.")
     offer = next(t for t in doc if t.lemma_ == "offer")
     assert [t.text for t in proposal_owners(offer)] == ["Uganda"]
+
+
+@pytest.mark.parametrize(("text", "event_type", "target"), [
+    # a trigger phrase that includes its object: people named as the object are the target
+    ("Kenya expelled two Ugandan diplomats for spying.", "SANCTION", "UGA"),
+    ("The Ghanaian foreign minister summoned Nigeria's ambassador to complain about the border closure.", "ACCUSE",
+     "NGA"),
+])
+def test_people_object_of_a_trigger_phrase_is_the_target(text: str, event_type: str, target: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == event_type
+    assert target in [r.country for r in ev.recipients]
+
+
+def test_protest_is_aimed_at_what_its_purpose_clause_names() -> None:
+    ev = _main("Kenyan students marched in Nairobi to demand the resignation of the Ugandan trade minister.")
+    assert ev.event_type == "PROTEST"
+    assert "UGA" in [r.country for r in ev.recipients]
+    # its own government is a target too ('to demand the resignation of the Kenyan education minister')
+    own = _main("Kenyan teachers began a hunger strike outside parliament to demand the resignation of the Kenyan "
+                "education minister.")
+    assert own.event_type == "PROTEST" and [r.country for r in own.recipients] == ["KEN"]

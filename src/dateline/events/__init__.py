@@ -422,7 +422,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients:
         # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
         embedded = targets.embedded_targets(speech_head, trig.event_type)
-        recipients = [r for r in _code_all(embedded, index) if not any(same_actor(r, a) for a in actors)]
+        if trig.event_type == "PROTEST":
+            embedded = targets.protest_aim(trig.token)
+        # A protest may address its own government: same country, another sector is still a target.
+        recipients = [r for r in _code_all(embedded, index) if not any(
+            same_actor(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]

@@ -83,3 +83,45 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
                 if subj is not None:
                     return conjuncts(subj)
     return []
+
+
+# Verbs of a protest's purpose clause ('marched to demand ...', 'went on hunger strike to protest ...').
+PURPOSE_VERBS = frozenset({"demand", "protest", "press", "denounce", "oppose", "call", "show", "voice", "express",
+                           "condemn", "urge", "seek", "reject", "decry", "challenge"})
+OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with"})
+
+
+def _owners(noun: Token, depth: int = 0) -> list[Token]:
+    """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
+    "their disapproval for the United States' policies" (two steps at most)."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
+            if c.lower_ not in ("their", "its", "his", "her", "our", "my", "your"):
+                out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    if depth < 1:
+                        out += _owners(g, depth + 1)
+    return out
+
+
+def protest_aim(tok: Token) -> list[Token]:
+    """Whom a protest is aimed at, from its purpose clause: the object of 'to demand/protest/press ...' and the
+    parties that object belongs to. PLOVER's target of a protest is the authority it addresses."""
+    heads = [tok] + ([tok.head] if tok.dep_ in OBJECT_DEPS | {"attr"} and tok.head.pos_ in ("VERB", "AUX") else [])
+    for head in heads:
+        for c in head.children:
+            if c.dep_ not in ("advcl", "xcomp") or c.lemma_.lower() not in PURPOSE_VERBS:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            found: list[Token] = []
+            for obj in (g for g in c.children if g.dep_ in OBJECT_DEPS):
+                found += conjuncts(obj) + _owners(obj)
+            found += _prep_objects(c, set(OWNER_PREPS))
+            if found:
+                return found
+    return []
