@@ -74,3 +74,19 @@ def test_protest_is_aimed_at_what_its_purpose_clause_names() -> None:
     own = _main("Kenyan teachers began a hunger strike outside parliament to demand the resignation of the Kenyan "
                 "education minister.")
     assert own.event_type == "PROTEST" and [r.country for r in own.recipients] == ["KEN"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Uganda demanded the withdrawal of Kenyan troops from the island.", "KEN"),
+    ("Kenya demanded an apology from Tanzania over the remarks.", "TZA"),
+])
+def test_demand_is_addressed_to_the_party_of_the_demanded_act(text: str, target: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "REQUEST"
+    assert target in [r.country for r in ev.recipients]
+
+
+def test_lifted_restriction_is_borne_by_the_place() -> None:
+    ev = _main("Serbia lifted a night curfew in Montenegro on Sunday.")
+    assert ev.event_type == "CONCEDE"
+    assert [a.country for a in ev.actors] == ["SRB"] and [r.country for r in ev.recipients] == ["MNE"]

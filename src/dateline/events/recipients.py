@@ -82,6 +82,11 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
                 subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
                 if subj is not None:
                     return conjuncts(subj)
+        # 'demanded the removal of President X', 'demanded support from the assembly': the demanded act's party
+        for obj in (c for c in tok.children if c.dep_ in OBJECT_DEPS):
+            found = _owners(obj)
+            if found:
+                return found
     return []
 
 
