@@ -90,3 +90,9 @@ def test_lifted_restriction_is_borne_by_the_place() -> None:
     ev = _main("Serbia lifted a night curfew in Montenegro on Sunday.")
     assert ev.event_type == "CONCEDE"
     assert [a.country for a in ev.actors] == ["SRB"] and [r.country for r in ev.recipients] == ["MNE"]
+
+
+def test_visitor_arriving_in_a_capital_visits_its_country() -> None:
+    ev = _main("The Ugandan president arrived in Nairobi on Monday for a two-day visit.")
+    assert ev.event_type == "CONSULT"
+    assert [a.country for a in ev.actors] == ["UGA"] and [r.country for r in ev.recipients] == ["KEN"]
