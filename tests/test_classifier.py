@@ -167,3 +167,21 @@ def test_small_model_round_trips_through_a_file(nlp, tmp_path: Path) -> None:  #
 def test_predicts_unseen_news_shapes(nlp, text: str, expected: str) -> None:  # type: ignore[no-untyped-def]
     assert text not in {r["text"] for r in _rows()}
     assert load_classifier().predict(nlp(text)[:])[0][0] == expected
+
+
+def test_mode_model_is_fitted_per_type() -> None:
+    # Hand-made feature lists: "shell" only ever occurs with ASSAULT, so PROTEST's mode columns must not use it,
+    # and a type with a single mode needs no mode weights at all.
+    feats = [["v:shell", "n:town"], ["v:shell", "n:village"], ["v:shoot", "n:town"], ["v:shoot", "n:village"],
+             ["v:march", "n:town"], ["v:march", "n:village"], ["v:strike", "n:town"], ["v:strike", "n:village"],
+             ["v:agree", "n:town"], ["v:agree", "n:village"]]
+    types = ["ASSAULT"] * 4 + ["PROTEST"] * 4 + ["AGREE"] * 2
+    modes = ["heavy-weapons", "heavy-weapons", "firearms", "firearms", "demo", "demo", "strike", "strike", None, None]
+    model = train(feats, types, modes, iters=150)
+    col = {m: i for i, m in enumerate(model.modes)}
+    shell = model.vocab.index("v:shell")
+    assert model.w_mode[shell, [col["PROTEST/demo"], col["PROTEST/strike"]]].tolist() == [0.0, 0.0]
+    assert model.w_mode[:, col["AGREE/-"]].tolist() == [0.0] * len(model.vocab)
+    clf = EventClassifier(model)
+    assert clf.predict_mode_features(["v:shell", "n:town"], "ASSAULT")[0][0] == "heavy-weapons"
+    assert clf.predict_mode_features(["v:strike", "n:town"], "PROTEST")[0][0] == "strike"

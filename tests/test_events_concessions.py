@@ -132,3 +132,18 @@ def test_promise_to_agree_stays_agree() -> None:
 def test_ending_a_strike_is_a_concession() -> None:
     ev = _main("Kenyan doctors ended their strike on Monday after the government raised their pay.")
     assert ev.event_type == "CONCEDE"
+
+
+@pytest.mark.parametrize("text", [
+    "Botswana's president promised concessions to the opposition in return for an end to the boycott.",
+    "The Kenyan government pledged concessions to the striking doctors on Monday.",
+    "The Ghanaian government made concessions to the teachers' union on Tuesday.",
+])
+def test_promised_or_made_concessions_are_concede(text: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "CONCEDE", [(e.event_type, e.evidence.trigger) for e in _events(text)]
+    assert ev.actors and ev.actors[0].country in ("BWA", "KEN", "GHA")
+
+
+def test_promised_cooperation_stays_agree() -> None:
+    assert _main("Kenya promised cooperation to Uganda in the fight against smuggling.").event_type == "AGREE"

@@ -314,8 +314,21 @@ def train(
     has_event = [i for i, t in enumerate(types) if t != NONE_LABEL]
     mode_names = sorted({mode_label(types[i], modes[i]) for i in has_event})
     mode_ix = {m: i for i, m in enumerate(mode_names)}
-    y_m = np.array([mode_ix[mode_label(types[i], modes[i])] for i in has_event])
-    w_m, b_m = fit_softmax(x[has_event], y_m, len(mode_names), l2=l2, iters=iters)
+    w_m = np.zeros((len(vocab), len(mode_names)), dtype=np.float32)
+    b_m = np.zeros(len(mode_names), dtype=np.float32)
+    # One softmax per type over that type's modes: prediction only ever compares the modes of one type
+    # (predict_mode_features), so this is the model inference uses. A feature never seen with a type keeps
+    # weight 0 in its columns, which makes the matrix mostly zeros and the compressed file small.
+    for event_type in sorted({types[i] for i in has_event}):
+        rows = [i for i in has_event if types[i] == event_type]
+        cols = [mode_ix[m] for m in mode_names if m.split("/", 1)[0] == event_type]
+        if len(cols) < 2:
+            continue  # a single mode needs no weights
+        local = {c: j for j, c in enumerate(cols)}
+        y_m = np.array([local[mode_ix[mode_label(types[i], modes[i])]] for i in rows])
+        w, b = fit_softmax(x[rows], y_m, len(cols), l2=l2, iters=iters)
+        w_m[:, cols] = w
+        b_m[cols] = b
     return TrainedModel(vocab, labels, w_t, b_t, mode_names, w_m, b_m, temperature)
 
 

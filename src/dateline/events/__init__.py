@@ -11,6 +11,7 @@ from ..lexicon import cameo_for
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from ..nlp import text_of
 from . import attach, ranking
+from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import MentionIndex, code_argument, same_actor
 from .concessions import promised_concessions
@@ -393,6 +394,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         accused, _ = subject_of(sent.doc[int(trig.entry["accused_in"])])
         args.recipients = [accused] if accused is not None else []
     gov = args.governor or trig.token
+    speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
+    owners = targets.answered_party(speech_head, trig.event_type)
+    if owners:
+        args.recipients = owners  # 'rejected an Indian proposal': the proposer, not the proposal
     mod = attach.modality(trig.token, gov)
     if mod.negated and not mod.hypothetical:
         trig, mod = _as_refusal(trig, mod)
@@ -414,6 +419,14 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
+    if not recipients:
+        # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
+        embedded = targets.embedded_targets(speech_head, trig.event_type)
+        if trig.event_type == "PROTEST":
+            embedded = targets.protest_aim(trig.token)
+        # A protest may address its own government: same country, another sector is still a target.
+        recipients = [r for r in _code_all(embedded, index) if not any(
+            same_actor(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from .grammar import load_grammar
-from .triggers import Trigger
+from .triggers import Trigger, _names_people
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -178,7 +178,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
-        args.recipients = _prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
+        args.recipients = (_prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
+                           or (conjuncts(obj) if _names_people(obj) else []))
+        # 'expelled two Russian diplomats', 'summoned Niger's ambassador': the people object is the target
     elif not passive and obj is not None and obj.lemma_.lower() in G.claim_nouns:
         # "rejected Russian claims about the US": the target is who made the claims, not what they are about.
         args.recipients = claim_owners(obj)

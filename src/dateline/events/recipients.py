@@ -1,0 +1,132 @@
+"""Targets that the trigger verb does not hold itself: the owner of a rejected proposal, the target of a
+threatened or promised act, the addressee of a demand.
+
+PLOVER codes the recipient of a verbal act as the party it is aimed at. In "rejected an Indian proposal" the
+object is the proposal, in "threatened to cut electricity to X" and "demanded that X end the curbs" the target
+sits in the embedded clause; the trigger's own object or prepositions name nobody.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .arguments import OBJECT_DEPS, _prep_objects, conjuncts
+
+# Nouns that stand for another party's move: whoever made it is what a rejection or acceptance answers.
+PROPOSAL_NOUNS = frozenset({
+    "proposal", "request", "demand", "call", "offer", "appeal", "plan", "initiative", "ultimatum", "invitation",
+    "overture", "proposition", "suggestion", "bid", "condition", "terms", "plea", "peace-plan",
+})
+# Types that answer a proposal: rejecting, accepting or giving in to it.
+ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
+# Types whose trigger verb carries a to-infinitive with the act ('threatened to cut', 'refused to meet').
+EMBEDDING_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "CONCEDE"})
+# Demands addressed through a that-clause: 'demanded that X end'.
+ADDRESSED_TYPES = frozenset({"REQUEST"})
+# Prepositions that name who bears an act in the embedded clause.
+ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for"})
+# Owners named by modifier: an entity adjective or noun before the head, or a possessive.
+OWNER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def proposal_owners(noun: Token) -> list[Token]:
+    """Who made a proposal: "a U.S. request", "North Korea's demand", "calls by X", "an offer from X"."""
+    owners: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in OWNER_ENTS):
+            owners.append(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of") and not owners:
+            owners.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in OWNER_ENTS | {""}
+                          and g.pos_ in ("PROPN", "NOUN"))
+    return owners
+
+
+def _objects_and_preps(verb: Token) -> list[Token]:
+    """Who bears an act: its object, then the objects of its prepositions (on the verb, its particle or its object).
+    Phrases that name no actor ("electricity") are dropped later by the actor coder."""
+    obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    out = conjuncts(obj) if obj is not None else []
+    holders = [verb] + [c for c in verb.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
+    for holder in holders:
+        out += [t for t in _prep_objects(holder, set(ACT_PREPS)) if t not in out]
+    return out
+
+
+def answered_party(tok: Token, event_type: str) -> list[Token]:
+    """The maker of the proposal a rejection, acceptance or concession answers ('rejected an Indian proposal',
+    'accepted demands from the rebels', 'gave in to the union's demands')."""
+    if event_type not in ANSWER_TYPES:
+        return []
+    nouns = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
+    nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        if noun.lemma_.lower() in PROPOSAL_NOUNS:
+            owners = proposal_owners(noun)
+            if owners:
+                return owners
+    return []
+
+
+def embedded_targets(tok: Token, event_type: str) -> list[Token]:
+    """Targets of the act a verbal trigger embeds ('threatened to cut electricity to X', 'demanded that X end');
+    empty when there is none."""
+    if event_type in EMBEDDING_TYPES:
+        for c in tok.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+                found = _objects_and_preps(c)
+                if found:
+                    return found
+    if event_type in ADDRESSED_TYPES:
+        for c in tok.children:
+            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                if subj is not None:
+                    return conjuncts(subj)
+        # 'demanded the removal of President X', 'demanded support from the assembly': the demanded act's party
+        for obj in (c for c in tok.children if c.dep_ in OBJECT_DEPS):
+            found = _owners(obj)
+            if found:
+                return found
+    return []
+
+
+# Verbs of a protest's purpose clause ('marched to demand ...', 'went on hunger strike to protest ...').
+PURPOSE_VERBS = frozenset({"demand", "protest", "press", "denounce", "oppose", "call", "show", "voice", "express",
+                           "condemn", "urge", "seek", "reject", "decry", "challenge"})
+OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with"})
+
+
+def _owners(noun: Token, depth: int = 0) -> list[Token]:
+    """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
+    "their disapproval for the United States' policies" (two steps at most)."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
+            if c.lower_ not in ("their", "its", "his", "her", "our", "my", "your"):
+                out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    if depth < 1:
+                        out += _owners(g, depth + 1)
+    return out
+
+
+def protest_aim(tok: Token) -> list[Token]:
+    """Whom a protest is aimed at, from its purpose clause: the object of 'to demand/protest/press ...' and the
+    parties that object belongs to. PLOVER's target of a protest is the authority it addresses."""
+    heads = [tok] + ([tok.head] if tok.dep_ in OBJECT_DEPS | {"attr"} and tok.head.pos_ in ("VERB", "AUX") else [])
+    for head in heads:
+        for c in head.children:
+            if c.dep_ not in ("advcl", "xcomp") or c.lemma_.lower() not in PURPOSE_VERBS:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            found: list[Token] = []
+            for obj in (g for g in c.children if g.dep_ in OBJECT_DEPS):
+                found += conjuncts(obj) + _owners(obj)
+            found += _prep_objects(c, set(OWNER_PREPS))
+            if found:
+                return found
+    return []
