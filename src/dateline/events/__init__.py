@@ -357,8 +357,11 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
     triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
+    words = [frozenset(tok.i for tok in t.tokens) or frozenset({t.token.i}) for t in triggers]
     kept: list[Trigger] = []
-    for t in triggers:
+    for t, own in zip(triggers, words, strict=True):
+        if any(own < other and o.event_type == t.event_type for o, other in zip(triggers, words, strict=True)):
+            continue  # "went on strike" and "on strike": the longer match of the same type is the one act
         if t.kind == "verb" and t.token.dep_ in ("amod", "compound"):
             continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective
         if t.kind != "verb" and t.token.i in inside_verbs:
@@ -454,6 +457,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
         actors = [_flag(a, location.country, trig.event_type) for a in actors]
+        # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
+        recipients = [_flag(r, location.country, trig.event_type) if r.kind == "group" and r.sector else r
+                      for r in recipients]
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}

@@ -81,7 +81,7 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     others = [a for a in inside if a is not base]
     if base is None:
         if not others:
-            return _kb_word(head) or _placed_role(head, index)
+            return _kb_word(head) or _placed_role(head, index) or _group_noun(head)
         # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
         left = [a for a in others if (a.end or 0) <= head_start]
         pick = left[-1] if left else others[0]
@@ -122,6 +122,22 @@ def _kb_word(head: Token) -> Actor | None:
                      sector=sector, sectors=[sector] if sector else [], kind="group", start=start,
                      end=head.idx + len(head.text))
     return None
+
+
+def _group_noun(head: Token) -> Actor | None:
+    """'Students marched', 'police detained workers': a plural sector noun alone. The actors stage does not list
+    it (in running text such a noun is too often no actor), but as the argument of a coded act it names the
+    group that acted or was acted on: its sector is known, its country is not said."""
+    from ..kb import load_kb, normalise
+
+    if head.pos_ != "NOUN":
+        return None
+    entry = next((e for e in load_kb().lookup(head.text) if e.source == "noun" and e.kind == "group" and e.sectors),
+                 None)
+    if entry is None:
+        return None
+    return Actor(text=head.text, name=normalise(head.text), sector=entry.sectors[0], sectors=list(entry.sectors),
+                 kind="group", start=head.idx, end=head.idx + len(head.text))
 
 
 def _placed_role(head: Token, index: MentionIndex) -> Actor | None:
