@@ -86,9 +86,7 @@ def cached(name: str, build: Callable[[], T], inputs: Iterable[str | os.PathLike
     try:
         with open(path, "rb") as fh:
             return pickle.load(fh)  # noqa: S301 - the user's own cache directory, written by this module
-    except FileNotFoundError:
-        pass
-    except Exception:  # a truncated or foreign file: rebuild and overwrite it
+    except Exception:  # not there yet, truncated or foreign: build it and write it afresh
         pass
     value = build()
     _write(path, name, value)

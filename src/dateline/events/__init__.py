@@ -424,9 +424,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
     if not recipients:
         # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
-        embedded = targets.embedded_targets(speech_head, trig.event_type)
-        if trig.event_type == "PROTEST":
-            embedded = targets.protest_aim(trig.token)
+        embedded = (targets.protest_aim(trig.token) if trig.event_type == "PROTEST"
+                    else targets.embedded_targets(speech_head, trig.event_type))
         # A protest may address its own government: same country, another sector is still a target.
         recipients = [r for r in _code_all(embedded, index) if not any(
             same_actor(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]

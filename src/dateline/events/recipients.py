@@ -15,7 +15,7 @@ from .arguments import OBJECT_DEPS, _prep_objects, conjuncts
 # Nouns that stand for another party's move: whoever made it is what a rejection or acceptance answers.
 PROPOSAL_NOUNS = frozenset({
     "proposal", "request", "demand", "call", "offer", "appeal", "plan", "initiative", "ultimatum", "invitation",
-    "overture", "proposition", "suggestion", "bid", "condition", "terms", "plea", "peace-plan",
+    "overture", "proposition", "suggestion", "bid", "condition", "terms", "plea",
 })
 # Types that answer a proposal: rejecting, accepting or giving in to it.
 ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
