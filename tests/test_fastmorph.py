@@ -87,3 +87,15 @@ def test_install_is_idempotent(models: tuple[Language, Language]) -> None:
     _, fast = models
     names = list(fast.pipe_names)
     assert fastmorph.install(fast).pipe_names == names
+
+
+def test_the_ruler_is_asked_once_per_rule_key_not_per_word(models: tuple[Language, Language]) -> None:
+    shipped, fast = models
+    fm = fast.get_pipe(fastmorph.NAME)
+    text = "The generals inspected the bridges, the barracks and the tanks near the harbours."
+    assert _annotations(fast(text)) == _annotations(shipped(text))
+    plural_nouns = {fm._rule_key((t.orth, t.tag, fastmorph.OTHER, False, False)) for t in shipped(text) if t.tag_ == "NNS"}
+    assert len(plural_nouns) == 1  # five words, one answer from the ruler
+    a, dog = shipped("a dog")
+    assert fm._rule_key((a.orth, a.tag, 0, False, False))[-1] == a.orth  # 'a' is named by a ruler pattern
+    assert fm._rule_key((dog.orth, dog.tag, 0, False, False))[-1] == 0

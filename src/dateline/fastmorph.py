@@ -23,6 +23,7 @@ spaCy's own components are kept in the pipeline, disabled, so `nlp.get_pipe("lem
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import numpy as np
@@ -39,6 +40,7 @@ _EXPL_COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re"})
 
 Shape = tuple[int, int, int, int, bool]  # orth, tag, label class, is_space, after an expletive
 Answer = tuple[int, int, int, int, int]  # tag, pos, morph, lemma, label the ruler sets (0: left as it was)
+RuleKey = tuple[int, int, bool, bool, int]  # tag, label class, is_space, after an expletive, word (0: any word)
 OTHER = 1  # the class of every dependency label no rule names (no string hashes to 1)
 
 
@@ -54,6 +56,11 @@ class FastMorph:
         self.ruler = nlp.get_pipe("attribute_ruler")
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.memo: dict[Shape, Answer] = {}
+        # The ruler's answer per rule key: a few thousand keys cover a corpus, so the ruler (a Matcher over
+        # 179 patterns, most of a new shape's cost) runs on a new key, not on every new word.
+        self.rules: dict[RuleKey, Answer] = {}
+        self._lowers, self._regexes = self._named_lowers()
+        self._named_words: dict[int, bool] = {}
         self._index_as_sets()
         self._firsts, self._seconds = self._multi_token_words()
         self._expl = self.vocab.strings.add("expl")
@@ -87,6 +94,24 @@ class FastMorph:
                         out.update(v for v in values if isinstance(v, str))
         return out - {""}
 
+    def _named_lowers(self) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+        """Every lower-case word a ruler pattern names (by value, IN list or regex): for any other word
+        the ruler's answer does not depend on the word."""
+        lowers: set[str] = set()
+        regexes: list[re.Pattern[str]] = []
+        for pattern in self.ruler.patterns:  # type: ignore[attr-defined]
+            for spec in pattern["patterns"][0]:
+                for attr in ("LOWER", "ORTH", "TEXT", "NORM"):
+                    value = spec.get(attr)
+                    if isinstance(value, str):
+                        lowers.add(value.lower())
+                    elif isinstance(value, dict):
+                        lowers.update(v.lower() for v in value.get("IN", ()) if isinstance(v, str))
+                        lowers.update(v.lower() for v in value.get("NOT_IN", ()) if isinstance(v, str))
+                        if isinstance(value.get("REGEX"), str):
+                            regexes.append(re.compile(value["REGEX"], re.IGNORECASE))
+        return frozenset(lowers), tuple(regexes)
+
     def _multi_token_words(self) -> tuple[frozenset[str], frozenset[str]]:
         """Lower-case words that open or close one of the ruler's multi-token rules, other than the
         expletive rule (which the shape covers). A regex word test is answered by trying the rule's forms."""
@@ -113,10 +138,22 @@ class FastMorph:
     def _slow(self, doc: Doc) -> Doc:
         return self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
 
-    def _fill(self, shapes: list[Shape]) -> None:
-        """Ask the real components about new shapes, all in one document. Each shape is one token; a
-        separator follows one that could open a multi-token rule, and an expletive precedes one whose shape
-        says so."""
+    def _rule_key(self, shape: Shape) -> RuleKey:
+        """What the ruler's answer depends on: the shape without its word, unless a rule names the word."""
+        orth, tag, label, is_space, after_expl = shape
+        return (tag, label, is_space, after_expl, orth if self._is_named(orth) else 0)
+
+    def _is_named(self, orth: int) -> bool:
+        named = self._named_words.get(orth)
+        if named is None:
+            lower = self.vocab.strings[orth].lower()
+            named = self._named_words[orth] = lower in self._lowers or any(r.match(lower) for r in self._regexes)
+        return named
+
+    def _fill_rules(self, keys: list[RuleKey], shapes: list[Shape]) -> None:
+        """Ask the real ruler about new rule keys, each through one shape that has it, all in one document.
+        Each shape is one token; a separator follows one that could open a multi-token rule, and an
+        expletive precedes one whose shape says so."""
         strings = self.vocab.strings
         words: list[str] = []
         tags: list[str] = []
@@ -134,10 +171,28 @@ class FastMorph:
         doc = Doc(self.vocab, words=words, spaces=[True] * len(words), tags=tags, deps=deps,
                   heads=list(range(len(words))))
         before = [t.dep for t in doc]
-        doc = self._slow(doc)
-        for shape, i in zip(shapes, at, strict=True):
+        doc = self.ruler(doc)  # type: ignore[operator]
+        for key, i in zip(keys, at, strict=True):
             t = doc[i]
-            self.memo[shape] = (t.tag, t.pos, t.morph.key, t.lemma, t.dep if t.dep != before[i] else 0)
+            self.rules[key] = (t.tag, t.pos, t.morph.key, t.lemma, t.dep if t.dep != before[i] else 0)
+
+    def _fill(self, shapes: list[Shape]) -> None:
+        """Answer new shapes: the ruler's part from the rule memo (asking the ruler about new keys), then the
+        real lemmatizer over the words with those attributes (its rules read the word, POS and morphology)."""
+        keys = [self._rule_key(s) for s in shapes]
+        new: dict[RuleKey, Shape] = {}
+        for key, shape in zip(keys, shapes, strict=True):
+            if key not in self.rules and key not in new:
+                new[key] = shape
+        if new:
+            self._fill_rules(list(new), list(new.values()))
+        strings = self.vocab.strings
+        doc = Doc(self.vocab, words=[strings[s[0]] for s in shapes], spaces=[True] * len(shapes))
+        answers = [self.rules[k] for k in keys]
+        doc.from_array([TAG, POS, MORPH, LEMMA], np.array([a[:4] for a in answers], dtype="uint64"))
+        doc = self.lemmatizer(doc)  # type: ignore[operator]
+        for shape, t, answer in zip(shapes, doc, answers, strict=True):
+            self.memo[shape] = (t.tag, t.pos, t.morph.key, t.lemma, answer[4])
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -149,6 +204,7 @@ class FastMorph:
             return self._slow(doc)
         if len(self.memo) > MAX_SHAPES:
             self.memo.clear()
+            self._named_words.clear()
         memo = self.memo
         expl = self._expl
         labels = self._labels
