@@ -46,3 +46,36 @@ def test_batch_attaches_titles_to_their_own_bodies(monkeypatch) -> None:  # type
     assert seen[0] == ("Rebels attack Goma", "Rebels attack Goma")
     assert seen[1] == ("Mesures", "")  # not English: neither body nor title is parsed
     assert seen[2] == ("Kenya sends police", "Kenya sends police")
+
+
+def test_parse_many_remembers_each_text_without_rebuilding_it() -> None:
+    texts = [TEXT, "  Troops left.\n\nThe talks resumed. "]
+    docs = nlp.parse_many(texts)
+    assert [d.user_data["dateline.text"] for d in docs] == texts == [d.text for d in docs]
+
+
+def test_title_case_headlines_are_read_lower_cased_from_the_batch(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline import pipeline
+    from dateline.ingest import RawArticle
+
+    assert nlp.title_case("Rebels Storm Town Hall In Goma")
+    assert not nlp.title_case("Rebels storm the town hall in Goma")
+    lowered: list[str] = []
+
+    def spy(document, warnings=None, sdoc=None, **kw):  # type: ignore[no-untyped-def]
+        title = sdoc.user_data.get("dateline.title")
+        lowered.append(nlp.text_of(title.user_data["dateline.lowered"]) if "dateline.lowered" in title.user_data else "")
+        return real(document, warnings, sdoc, **kw)
+
+    real = pipeline.analyse_document
+    monkeypatch.setattr(pipeline, "analyse_document", spy)
+    raws = [RawArticle.from_text(TEXT, title="Rebels Storm Town Hall In Goma"),
+            RawArticle.from_text("Kenya sent police officers to Haiti on Tuesday.", title="Kenya sends police to Haiti")]
+    list(pipeline.analyse_many(raws, batch_size=8))
+    assert lowered == ["rebels storm town hall in goma", ""]
+    # a stage asking for the lower-cased copy gets the one parsed in the batch, not a new parse
+    title = nlp.parse("Rebels Storm Town Hall")
+    copy = nlp.parse("rebels storm town hall")
+    nlp.attach_title(nlp.parse(TEXT), title, copy)
+    assert nlp.lowered(title) is copy
+    assert nlp.text_of(nlp.lowered(nlp.parse("Army Repels Rebels"))) == "army repels rebels"

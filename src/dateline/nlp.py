@@ -105,9 +105,28 @@ TITLE_CHARS = 300
 PIPE_BATCH = 8  # the part of a title the stages parse: a longer "headline" is page furniture
 
 
-def attach_title(doc: Doc, title: Doc) -> None:
-    """Keep the parsed title with the body's Doc, so a stage that reads the title need not parse it again."""
+_LOWERED = "dateline.lowered"
+
+
+def attach_title(doc: Doc, title: Doc, lowered: Doc | None = None) -> None:
+    """Keep the parsed title (and its lower-cased parse, for a Title Case one) with the body's Doc, so a stage
+    that reads the title need not parse it again."""
     doc.user_data[_TITLE] = title
+    if lowered is not None:
+        title.user_data[_LOWERED] = lowered
+
+
+def title_case(title: str) -> bool:
+    """Most longer words capitalised ('Troops Leave The Capital'): the tagger reads such verbs as names, so
+    the event coder reads the headline lower-cased."""
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def lowered(doc: Doc) -> Doc:
+    """The Doc's text lower-cased, parsed: the copy parsed in the same batch if there is one, else parsed now."""
+    attached = doc.user_data.get(_LOWERED)
+    return attached if attached is not None else parse(text_of(doc).lower())
 
 
 def title_doc(doc: Doc | None, title: str) -> Doc:
@@ -120,11 +139,18 @@ def title_doc(doc: Doc | None, title: str) -> Doc:
 
 
 def parse(text: str) -> Doc:
-    return load()(text)
+    doc = load()(text)
+    doc.user_data[_TEXT] = text
+    return doc
 
 
 def parse_many(texts: list[str], batch_size: int = PIPE_BATCH) -> list[Doc]:
-    return list(load().pipe(texts, batch_size=batch_size))
+    """The texts parsed in batches. Each Doc remembers its text: spaCy's tokenizer keeps every character, so
+    `doc.text` is the input, and rebuilding it from the tokens costs a few milliseconds per article."""
+    docs = list(load().pipe(texts, batch_size=batch_size))
+    for doc, text in zip(docs, texts, strict=True):
+        doc.user_data[_TEXT] = text
+    return docs
 
 
-__all__ = ["attach_title", "title_doc", "load", "load_shipped", "text_of", "ents_of", "ents_within", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]
+__all__ = ["attach_title", "title_doc", "title_case", "lowered", "load", "load_shipped", "text_of", "ents_of", "ents_within", "parse", "parse_many", "model_name", "ModelMissing", "spacy"]

@@ -87,14 +87,16 @@ def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocume
     cleaned = [clean.clean(r) for r in batch]
     # Documents the stages will not read (empty, not English) are not parsed at all.
     texts = [prefilter.plan(d.text, mode).text if _codable(d) else "" for d, _ in cleaned]
-    # Titles go through the same batch (the event coder reads them; one by one they cost a pipeline call each).
+    # Titles go through the same batch (the event coder reads them; one by one they cost a pipeline call each),
+    # a Title Case one lower-cased as well (the coder reads its verbs from that copy).
     titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
     wanted = [t for t in titles if t]
-    parsed = list(nlp.load().pipe(texts + wanted, batch_size=nlp.PIPE_BATCH))
-    sdocs, title_docs = parsed[: len(texts)], iter(parsed[len(texts):])
+    lowered = [t.lower() for t in wanted if nlp.title_case(t)]
+    parsed = nlp.parse_many(texts + wanted + lowered)
+    sdocs, title_docs, lowered_docs = parsed[: len(texts)], iter(parsed[len(texts):]), iter(parsed[len(texts) + len(wanted):])
     for (document, warnings), sdoc, title in zip(cleaned, sdocs, titles, strict=True):
         if title:
-            nlp.attach_title(sdoc, next(title_docs))
+            nlp.attach_title(sdoc, next(title_docs), next(lowered_docs) if nlp.title_case(title) else None)
         yield analyse_document(document, warnings, sdoc, parse=mode)
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import cameo_for
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from ..nlp import text_of
+from ..prefilter import may_hold_event
 from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
@@ -229,7 +230,10 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     published = out.document.published
     lexicon_index = default_index()
     events: list[Event] = []
+    text = text_of(sdoc)
     for sent in sdoc.sents:
+        if not may_hold_event(text[sent.start_char : sent.end_char]):
+            continue  # no trigger word in it: walking its tokens would find none
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
         triggers = _concessions_promised(_drop_shadowed(triggers, index)) + _reported_accusations(sent, triggers)
         probs = ranking.sentence_probs(sent) if triggers else {}
@@ -243,19 +247,13 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
                                    _headline_type(title_doc, lexicon_index) if events and title_doc else None)
 
 
-def _title_case(title: str) -> bool:
-    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
     """The act the headline's main verb names ('Government promises to ease curfew' -> CONCEDE): a headline
     states the story's event. A Title Case headline is parsed again lower-cased: capitals make the tagger read
     its verbs as names."""
     from .. import nlp
 
-    text = nlp.text_of(title_doc)
-    doc = nlp.parse(text.lower()) if _title_case(text) else title_doc
+    doc = nlp.lowered(title_doc) if nlp.title_case(nlp.text_of(title_doc)) else title_doc
     best: tuple[int, str] | None = None
     for sent in doc.sents:
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
