@@ -148,3 +148,14 @@ def test_candidate_mode_codes_the_same_events_with_clean_evidence() -> None:
         assert e.evidence.sentence == ARTICLE[e.evidence.start : e.evidence.end]
         assert e.evidence.sentence == e.evidence.sentence.strip()
     assert [(p.start, p.end, p.name) for p in cand.places] == [(p.start, p.end, p.name) for p in full.places]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Troops withdrew from the capital on Sunday.", True),
+    ("Police arrested dozens of protesters.", True),
+    ("The minister said the rebels were responsible for the blast.", True),
+    ("The weather in Lisbon was mild on Sunday.", False),
+    ("   \n  ", False),
+])
+def test_may_hold_event_is_the_trigger_test_alone(sentence: str, expected: bool) -> None:
+    assert prefilter.may_hold_event(sentence) is expected

@@ -256,6 +256,12 @@ def _lowered(words: list[str]) -> set[str]:
     return lowered
 
 
+def may_hold_event(sentence: str, t: Tables | None = None) -> bool:
+    """Could this sentence hold a trigger (or a speech verb with an accusation word)? A set look-up per word,
+    so a stage can pass over the sentences that cannot before walking their tokens."""
+    return _trigger(_lowered(_WORD.findall(sentence)), t or tables())
+
+
 def keep(sentence: str, t: Tables | None = None) -> bool:
     """Could this sentence feed a stage? (Quotes and antecedents are decided over the whole text, in `plan`.)"""
     t = t or tables()
@@ -327,4 +333,4 @@ def _anaphoric(sentence: str) -> bool:
     return not _ANAPHORS.isdisjoint(w.lower() for w in _WORD.findall(sentence))
 
 
-__all__ = ["MODE_ENV", "MODES", "ParseMode", "Plan", "Tables", "keep", "mode_from_env", "plan", "sentences", "tables"]
+__all__ = ["MODE_ENV", "MODES", "ParseMode", "Plan", "Tables", "keep", "may_hold_event", "mode_from_env", "plan", "sentences", "tables"]
