@@ -207,3 +207,23 @@ def test_events_act_inside_an_accusation_is_not_the_main_event() -> None:
     # Without the rule the surer act (0.95 x side-clause 0.7) would outrank the accusation (0.6).
     ranked = ranking.assign_salience([ev("ACCUSE", "accused", 0.6), ev("ASSAULT", "killing", 0.95)], doc, {})
     assert ranked[0].salience == 1.0 and (ranked[1].salience or 0) < 1.0
+
+
+def test_sentence_probs_are_computed_once_per_sentence(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from dateline import nlp
+    from dateline.events import ranking
+
+    calls: list[str] = []
+
+    def predict(sent):  # type: ignore[no-untyped-def]
+        calls.append(sent.text)
+        return [("ASSAULT", 0.75), ("NONE", 0.25)]
+
+    monkeypatch.setattr(ranking, "_classifier", lambda: predict)
+    doc = nlp.parse("Rebels shelled the town. The army withdrew.")
+    first, second = doc.sents
+    probs = ranking.sentence_probs(first)
+    probs["ASSAULT"] = 0.0  # a caller's copy: the kept answer is not changed by it
+    assert ranking.sentence_probs(first) == {"ASSAULT": 0.75, "NONE": 0.25}
+    ranking.sentence_probs(second)
+    assert calls == ["Rebels shelled the town.", "The army withdrew."]

@@ -365,8 +365,10 @@ class TriggerIndex:
         lower-cased text: the tagger sometimes lemmatises inside fixed phrases ("memorandum of
         understanding" -> "understand"), and the surface form keeps those phrases matchable.
         """
-        out = []
         first = {lemmas[start].lower()} | ({texts[start].lower()} if texts is not None else set())
+        if self._phrases.keys().isdisjoint(first):
+            return []  # the common case: no phrase opens with this word
+        out = []
         candidates = {id(t): t for w in first for t in self._phrases.get(w, ())}
         for trig in sorted(candidates.values(), key=lambda t: (-len(t.words), -t.weight)):
             n = len(trig.words)
@@ -385,8 +387,8 @@ class TriggerIndex:
         Verbs are VERB/AUX tokens, nouns are common nouns only (a PROPN "March" is a month, not a march).
         """
         kind = "verb" if tok.pos_ in ("VERB", "AUX") else "noun" if tok.pos_ == "NOUN" else None
-        if kind is None:
-            return []
+        if kind is None or (kind, tok.lemma_.lower()) not in self._by_key:
+            return []  # no entry for this head: its children need not be read
         return self.select(kind, tok.lemma_, **token_context(tok))
 
     def lemmas(self, kind: str) -> set[str]:

@@ -30,6 +30,7 @@ OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 SCARE_WORDS = 3
 MAX_MENTION = 300  # characters: no actor mention is longer, so lookups need only actors starting this close  # a partial quote this short is a scare quote
 _PARA = re.compile(r"\n\s*\n|\n")
+_MARK = re.compile("[\u201c\u00ab\u201e\"\u2018]")  # the characters that can open a quote
 
 
 @dataclass
@@ -52,6 +53,10 @@ def _pairs_in(text: str, start: int, end: int) -> list[_Mark]:
     out: list[_Mark] = []
     i = start
     while i < end:
+        found = _MARK.search(text, i, end)  # every other character is stepped over: jump to the next mark
+        if found is None:
+            break
+        i = found.start()
         ch = text[i]
         close: int | None = None
         if ch in OPEN_CLOSE:

@@ -80,10 +80,21 @@ def _classifier() -> Callable[[Span], list[tuple[str, float]]] | None:
         return None
 
 
+_PROBS = "dateline.sentence_probs"
+
+
 def sentence_probs(sent: Span) -> Probs:
-    """The classifier's type distribution for one sentence; empty when no model is available."""
+    """The classifier's type distribution for one sentence; empty when no model is available. Kept with the
+    Doc: a lead sentence is read both for its own events and for the story's prior."""
     predict = _classifier()
-    return dict(predict(sent)) if predict is not None else {}
+    if predict is None:
+        return {}
+    memo = sent.doc.user_data.setdefault(_PROBS, {})
+    key = (sent.start, sent.end)
+    probs = memo.get(key)
+    if probs is None:
+        probs = memo[key] = dict(predict(sent))
+    return dict(probs)
 
 
 def agreement(probs: Probs, event_type: str) -> float:
