@@ -13,7 +13,7 @@ from ..nlp import text_of
 from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
-from .coding import MentionIndex, code_argument, same_actor
+from .coding import MentionIndex, code_argument, same_actor, same_party
 from .concessions import promised_concessions
 from .counts import find_counts
 from .grammar import load_grammar
@@ -419,7 +419,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         actors = _speaker_for_pronoun(args.actors, gov, index)
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
-    recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
+    recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
     if not recipients:
@@ -428,7 +428,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                     else targets.embedded_targets(speech_head, trig.event_type))
         # A protest may address its own government: same country, another sector is still a target.
         recipients = [r for r in _code_all(embedded, index) if not any(
-            same_actor(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
+            same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
