@@ -30,3 +30,24 @@ def test_a_state_can_act_on_its_own_people(text: str, target: str) -> None:
 def test_an_actor_is_still_not_its_own_target() -> None:
     ev = _main("Kenya said Kenya would expel the diplomats.")
     assert "Kenya" not in [r.name for r in ev.recipients if r.kind == "state"]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the partner of a nominal act
+    ("Kenya announced a suspension of flights with Uganda on Monday.", "UGA"),
+    ("Ghana has established diplomatic ties with Togo.", "TGO"),
+    ("Ghana cancelled a planned visit to Togo.", "TGO"),
+    # the owner of the thing acted on
+    ("Ghana suspended part of a military aid program for Togo.", "TGO"),
+    ("Kenya denounced Uganda's treatment of the refugees.", "UGA"),
+    ("A market for Ugandan traders was attacked by Kenyan gunmen.", "UGA"),
+    # the perpetrators of an investigated crime
+    ("Kenya is investigating alleged crimes by Ugandan soldiers against civilians.", "UGA"),
+])
+def test_target_behind_the_patient(text: str, target: str) -> None:
+    ev = _main(text)
+    assert target in _targets(ev), [(r.name, r.country) for r in ev.recipients]
+
+
+def test_no_owner_is_invented() -> None:
+    assert _main("Kenya condemned the attack.").recipients == []

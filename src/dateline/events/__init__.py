@@ -429,6 +429,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # A protest may address its own government: same country, another sector is still a target.
         recipients = [r for r in _code_all(embedded, index) if not any(
             same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
+    if not recipients:
+        # 'a suspension of air links with X', 'a camp for X refugees was attacked': the patient's owner or partner
+        recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
+                      if not any(same_party(r, a) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
