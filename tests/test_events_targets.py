@@ -51,3 +51,14 @@ def test_target_behind_the_patient(text: str, target: str) -> None:
 
 def test_no_owner_is_invented() -> None:
     assert _main("Kenya condemned the attack.").recipients == []
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the object names no party; a preposition of transfer or contact does
+    ("Kenya is refusing admittance to Ugandans.", "UGA"),
+    ("Kenyan forces clashed with Ugandan rioters in the square.", "UGA"),
+    ("Somali rebels seized weapons and equipment from Kenyan peacekeepers.", "KEN"),
+])
+def test_target_in_a_preposition_when_the_object_names_nobody(text: str, target: str) -> None:
+    ev = _main(text)
+    assert target in _targets(ev), [(r.name, r.country) for r in ev.recipients]

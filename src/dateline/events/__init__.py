@@ -420,6 +420,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
+    if not recipients and args.by_prep and args.by_prep != args.recipients:
+        # 'sent aerial photographs to X': the object names no party, the preposition does
+        recipients = [r for r in _code_all(args.by_prep, index) if not any(same_party(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
     if not recipients:

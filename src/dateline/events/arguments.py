@@ -22,6 +22,7 @@ CALENDAR_WORDS = frozenset({
 })
 PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 SELF_MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+FALLBACK_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "from"})
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Arguments:
     recipients: list[Token] = field(default_factory=list)
     governor: Token | None = None  # the verb whose clause the event lives in
     requesters: list[Token] = field(default_factory=list)  # "at the request of X"
+    by_prep: list[Token] = field(default_factory=list)  # "sent aid to X": the prepositional target, if the object codes nobody
     passive_no_agent: bool = False
 
 
@@ -196,6 +198,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         by_prep += _prep_objects(tok, {"of"})
     if by_prep and not args.recipients:
         args.recipients = by_prep
+    # When the object names no party ('providing aerial photographs to X', 'seized weapons from X'), the
+    # party sits in a preposition of transfer or contact, whatever the type's own prepositions are.
+    args.by_prep = by_prep + [t for t in _prep_objects(tok, set(FALLBACK_PREPS)) if t not in by_prep]
     if not args.recipients and not passive and trig.event_type not in SELF_MOVING_TYPES:
         # The small parser often reads "backed his claims, saying ..." as a clause whose subject is the object.
         for comp in tok.children:
