@@ -62,3 +62,13 @@ def test_no_owner_is_invented() -> None:
 def test_target_in_a_preposition_when_the_object_names_nobody(text: str, target: str) -> None:
     ev = _main(text)
     assert target in _targets(ev), [(r.name, r.country) for r in ev.recipients]
+
+
+def test_an_unknown_office_holder_belongs_to_the_state_where_he_acts() -> None:
+    ev = _main("President Jean Kouassi announced on Sunday that he will extend the curfew in Abidjan.")
+    assert [a.country for a in ev.actors] == ["CIV"]
+
+
+def test_an_unknown_person_without_an_office_takes_no_flag() -> None:
+    ev = _main("Bishop Pedro Alvarez criticised the government in Lima on Friday.")
+    assert [a.country for a in ev.actors if a.kind == "person"] == [None]

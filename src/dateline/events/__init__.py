@@ -13,7 +13,7 @@ from ..nlp import text_of
 from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
-from .coding import MentionIndex, code_argument, same_actor, same_party
+from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
 from .concessions import promised_concessions
 from .counts import find_counts
 from .grammar import load_grammar
@@ -136,6 +136,10 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
 
 
 def _flag(actor: Actor, country: str, event_type: str) -> Actor:
+    if actor.kind == "person" and not (actor.country or actor.org) and set(actor.sectors or [actor.sector]) & STATE_SECTORS:
+        # 'President X', 'Judge X', 'General X' whom the KB does not know: an office of state is held in the
+        # state where the act takes place (a foreign official would be named with a flag: 'Ugandan President X').
+        return actor.model_copy(update={"country": country})
     if actor.country or actor.org or actor.kind in ("state", "person", "igo"):
         return actor
     if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
