@@ -72,3 +72,18 @@ def test_an_unknown_office_holder_belongs_to_the_state_where_he_acts() -> None:
 def test_an_unknown_person_without_an_office_takes_no_flag() -> None:
     ev = _main("Bishop Pedro Alvarez criticised the government in Lima on Friday.")
     assert [a.country for a in ev.actors if a.kind == "person"] == [None]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Young Kenyans blocked roads leading to the city centre on Sunday.", "KEN"),
+    ("Kenyan teachers went on strike on Monday.", "KEN"),
+])
+def test_a_protest_with_no_addressee_is_aimed_at_the_authorities(text: str, target: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "PROTEST"
+    assert [(r.country, r.sector) for r in ev.recipients] == [(target, "GOV")]
+
+
+def test_a_protest_keeps_its_named_addressee() -> None:
+    ev = _main("Kenyan students protested against the Ugandan embassy.")
+    assert _targets(ev) == ["UGA"]

@@ -470,6 +470,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
         recipients = [_flag(r, location.country, trig.event_type) if r.kind == "group" and r.sector else r
                       for r in recipients]
+    if not recipients and trig.event_type == "PROTEST":
+        recipients = _authorities(location, actors)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -512,6 +514,20 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
     return (trig.event_type in G.unattributed_types and float(trig.entry.get("weight", 1.0)) >= 0.8
             and ranking.agreement(probs, trig.event_type) >= 0.5)
+
+
+def _authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
+    """A protest that names no addressee ('Young Algerians blocked roads') is aimed at the authorities where it
+    happens — the place's state, else the protesters' own (as ICEWS codes a protest with no named target)."""
+    from ..kb import load_kb
+
+    country = (location.country if location is not None else None) or next(
+        (a.country for a in actors if a.country), None)
+    if not country:
+        return []
+    name = load_kb().country_name(country) or country
+    return [Actor(text=name, name=f"{name} (authorities)", country=country, sector="GOV", sectors=["GOV"],
+                  kind="state")]
 
 
 def _place_target(location: Location) -> Actor:
