@@ -87,3 +87,12 @@ def test_a_protest_with_no_addressee_is_aimed_at_the_authorities(text: str, targ
 def test_a_protest_keeps_its_named_addressee() -> None:
     ev = _main("Kenyan students protested against the Ugandan embassy.")
     assert _targets(ev) == ["UGA"]
+
+
+def test_an_attack_with_no_named_perpetrator_is_by_unidentified_attackers_of_the_place() -> None:
+    ev = _main("A roadside bomb near the town of Garissa killed two Kenyan soldiers on Sunday.")
+    assert [(a.country, a.sector) for a in ev.actors] == [("KEN", "UAF")]
+
+
+def test_no_attacker_is_invented_without_a_place() -> None:
+    assert _main("Two soldiers were killed on Sunday.").actors == []

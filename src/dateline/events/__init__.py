@@ -243,8 +243,22 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
             events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
     events = _merge_duplicates(events)
     title_doc = _title_doc(out, sdoc)
-    return ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
-                                   _headline_type(title_doc, lexicon_index) if events and title_doc else None)
+    ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
+                                     _headline_type(title_doc, lexicon_index) if events and title_doc else None)
+    return [_unidentified_attackers(e) for e in ranked]
+
+
+def _unidentified_attackers(event: Event) -> Event:
+    """'A roadside bomb near Samarra killed two soldiers': an attack with no named perpetrator is by unidentified
+    attackers of the place, as ICEWS codes 'Unidentified Gunmen (Iraq)'. Added once events are merged and
+    ranked, so the inferred party changes neither (they weigh what the text names)."""
+    loc = event.location
+    if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
+        return event
+    actor = Actor(text=event.evidence.trigger, name=f"Unidentified attackers ({loc.country})", country=loc.country,
+                  sector="UAF", sectors=["UAF"], kind="group", start=event.evidence.trigger_start,
+                  end=event.evidence.trigger_end)
+    return event.model_copy(update={"actors": [actor]})
 
 
 def _title_case(title: str) -> bool:
