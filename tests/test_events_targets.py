@@ -96,3 +96,14 @@ def test_an_attack_with_no_named_perpetrator_is_by_unidentified_attackers_of_the
 
 def test_no_attacker_is_invented_without_a_place() -> None:
     assert _main("Two soldiers were killed on Sunday.").actors == []
+
+
+def test_a_nominal_act_framed_by_a_transitive_clause_takes_its_subject_and_object() -> None:
+    ev = _main("Somali rebels engaged Kenyan peacekeepers in a firefight near the border.")
+    assert [a.country for a in ev.actors] == ["SOM"]
+    assert _targets(ev) == ["KEN"]
+
+
+def test_a_victim_who_died_in_an_attack_is_not_its_perpetrator() -> None:
+    ev = _main("Two Kenyan soldiers died in an attack near the border.")
+    assert "KEN" not in [a.country for a in ev.actors]
