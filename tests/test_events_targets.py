@@ -107,3 +107,15 @@ def test_a_nominal_act_framed_by_a_transitive_clause_takes_its_subject_and_objec
 def test_a_victim_who_died_in_an_attack_is_not_its_perpetrator() -> None:
     ev = _main("Two Kenyan soldiers died in an attack near the border.")
     assert "KEN" not in [a.country for a in ev.actors]
+
+
+@pytest.mark.parametrize(("text", "role", "country"), [
+    ("Ethnic Hungarians in Slovakia protested against the language law.", "actor", "SVK"),
+    ("Slovak police detained ten ethnic Hungarians in Bratislava on Monday.", "recipient", "SVK"),
+    # without 'ethnic' the demonym is a nationality
+    ("Hungarian farmers protested in Bratislava on Monday.", "actor", "HUN"),
+])
+def test_an_ethnic_group_is_coded_by_where_it_lives(text: str, role: str, country: str) -> None:
+    ev = _main(text)
+    parties = ev.actors if role == "actor" else ev.recipients
+    assert [p.country for p in parties] == [country], [(p.name, p.country) for p in parties]

@@ -135,6 +135,21 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
     return _code_all([speaker], index) if speaker is not None else []
 
 
+def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[Actor]:
+    """'ethnic Albanians in southern Serbia': an ethnic group is coded by the state it lives in, the place of the
+    act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality)."""
+    ethnic = [h for h in heads if any(t.lower_ == "ethnic" for t in h.subtree if t.i < h.i)]
+    if not ethnic:
+        return parties
+    out = []
+    for p in parties:
+        if p.country and p.country != country and p.kind == "group" and any(
+                (p.start or 0) <= h.idx < (p.end or 0) for h in ethnic):
+            p = p.model_copy(update={"country": country, "name": f"ethnic {p.text} ({country})"})
+        out.append(p)
+    return out
+
+
 def _flag(actor: Actor, country: str, event_type: str) -> Actor:
     if actor.kind == "person" and not (actor.country or actor.org) and set(actor.sectors or [actor.sector]) & STATE_SECTORS:
         # 'President X', 'Judge X', 'General X' whom the KB does not know: an office of state is held in the
@@ -484,6 +499,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
         recipients = [_flag(r, location.country, trig.event_type) if r.kind == "group" and r.sector else r
                       for r in recipients]
+        if location.precision in ("clause", "sentence"):
+            actors = _residents(actors, args.actors, location.country)
+            recipients = _residents(recipients, args.recipients, location.country)
     if not recipients and trig.event_type == "PROTEST":
         recipients = _authorities(location, actors)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
