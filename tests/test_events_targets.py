@@ -119,3 +119,9 @@ def test_an_ethnic_group_is_coded_by_where_it_lives(text: str, role: str, countr
     ev = _main(text)
     parties = ev.actors if role == "actor" else ev.recipients
     assert [p.country for p in parties] == [country], [(p.name, p.country) for p in parties]
+
+
+def test_an_unknown_office_holder_acted_on_belongs_to_the_state_where_it_happens() -> None:
+    ev = _main("The Kenyan foreign minister held talks with President Jean Kouassi during a visit to Abidjan on "
+               "Wednesday.")
+    assert _targets(ev) == ["CIV"]

@@ -497,8 +497,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
         actors = [_flag(a, location.country, trig.event_type) for a in actors]
         # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
-        recipients = [_flag(r, location.country, trig.event_type) if r.kind == "group" and r.sector else r
-                      for r in recipients]
+        recipients = [_flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
+                      else r for r in recipients]
         if location.precision in ("clause", "sentence"):
             actors = _residents(actors, args.actors, location.country)
             recipients = _residents(recipients, args.recipients, location.country)
