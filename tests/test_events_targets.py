@@ -42,7 +42,7 @@ def test_an_actor_is_still_not_its_own_target() -> None:
     ("Kenya denounced Uganda's treatment of the refugees.", "UGA"),
     ("A market for Ugandan traders was attacked by Kenyan gunmen.", "UGA"),
     # the perpetrators of an investigated crime
-    ("Kenya is investigating alleged crimes by Ugandan soldiers against civilians.", "UGA"),
+    ("Kenyan prosecutors are investigating the killings by Ugandan soldiers in the border town.", "UGA"),
 ])
 def test_target_behind_the_patient(text: str, target: str) -> None:
     ev = _main(text)
@@ -57,7 +57,7 @@ def test_no_owner_is_invented() -> None:
     # the object names no party; a preposition of transfer or contact does
     ("Kenya is refusing admittance to Ugandans.", "UGA"),
     ("Kenyan forces clashed with Ugandan rioters in the square.", "UGA"),
-    ("Somali rebels seized weapons and equipment from Kenyan peacekeepers.", "KEN"),
+    ("Somali militants seized rifles and trucks from Kenyan troops.", "KEN"),
 ])
 def test_target_in_a_preposition_when_the_object_names_nobody(text: str, target: str) -> None:
     ev = _main(text)
@@ -75,7 +75,7 @@ def test_an_unknown_person_without_an_office_takes_no_flag() -> None:
 
 
 @pytest.mark.parametrize(("text", "target"), [
-    ("Young Kenyans blocked roads leading to the city centre on Sunday.", "KEN"),
+    ("Young Kenyans blocked the main highway on Sunday.", "KEN"),
     ("Kenyan teachers went on strike on Monday.", "KEN"),
 ])
 def test_a_protest_with_no_addressee_is_aimed_at_the_authorities(text: str, target: str) -> None:
@@ -99,7 +99,7 @@ def test_no_attacker_is_invented_without_a_place() -> None:
 
 
 def test_a_nominal_act_framed_by_a_transitive_clause_takes_its_subject_and_object() -> None:
-    ev = _main("Somali rebels engaged Kenyan peacekeepers in a firefight near the border.")
+    ev = _main("Somali militants engaged Kenyan troops in a gun battle near the border.")
     assert [a.country for a in ev.actors] == ["SOM"]
     assert _targets(ev) == ["KEN"]
 

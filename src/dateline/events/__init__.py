@@ -136,7 +136,7 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
 
 
 def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[Actor]:
-    """'ethnic Albanians in southern Serbia': an ethnic group is coded by the state it lives in, the place of the
+    """'ethnic Hungarians in Slovakia': an ethnic group is coded by the state it lives in, the place of the
     act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality)."""
     ethnic = [h for h in heads if any(t.lower_ == "ethnic" for t in h.subtree if t.i < h.i)]
     if not ethnic:
@@ -264,8 +264,8 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
 
 
 def _unidentified_attackers(event: Event) -> Event:
-    """'A roadside bomb near Samarra killed two soldiers': an attack with no named perpetrator is by unidentified
-    attackers of the place, as ICEWS codes 'Unidentified Gunmen (Iraq)'. Added once events are merged and
+    """'A roadside bomb near Garissa killed two soldiers': an attack with no named perpetrator is by unidentified
+    attackers of the place, as ICEWS codes 'Unidentified Gunmen (Kenya)'. Added once events are merged and
     ranked, so the inferred party changes neither (they weigh what the text names)."""
     loc = event.location
     if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
@@ -466,7 +466,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = [r for r in _code_all(embedded, index) if not any(
             same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
     if not recipients:
-        # 'a suspension of air links with X', 'a camp for X refugees was attacked': the patient's owner or partner
+        # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
                       if not any(same_party(r, a) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
@@ -549,7 +549,7 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
 
 
 def _authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
-    """A protest that names no addressee ('Young Algerians blocked roads') is aimed at the authorities where it
+    """A protest that names no addressee ('Young Kenyans blocked the highway') is aimed at the authorities where it
     happens — the place's state, else the protesters' own (as ICEWS codes a protest with no named target)."""
     from ..kb import load_kb
 

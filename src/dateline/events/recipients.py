@@ -134,8 +134,8 @@ def protest_aim(tok: Token) -> list[Token]:
 
 def patient_owners(trigger: Token, heads: list[Token]) -> list[Token]:
     """Parties behind a patient that names no actor: the owner of a thing acted on ('hacked the computers of
-    X's officers', 'a camp for X refugees was attacked'), the partner of a nominal act ('a suspension of air
-    links with X', 'established ties with X', 'investigating crimes by X'). Looked at only when the trigger's
+    X's officers', 'a market for X traders was attacked'), the partner of a nominal act ('a suspension of
+    flights with X', 'established ties with X', 'investigating crimes by X'). Looked at only when the trigger's
     own arguments coded nobody."""
     nouns = list(heads)
     nouns += [c for c in trigger.children if c.dep_ in OBJECT_DEPS and c not in nouns]
