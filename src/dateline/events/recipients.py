@@ -98,7 +98,7 @@ OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
     """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
-    "their disapproval for the United States' policies" (two steps at most)."""
+    "their anger at Kenya's new tariffs" (two steps at most)."""
     out: list[Token] = []
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
