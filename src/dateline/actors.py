@@ -45,7 +45,7 @@ MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "o
 COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near", "outside", "over", "into"}
 PERSON_PREFIXES = {"former", "deputy", "acting", "outgoing", "then", "new", "interim", "senior", "top", "chief",
-                   "vice", "ex", "-", "late", "incoming", "first", "current"}
+                   "vice", "ex", "-", "late", "incoming", "first", "current", "junior", "assistant"}
 AREA_NOUNS = {"heart", "center", "centre", "outskirts", "street", "streets", "north", "south", "east", "west",
               "part", "parts", "city", "capital", "region", "province", "border", "borders", "area", "areas",
               "rest", "coast", "suburb", "suburbs", "downtown", "territory", "soil", "corner", "corners"}

@@ -14,7 +14,7 @@ from ..prefilter import may_hold_event
 from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
-from .coding import MentionIndex, code_argument, same_actor
+from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
 from .concessions import promised_concessions
 from .counts import find_counts
 from .grammar import load_grammar
@@ -136,7 +136,26 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
     return _code_all([speaker], index) if speaker is not None else []
 
 
+def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[Actor]:
+    """'ethnic Hungarians in Slovakia': an ethnic group is coded by the state it lives in, the place of the
+    act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality)."""
+    ethnic = [h for h in heads if any(t.lower_ == "ethnic" for t in h.subtree if t.i < h.i)]
+    if not ethnic:
+        return parties
+    out = []
+    for p in parties:
+        if p.country and p.country != country and p.kind == "group" and any(
+                (p.start or 0) <= h.idx < (p.end or 0) for h in ethnic):
+            p = p.model_copy(update={"country": country, "name": f"ethnic {p.text} ({country})"})
+        out.append(p)
+    return out
+
+
 def _flag(actor: Actor, country: str, event_type: str) -> Actor:
+    if actor.kind == "person" and not (actor.country or actor.org) and set(actor.sectors or [actor.sector]) & STATE_SECTORS:
+        # 'President X', 'Judge X', 'General X' whom the KB does not know: an office of state is held in the
+        # state where the act takes place (a foreign official would be named with a flag: 'Ugandan President X').
+        return actor.model_copy(update={"country": country})
     if actor.country or actor.org or actor.kind in ("state", "person", "igo"):
         return actor
     if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
@@ -243,8 +262,22 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
             events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
     events = _merge_duplicates(events)
     title_doc = _title_doc(out, sdoc)
-    return ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
-                                   _headline_type(title_doc, lexicon_index) if events and title_doc else None)
+    ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
+                                     _headline_type(title_doc, lexicon_index) if events and title_doc else None)
+    return [_unidentified_attackers(e) for e in ranked]
+
+
+def _unidentified_attackers(event: Event) -> Event:
+    """'A roadside bomb near Garissa killed two soldiers': an attack with no named perpetrator is by unidentified
+    attackers of the place, as ICEWS codes 'Unidentified Gunmen (Kenya)'. Added once events are merged and
+    ranked, so the inferred party changes neither (they weigh what the text names)."""
+    loc = event.location
+    if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
+        return event
+    actor = Actor(text=event.evidence.trigger, name=f"Unidentified attackers ({loc.country})", country=loc.country,
+                  sector="UAF", sectors=["UAF"], kind="group", start=event.evidence.trigger_start,
+                  end=event.evidence.trigger_end)
+    return event.model_copy(update={"actors": [actor]})
 
 
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
@@ -417,7 +450,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         actors = _speaker_for_pronoun(args.actors, gov, index)
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
-    recipients = [r for r in _code_all(args.recipients, index) if not any(same_actor(r, a) for a in actors)]
+    recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
+    if not recipients and args.by_prep and args.by_prep != args.recipients:
+        # 'sent aerial photographs to X': the object names no party, the preposition does
+        recipients = [r for r in _code_all(args.by_prep, index) if not any(same_party(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
     if not recipients:
@@ -426,7 +462,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                     else targets.embedded_targets(speech_head, trig.event_type))
         # A protest may address its own government: same country, another sector is still a target.
         recipients = [r for r in _code_all(embedded, index) if not any(
-            same_actor(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
+            same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
+    if not recipients:
+        # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
+        recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
+                      if not any(same_party(r, a) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
@@ -455,8 +495,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
         actors = [_flag(a, location.country, trig.event_type) for a in actors]
         # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
-        recipients = [_flag(r, location.country, trig.event_type) if r.kind == "group" and r.sector else r
-                      for r in recipients]
+        recipients = [_flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
+                      else r for r in recipients]
+        if location.precision in ("clause", "sentence"):
+            actors = _residents(actors, args.actors, location.country)
+            recipients = _residents(recipients, args.recipients, location.country)
+    if not recipients and trig.event_type == "PROTEST":
+        recipients = _authorities(location, actors)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -499,6 +544,20 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
     return (trig.event_type in G.unattributed_types and float(trig.entry.get("weight", 1.0)) >= 0.8
             and ranking.agreement(probs, trig.event_type) >= 0.5)
+
+
+def _authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
+    """A protest that names no addressee ('Young Kenyans blocked the highway') is aimed at the authorities where it
+    happens — the place's state, else the protesters' own (as ICEWS codes a protest with no named target)."""
+    from ..kb import load_kb
+
+    country = (location.country if location is not None else None) or next(
+        (a.country for a in actors if a.country), None)
+    if not country:
+        return []
+    name = load_kb().country_name(country) or country
+    return [Actor(text=name, name=f"{name} (authorities)", country=country, sector="GOV", sectors=["GOV"],
+                  kind="state")]
 
 
 def _place_target(location: Location) -> Actor:

@@ -22,6 +22,7 @@ CALENDAR_WORDS = frozenset({
 })
 PARTICLES = frozenset({"out", "away", "back", "off", "down", "up"})
 SELF_MOVING_TYPES = frozenset({"MOBILIZE", "RETREAT", "AID"})
+FALLBACK_PREPS = frozenset({"to", "with", "against", "on", "at", "into", "from"})
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Arguments:
     recipients: list[Token] = field(default_factory=list)
     governor: Token | None = None  # the verb whose clause the event lives in
     requesters: list[Token] = field(default_factory=list)  # "at the request of X"
+    by_prep: list[Token] = field(default_factory=list)  # "sent aid to X": the prepositional target, if the object codes nobody
     passive_no_agent: bool = False
 
 
@@ -196,6 +198,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         by_prep += _prep_objects(tok, {"of"})
     if by_prep and not args.recipients:
         args.recipients = by_prep
+    # When the object names no party ('providing aerial photographs to X', 'seized weapons from X'), the
+    # party sits in a preposition of transfer or contact, whatever the type's own prepositions are.
+    args.by_prep = by_prep + [t for t in _prep_objects(tok, set(FALLBACK_PREPS)) if t not in by_prep]
     if not args.recipients and not passive and trig.event_type not in SELF_MOVING_TYPES:
         # The small parser often reads "backed his claims, saying ..." as a clause whose subject is the object.
         for comp in tok.children:
@@ -227,15 +232,39 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
         args.requesters = _requesters(verb)
     else:
         args.governor = noun.head if noun.head.pos_ in ("VERB", "AUX") else noun
-        owner = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
-        owner = [c for c in owner if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
+        mods = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        # 'US drone strike', 'Israeli tank shelling': the flag sits on the weapon that modifies the act
+        mods += [g for c in mods if c.dep_ == "compound" and c.ent_type_ == "" for g in c.children
+                 if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
+        owner = [c for c in mods if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
             "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss"]
         if owner:
             args.actors = conjuncts(owner[0])
         by = _prep_objects(noun, {"by", "of"})
         if not args.actors and by:
             args.actors = by
+        frame = _framing_verb(noun)
+        if not args.actors and frame is not None:
+            # 'Rebels engaged peacekeepers in a firefight', 'joined Uganda in talks': the clause's subject acts,
+            # its object is the other party.
+            subj, _ = subject_of(frame)
+            args.actors = conjuncts(subj) if subj is not None else []
+            args.recipients = conjuncts(_child(frame, OBJECT_DEPS))  # type: ignore[arg-type]
+            args.governor = frame
+            return args
     by_prep = _prep_objects(noun, recipient_preps)
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+def _framing_verb(noun: Token) -> Token | None:
+    """The active transitive verb whose 'in' phrase the nominal act is ('engaged X in a firefight'); intransitive
+    and passive clauses ('died in an attack', 'was wounded in an attack') name victims, not parties."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ != "VERB":
+        return None
+    verb = prep.head
+    if _child(verb, OBJECT_DEPS) is None or _child(verb, SUBJECT_DEPS) is None:
+        return None
+    return verb

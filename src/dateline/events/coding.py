@@ -172,3 +172,10 @@ def _sector_from_head(head: Token, index: MentionIndex) -> str | None:
 
 def same_actor(a: Actor, b: Actor) -> bool:
     return a.name == b.name or (a.kind == "person" and b.kind == "person" and a.name.split()[-1] == b.name.split()[-1])
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """An actor cannot be its own target, but two parts of one state can: 'Kenyan students stoned the Kenyan
+    government', 'Ugandan police arrested Ugandan activists' (both are named after their country, so the name
+    alone would merge them). Different known sectors keep them apart."""
+    return same_actor(a, b) and not (a.sector and b.sector and a.sector != b.sector)

@@ -98,7 +98,7 @@ OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
     """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
-    "their disapproval for the United States' policies" (two steps at most)."""
+    "their anger at Kenya's new tariffs" (two steps at most)."""
     out: list[Token] = []
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
@@ -130,3 +130,18 @@ def protest_aim(tok: Token) -> list[Token]:
             if found:
                 return found
     return []
+
+
+def patient_owners(trigger: Token, heads: list[Token]) -> list[Token]:
+    """Parties behind a patient that names no actor: the owner of a thing acted on ('hacked the computers of
+    X's officers', 'a market for X traders was attacked'), the partner of a nominal act ('a suspension of
+    flights with X', 'established ties with X', 'investigating crimes by X'). Looked at only when the trigger's
+    own arguments coded nobody."""
+    nouns = list(heads)
+    nouns += [c for c in trigger.children if c.dep_ in OBJECT_DEPS and c not in nouns]
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        nouns.append(trigger)
+    out: list[Token] = []
+    for noun in nouns:
+        out += [t for t in _owners(noun) if t not in out]
+    return out
