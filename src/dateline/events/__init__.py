@@ -292,6 +292,9 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
         # "agreed to a series of concessions": the content is what the series is of
         content += [g for c in list(content) if c.lemma_.lower() in SERIES_NOUNS for p in c.children
                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        # "promised to work with X to scrap the curbs": the purpose of the promised act is promised too
+        content += [g for c in list(content) for g in c.children if g.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
         # "willing to make concessions": the object of a light verb in the content is the content
         content += [o for c in list(content) if c.lemma_.lower() in G.light_verbs for o in c.children
                     if o.dep_ == "dobj"]
