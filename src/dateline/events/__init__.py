@@ -323,6 +323,9 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
         # "agreed to a series of concessions": the content is what the series is of
         content += [g for c in list(content) if c.lemma_.lower() in SERIES_NOUNS for p in c.children
                     if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+        # "promised to work with X to scrap the curbs": the purpose of the promised act is promised too
+        content += [g for c in list(content) for g in c.children if g.dep_ == "advcl"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in g.children)]
         # "willing to make concessions": the object of a light verb in the content is the content
         content += [o for c in list(content) if c.lemma_.lower() in G.light_verbs for o in c.children
                     if o.dep_ == "dobj"]
@@ -349,8 +352,9 @@ def _as_riot(event: Event) -> Event:
 
 
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
-    """'X said the rebels were responsible for the attack': the speaker accuses, whatever the speech verb."""
-    taken = {t.token.i for t in triggers if t.event_type in ("ACCUSE", "REJECT")}
+    """'X said the rebels were responsible for the attack': the speaker accuses, whatever the speech verb.
+    'X said Y must hand over the suspects': the speaker demands (PLOVER REQUEST); the act is only asked for."""
+    taken = {t.token.i for t in triggers if t.event_type in ("ACCUSE", "REJECT", "REQUEST")}
     out: list[Trigger] = []
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.speech_verbs or tok.i in taken:
@@ -358,6 +362,10 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         for comp in tok.children:
             if comp.dep_ != "ccomp":
                 continue
+            if _demanded(comp):
+                entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i}
+                out.append(Trigger(token=tok, entry=entry, tokens=[tok], specificity=2))
+                break
             word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
                          and t.dep_ in ("acomp", "attr", "prep", "advmod", "ROOT", "ccomp", "xcomp", "dobj")), None)
             if word is None:
@@ -366,6 +374,16 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             out.append(Trigger(token=tok, entry=entry, tokens=[tok, word], specificity=2))
             break
     return out
+
+
+def _demanded(comp: Token) -> bool:
+    """A reported clause that obliges another party: 'Y must withdraw' ('we must', 'it must' bind the speaker)."""
+    if not any(c.dep_ == "aux" and c.lower_ in G.obligation_aux for c in comp.children):
+        return False
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in G.self_pronouns:
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ in G.self_pronouns for c in subj.children)  # 'his government must'
 
 
 def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
@@ -424,8 +442,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
-    if "accused_in" in trig.entry:
-        accused, _ = subject_of(sent.doc[int(trig.entry["accused_in"])])
+    addressed = trig.entry.get("accused_in", trig.entry.get("addressed_in"))
+    if addressed is not None:
+        accused, _ = subject_of(sent.doc[int(addressed)])
         args.recipients = [accused] if accused is not None else []
     gov = args.governor or trig.token
     speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
@@ -436,7 +455,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if mod.negated and not mod.hypothetical:
         trig, mod = _as_refusal(trig, mod)
     if attach.declared_future(trig.token, gov, mod):
-        trig = _as_declaration(trig)
+        trig = _as_declaration(trig, _conditional(trig.token, gov))
     if mod.negated or mod.hypothetical:
         # "did not attack" is not an attack; "in an effort to quell", "would attack": intentions are not events
         return []
@@ -583,9 +602,18 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
             mod.model_copy(update={"negated": False, "future": False}))
 
 
-def _as_declaration(trig: Trigger) -> Trigger:
-    """'will pull out' is a concession made now, 'said it would impose sanctions' a threat: code the declaration."""
+def _conditional(tok: Token, gov: Token) -> bool:
+    """'will pull out unless the union pays': the act is held over another party."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in G.condition_marks for m in c.children)
+               for t in {tok, gov} for c in t.children)
+
+
+def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
+    """'will pull out' is a concession made now, 'said it would impose sanctions' a threat: code the declaration.
+    An act declared on a condition the other party must meet is an ultimatum, whatever the act (THREATEN)."""
     row = G.future_acts.get(f"{trig.event_type}/{trig.entry.get('mode')}") or G.future_acts.get(trig.event_type)
+    if conditional and trig.event_type != "THREATEN" and (row is None or row[0] != "THREATEN"):
+        row = ("THREATEN", None, "130")
     if row is None:
         return trig
     event_type, mode, cameo = row

@@ -39,10 +39,12 @@ def _committed(tok: Token, promise_heads: set[int]) -> bool:
         return False
     if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("to", "on"):
         head = head.head  # "committed to compensating", "agreed on lifting"
-    elif tok.dep_ not in ("xcomp", "acl", "ccomp", "conj"):
+    elif tok.dep_ not in ("xcomp", "acl", "ccomp", "conj", "advcl"):
         return False
-    if tok.dep_ == "conj":
-        return _committed(head, promise_heads)  # "pledged to free the prisoners and reopen the border"
+    if tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
+        # "pledged to free the prisoners and reopen the border"; "promised to work with X to scrap the curbs":
+        # the purpose of a promised act is promised too
+        return _committed(head, promise_heads)
     lemma = head.lemma_.lower()
     return (head.i in promise_heads or lemma in G.commitment_governors or lemma in G.commitment_adjectives
             or (head.pos_ == "NOUN" and lemma in G.commitment_nouns))

@@ -48,6 +48,9 @@ class Grammar:
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
     execution_verbs: frozenset[str]
+    obligation_aux: frozenset[str]
+    self_pronouns: frozenset[str]
+    condition_marks: frozenset[str]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -89,7 +92,10 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
-                   execution_verbs=frozenset(data.get("execution_verbs", [])))
+                   execution_verbs=frozenset(data.get("execution_verbs", [])),
+                   obligation_aux=frozenset(data.get("obligation_aux", [])),
+                   self_pronouns=frozenset(data.get("self_pronouns", [])),
+                   condition_marks=frozenset(data.get("condition_marks", [])))
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:

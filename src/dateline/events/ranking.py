@@ -33,6 +33,10 @@ HEADLINE_MATCH = 1.5
 # An act told as the content of an accusation weighs this much of its own salience.
 EMBEDDED_IN_ACCUSATION = 0.6
 ACCUSATION_TYPES = frozenset({"ACCUSE", "REJECT"})
+# An act told as the content of a demand ('demanded that the government lift the curfew') has not happened:
+# it is what is asked for, so it weighs much less than the demand (PLOVER codes the REQUEST).
+EMBEDDED_IN_REQUEST = 0.3
+REQUEST_TYPES = frozenset({"REQUEST"})
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "amod", "compound", "npadvmod", "nmod"})
 
 Probs = dict[str, float]
@@ -160,8 +164,9 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_t
         if headline_type is not None and ev.event_type == headline_type:
             fit *= HEADLINE_MATCH
         raw.append(ev.confidence * position * clause * fit)
-    raw = [r * (EMBEDDED_IN_ACCUSATION if _inside_accusation(ev, events, sdoc) else 1.0) for ev, r in zip(events, raw,
-                                                                                                          strict=True)]
+    raw = [r * (EMBEDDED_IN_ACCUSATION if _inside_accusation(ev, events, sdoc) else 1.0)
+           * (EMBEDDED_IN_REQUEST if _inside_accusation(ev, events, sdoc, REQUEST_TYPES) else 1.0)
+           for ev, r in zip(events, raw, strict=True)]
     top = max(raw) or 1.0
     return [ev.model_copy(update={"salience": round(r / top, 3)}) for ev, r in zip(events, raw, strict=True)]
 
@@ -171,21 +176,34 @@ def _trigger_token(ev: Event, sdoc: Doc) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _inside_accusation(ev: Event, events: Sequence[Event], sdoc: Doc) -> bool:
+def _inside_accusation(ev: Event, events: Sequence[Event], sdoc: Doc,
+                       speech_types: frozenset[str] = ACCUSATION_TYPES) -> bool:
     """'accused the army of torture', 'investigating the killing': the act is what the accusation is about,
-    so the story is the accusation."""
-    if ev.event_type in ACCUSATION_TYPES:
+    so the story is the accusation. With REQUEST_TYPES: the act is what a demand asks for."""
+    if ev.event_type in speech_types:
         return False
     tok = _trigger_token(ev, sdoc)
     if tok is None:
         return False
     for other in events:
-        if other.event_type not in ACCUSATION_TYPES or other.evidence.start != ev.evidence.start:
+        if other.event_type not in speech_types or other.evidence.start != ev.evidence.start:
             continue
         head = _trigger_token(other, sdoc)
-        if head is not None and head.i != tok.i and head in tok.ancestors:
+        if head is not None and head.i != tok.i and head in tok.ancestors and (
+                speech_types is ACCUSATION_TYPES or _asked_of_another(tok, head)):
             return True
     return False
+
+
+def _asked_of_another(tok: Token, head: Token) -> bool:
+    """The act lies in a clause the demand puts to another party ('demanded that X lift', 'urged X to lift'),
+    not in the asker's own aim ('seeking to deepen ties' is the asker's act)."""
+    clause = next((a for a in [tok, *tok.ancestors] if a.head.i == head.i), None)
+    if clause is None:
+        return False
+    if clause.dep_ == "ccomp":
+        return True
+    return clause.dep_ == "xcomp" and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
