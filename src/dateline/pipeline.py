@@ -91,12 +91,15 @@ def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocume
     # a Title Case one lower-cased as well (the coder reads its verbs from that copy).
     titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
     wanted = [t for t in titles if t]
-    lowered = [t.lower() for t in wanted if nlp.title_case(t)]
+    cased = [nlp.title_case(t) for t in wanted]
+    lowered = [t.lower() for t, c in zip(wanted, cased, strict=True) if c]
     parsed = nlp.parse_many(texts + wanted + lowered)
-    sdocs, title_docs, lowered_docs = parsed[: len(texts)], iter(parsed[len(texts):]), iter(parsed[len(texts) + len(wanted):])
+    sdocs, title_docs = parsed[: len(texts)], iter(zip(parsed[len(texts):], cased, strict=False))
+    lowered_docs = iter(parsed[len(texts) + len(wanted):])
     for (document, warnings), sdoc, title in zip(cleaned, sdocs, titles, strict=True):
         if title:
-            nlp.attach_title(sdoc, next(title_docs), next(lowered_docs) if nlp.title_case(title) else None)
+            title_doc, is_cased = next(title_docs)
+            nlp.attach_title(sdoc, title_doc, next(lowered_docs) if is_cased else None)
         yield analyse_document(document, warnings, sdoc, parse=mode)
 
 

@@ -27,8 +27,8 @@ from .models import Actor, Quote
 from .nlp import text_of
 
 OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
-SCARE_WORDS = 3
-MAX_MENTION = 300  # characters: no actor mention is longer, so lookups need only actors starting this close  # a partial quote this short is a scare quote
+SCARE_WORDS = 3  # a partial quote this short is a scare quote
+MAX_MENTION = 300  # characters: no actor mention is longer, so lookups need only actors starting this close
 _PARA = re.compile(r"\n\s*\n|\n")
 _MARK = re.compile("[\u201c\u00ab\u201e\"\u2018]")  # the characters that can open a quote
 
