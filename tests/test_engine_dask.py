@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dask
+import distributed  # noqa: F401  registers its config defaults before a test sets one of them (see below)
 import duckdb
 import pytest
 import typer
@@ -140,15 +141,36 @@ def pid_stamped(raws: list[RawArticle]) -> list[EventDocument | Exception]:
     return out
 
 
+@pytest.mark.timeout(180)
 def test_local_cluster_workers_are_replaced_after_their_lifetime(tmp_path: Path) -> None:
     raws = [RawArticle(content=f"Farmers marched through Lyon on day {i}.", url=f"https://x.example/{i}")
             for i in range(16)]
     with Dask(workers=1, warm=False, lifetime="3s") as executor, Store(tmp_path / "s.duckdb") as store:
+        executor.heal_every = 2.0  # a restart the cluster gave up on is made good within seconds
         report = run(store, raws, batch_size=1, analyse=pid_stamped, executor=executor)
         docs = store.con.execute("SELECT doc_json FROM documents").fetchall()
     assert (report.seen, report.ok, report.failed) == (16, 16, 0)
     pids = {w for (doc,) in docs for w in json.loads(doc)["warnings"] if w.startswith("pid ")}
     assert len(pids) >= 2  # ~6 s of work on one worker that lives 3 s: a second process took over
+
+
+@pytest.mark.timeout(180)
+def test_a_local_cluster_that_lost_its_only_worker_starts_a_new_one(tmp_path: Path) -> None:
+    raws = [RawArticle(content=f"Farmers marched through Lyon on day {i}.", url=f"https://x.example/{i}")
+            for i in range(3)]
+    # A worker the cluster has given up on (as when a retired worker's restart is slower than this timeout).
+    with dask.config.set({"distributed.deploy.lost-worker-timeout": "200ms"}), \
+            Dask(workers=1, warm=False) as executor, Store(tmp_path / "s.duckdb") as store:
+        executor.heal_every = 1.0
+        (nanny,) = executor.cluster.workers.values()
+        executor.cluster.sync(nanny.close)
+        deadline = time.monotonic() + 60
+        while executor.cluster.workers and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not executor.cluster.workers
+        report = run(store, raws, batch_size=2, analyse=pid_stamped, executor=executor)
+        assert len(executor.cluster.workers) == 1
+    assert (report.seen, report.ok, report.failed) == (3, 3, 0)
 
 
 def test_worker_lifetime_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:

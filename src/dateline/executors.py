@@ -31,6 +31,8 @@ ENGINES = ("local", "dask")
 CONNECT_TIMEOUT = 10.0
 ENV_WORKER_BATCHES = "DATELINE_WORKER_BATCHES"
 DEFAULT_WORKER_BATCHES = 64  # at 32 articles a batch: a fresh process every ~2,000 articles
+# How often a wait for a dask batch checks that a local cluster still has its workers (see Dask.heal).
+HEAL_EVERY = 30.0
 
 # Made up for the warm-up: one short article touches every stage (model, lexicons, places, dates).
 _WARM_UP = RawArticle(
@@ -227,7 +229,9 @@ class Dask(Executor):
             raise EngineError(f"dask workers could not start: {_first_line(exc)}") from None
         if not threads:
             LOGGER.warning("no dask workers are connected to %s yet; batches wait for one", scheduler)
+        self.workers = workers
         self.in_flight = 2 * max(threads, 1)
+        self.heal_every = HEAL_EVERY
 
     def submit(self, analyse: Analyse, raws: list[RawArticle]) -> Handle:
         return _DaskHandle(self, analyse, raws)
@@ -235,6 +239,31 @@ class Dask(Executor):
     def _submit(self, analyse: Analyse, raws: list[RawArticle]) -> Future:
         # pure=False: two batches never share a key, whatever their contents.
         return self.client.submit(analyse, raws, pure=False)
+
+    def wait(self, future: Future) -> Results:
+        """The task's results, checking every `heal_every` seconds that the cluster still has its workers."""
+        from distributed.client import FutureCancelledError
+        from distributed.comm import CommClosedError
+
+        while True:
+            try:
+                return future.result(timeout=self.heal_every)
+            except TimeoutError:
+                self.heal()
+            except (FutureCancelledError, CommClosedError) as exc:
+                raise EngineError(f"lost the dask scheduler: {_first_line(exc)}") from None
+
+    def heal(self) -> None:
+        """Bring a local cluster back to its size. A retired worker's nanny starts a fresh process, but if
+        that takes longer than `distributed.deploy.lost-worker-timeout` (a slow start on a busy machine) the
+        cluster drops the worker for good, and with no workers left a run would wait forever. Re-asking for
+        the same size starts only the workers that are gone; one still restarting is left alone."""
+        if self.cluster is None:
+            return  # a remote cluster's workers are its operator's; batches wait for them
+        if len(self.cluster.workers) < self.workers:
+            LOGGER.warning("the local dask cluster lost %d worker(s); starting new ones",
+                           self.workers - len(self.cluster.workers))
+        self.cluster.scale(self.workers)
 
     def close(self) -> None:
         self.client.close()
@@ -255,14 +284,14 @@ class _DaskHandle:
         from distributed.scheduler import KilledWorker
 
         try:
-            return _gather(self.future)
+            return self.executor.wait(self.future)
         except KilledWorker:
             LOGGER.warning("a worker died on a batch of %d; running its articles one by one", len(self.raws))
         singles = [self.executor._submit(self.analyse, [raw]) for raw in self.raws]
         done: list[Results | None] = []
         for future in singles:
             try:
-                done.append(_gather(future))
+                done.append(self.executor.wait(future))
             except KilledWorker:
                 done.append(None)
         # Those that died run again, one at a time, once the others have finished.
@@ -274,23 +303,9 @@ class _DaskHandle:
         from distributed.scheduler import KilledWorker
 
         try:
-            return _gather(self.executor._submit(self.analyse, [raw]))
+            return self.executor.wait(self.executor._submit(self.analyse, [raw]))
         except KilledWorker:
             return [WorkerDied("the dask worker analysing this article died")]
-
-
-def _gather(future: Future) -> Results:
-    """The task's results; a lost scheduler is an EngineError (the run resumes where it stopped)."""
-    from distributed.client import FutureCancelledError
-    from distributed.comm import CommClosedError
-    from distributed.scheduler import KilledWorker
-
-    try:
-        return future.result()
-    except KilledWorker:
-        raise
-    except (FutureCancelledError, CommClosedError) as exc:
-        raise EngineError(f"lost the dask scheduler: {_first_line(exc)}") from None
 
 
 def make_executor(engine: str = "local", workers: int = 1, scheduler: str | None = None) -> Executor:
