@@ -111,6 +111,16 @@ def test_shipped_file_is_compact_and_well_formed() -> None:
 # ---------------------------------------------------------------- recognition and resolution
 
 
+def test_sorted_index_finds_every_key_and_only_those() -> None:
+    index = gaz_module.SortedIndex(["oslo", "bergen", "tromso"], ["3", "1,-7", "2"])  # unsorted on purpose
+    assert index.keys == ["bergen", "oslo", "tromso"]
+    assert (index.get("bergen"), index.get("oslo"), index.get("tromso")) == ("1,-7", "3", "2")
+    assert index.get("berge") is None and index.get("zzz") is None and index.get("") is None
+    assert "oslo" in index and "osl" not in index and len(index) == 3
+    with pytest.raises(ValueError):
+        gaz_module.SortedIndex(["a", "b"], ["1"])
+
+
 def test_capital_city_and_province_that_ner_mislabels() -> None:
     text = ("Protests spread across Kazakhstan this week, reaching the capital Nur Sultan, Almaty and the "
             "southwestern province of Mangistau, where fuel prices doubled.")
