@@ -254,7 +254,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
-        triggers = _concessions_promised(_drop_shadowed(triggers, index)) + _reported_accusations(sent, triggers)
+        triggers = _concessions_promised(_drop_shadowed(_own_aims(triggers), index)) + _reported_accusations(sent, triggers)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
@@ -384,6 +384,16 @@ def _demanded(comp: Token) -> bool:
     if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in G.self_pronouns:
         return False
     return not any(c.dep_ == "poss" and c.lower_ in G.self_pronouns for c in subj.children)  # 'his government must'
+
+
+def _own_aims(triggers: list[Trigger]) -> list[Trigger]:
+    """'seeking to deepen ties', 'wants to help X': a verb of aim with an infinitive and no object of its own is the
+    actor's intent to act (the act is coded as declared), not a request made of anyone ('sought help from X' is)."""
+    return [t for t in triggers if not (
+        t.event_type == "REQUEST" and t.kind == "verb" and t.token.lemma_.lower() in G.commitment_governors
+        and not any(c.dep_ in ("dobj", "dative") for c in t.token.children)
+        and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in t.token.children))]
 
 
 def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
@@ -592,12 +602,15 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
     """'will not accept', 'did not allow': a negated consent verb, said now, is a REJECT that happened."""
     tok = trig.token
     lemma = tok.lemma_.lower()
-    if trig.kind != "verb" or lemma not in G.negated_rejections:
+    # 'said it would not provide aid': a cooperative act declared not to be done is refused now
+    declared = mod.future and trig.event_type in G.refused_future_types
+    if trig.kind != "verb" or (lemma not in G.negated_rejections and not declared):
         return trig, mod
     if not any(c.dep_ == "neg" for c in tok.children):
         return trig, mod  # negated only through its governor ("refused to accept" is coded by "refused")
-    entry = {"kind": "verb", "type": "REJECT", "mode": G.negated_rejections[lemma], "weight": 0.8,
-             "cameo": cameo_for("REJECT", G.negated_rejections[lemma]), "negated_from": trig.event_type}
+    mode = G.negated_rejections[lemma] if lemma in G.negated_rejections else G.refused_future_types[trig.event_type]
+    entry = {"kind": "verb", "type": "REJECT", "mode": mode, "weight": 0.8,
+             "cameo": cameo_for("REJECT", mode), "negated_from": trig.event_type}
     return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
             mod.model_copy(update={"negated": False, "future": False}))
 

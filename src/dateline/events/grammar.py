@@ -51,6 +51,8 @@ class Grammar:
     obligation_aux: frozenset[str]
     self_pronouns: frozenset[str]
     condition_marks: frozenset[str]
+    document_nouns: frozenset[str]
+    refused_future_types: dict[str, str | None]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -95,7 +97,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    execution_verbs=frozenset(data.get("execution_verbs", [])),
                    obligation_aux=frozenset(data.get("obligation_aux", [])),
                    self_pronouns=frozenset(data.get("self_pronouns", [])),
-                   condition_marks=frozenset(data.get("condition_marks", [])))
+                   condition_marks=frozenset(data.get("condition_marks", [])),
+                   document_nouns=frozenset(data.get("document_nouns", [])),
+                   refused_future_types=dict(data.get("refused_future_types", {})))
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:

@@ -1,0 +1,72 @@
+"""Session 6 (issue #6, GSR/PETR2 types), on sentences we wrote: demands told with a noun or in an issued text,
+aims told with 'want'/'seek', and cooperative acts declared not to be done."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.ranking import main_event
+from dateline.models import Event
+from dateline.pipeline import extract
+
+
+def _events(text: str) -> list[Event]:
+    return extract(text, published="2023-05-05").events
+
+
+def _main(text: str) -> Event | None:
+    return main_event(_events(text))
+
+
+def _show(text: str) -> list[tuple[str, str, float | None]]:
+    return [(e.event_type, e.evidence.trigger, e.salience) for e in _events(text)]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the possessive on the demand noun is the clause's subject
+    ("The World Health Organization repeated its demand that Uganda lift restrictions on the movement of nurses.",
+     None),
+    ("Tanzania renewed its call for talks with Kenya.", "TZA"),
+    # a participle on an issued text is the issuer's act
+    ("The Kenyan opposition issued a statement demanding that the Ugandan government free its commanders.", "KEN"),
+])
+def test_demand_told_by_a_noun_or_a_text_is_the_main_event(text: str, speaker: str | None) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "REQUEST", _show(text)
+    if speaker is not None:
+        assert any(a.country == speaker for a in ev.actors), ev.actors
+
+
+def test_act_inside_a_demand_noun_ranks_below_the_demand() -> None:
+    text = "The World Health Organization repeated its demand that Uganda lift restrictions on nurses."
+    asked = [e for e in _events(text) if e.event_type == "CONCEDE"]
+    assert asked and all((e.salience or 0) < 1.0 for e in asked), _show(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya wants to attack Somalia.", "THREATEN"),  # an intent to use force, not an attack
+    ("Kenya and Tanzania are seeking to deepen their cooperation in trade.", "AGREE"),
+])
+def test_an_aim_with_an_infinitive_is_a_declaration(text: str, expected: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == expected, _show(text)
+
+
+def test_aim_verb_with_an_object_is_still_a_request() -> None:
+    ev = _main("Kenya sought help from Tanzania after the floods.")
+    assert ev is not None and ev.event_type == "REQUEST"
+
+
+@pytest.mark.parametrize(("text", "cameo_root"), [
+    ("Kenya's leader said he would not send any aid to Somalia.", "12"),
+    ("The Ugandan minister said Uganda would not supply weapons to the rebels.", "12"),
+    ("Uganda will not send aid to South Sudan.", "12"),
+])
+def test_declared_refusal_of_cooperation_is_a_rejection(text: str, cameo_root: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "REJECT", _show(text)
+    assert (ev.cameo or "").startswith(cameo_root)
+
+
+def test_declared_non_attack_is_no_event() -> None:
+    assert not _events("Kenya will not attack Somalia.")
