@@ -70,3 +70,36 @@ def test_declared_refusal_of_cooperation_is_a_rejection(text: str, cameo_root: s
 
 def test_declared_non_attack_is_no_event() -> None:
     assert not _events("Kenya will not attack Somalia.")
+
+
+@pytest.mark.parametrize("text", [
+    "Uganda protested to Kenya over the seizure of its fishing boats.",
+    "The Kenyan foreign ministry protested the arrest of its diplomat.",
+])
+def test_a_state_or_ministry_that_protests_complains(text: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "ACCUSE" and ev.mode == "disapprove", _show(text)
+    assert not any(r.name.endswith("(authorities)") for r in ev.recipients)
+
+
+@pytest.mark.parametrize("text", ["Kenyan teachers protested outside parliament.", "Kenyan farmers protested the new tax."])
+def test_people_who_protest_stay_a_protest(text: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "PROTEST", _show(text)
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Tanzania claimed that Kenyan troops had attacked its border posts.", "KEN"),
+    ("Uganda alleged that Kenyan police had beaten Ugandan traders.", "KEN"),
+    ("Kenya presented evidence against Uganda at the tribunal.", "UGA"),
+])
+def test_a_claim_about_an_attack_is_an_accusation(text: str, accused: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "ACCUSE", _show(text)
+    assert any(r.country == accused for r in ev.recipients), ev.recipients
+
+
+def test_a_report_of_an_attack_stays_the_attack() -> None:
+    text = "Kenyan officials said Somali gunmen had attacked a police post near the border."
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "ASSAULT", _show(text)

@@ -253,7 +253,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     for sent in sdoc.sents:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
-        triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
+        triggers = _alleged_acts(sent, promised_concessions(sent, find_triggers(sent, lexicon_index)))
         triggers = _concessions_promised(_drop_shadowed(_own_aims(triggers), index)) + _reported_accusations(sent, triggers)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
@@ -349,6 +349,51 @@ def _as_riot(event: Event) -> Event:
     if not all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors):
         return event
     return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
+
+
+def _as_complaint(event: Event, trig: Trigger) -> Event:
+    """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
+    protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""
+    if (event.event_type != "PROTEST" or trig.kind != "verb" or trig.token.lemma_.lower() not in G.complaint_verbs
+            or not event.actors):
+        return event
+    if not all(a.kind in G.complaint_kinds or set(a.sectors or [a.sector]) & G.complaint_sectors for a in event.actors):
+        return event
+    # the authorities a street protest is presumed to address are no addressee of a complaint
+    recipients = [r for r in event.recipients if not r.name.endswith("(authorities)")]
+    return event.model_copy(update={"event_type": "ACCUSE", "mode": "disapprove", "recipients": recipients,
+                                    "cameo": cameo_for("ACCUSE", "disapprove")})
+
+
+def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """'X claimed that Y had attacked Z': the claim accuses Y (ACCUSE allege, whose target is the clause's subject);
+    'claim' alone is too weak a word for the lexicon to fire on, and the attack it reports is not the story."""
+    by_token = {t.token.i: t for t in triggers if t.event_type == "ACCUSE"}
+    out = [t for t in triggers]
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.allegation_verbs:
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None or not any(o.event_type in G.alleged_types and o.token in comp.subtree
+                                   and _done_by_someone_named(o.token) for o in triggers):
+            continue
+        own = by_token.get(tok.i)
+        entry = {**(own.entry if own is not None else {"kind": "verb", "type": "ACCUSE", "mode": "allege",
+                                                       "cameo": "112"}), "accused_in": comp.i}
+        entry["weight"] = max(0.8, float(entry.get("weight", 1.0)))
+        if own is not None:
+            out.remove(own)
+        out.append(Trigger(token=tok, entry=entry, tokens=own.tokens if own is not None else [tok],
+                           specificity=own.specificity if own is not None else 2))
+    return out
+
+
+def _done_by_someone_named(tok: Token) -> bool:
+    """The reported act has a named doer ('Y had attacked', not 'such uses are not permitted', 'they attacked')."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
 
 
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -551,7 +596,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")),
     )
-    event = _as_riot(event)
+    event = _as_complaint(_as_riot(event), trig)
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []
     event.confidence = ranking.calibrated(event.confidence)

@@ -53,6 +53,11 @@ class Grammar:
     condition_marks: frozenset[str]
     document_nouns: frozenset[str]
     refused_future_types: dict[str, str | None]
+    complaint_verbs: frozenset[str]
+    complaint_kinds: frozenset[str]
+    complaint_sectors: frozenset[str]
+    allegation_verbs: frozenset[str]
+    alleged_types: frozenset[str]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -99,7 +104,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    self_pronouns=frozenset(data.get("self_pronouns", [])),
                    condition_marks=frozenset(data.get("condition_marks", [])),
                    document_nouns=frozenset(data.get("document_nouns", [])),
-                   refused_future_types=dict(data.get("refused_future_types", {})))
+                   refused_future_types=dict(data.get("refused_future_types", {})),
+                   **{k: frozenset(data.get(k, [])) for k in (
+                       "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types")})
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
