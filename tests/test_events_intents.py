@@ -103,3 +103,23 @@ def test_a_report_of_an_attack_stays_the_attack() -> None:
     text = "Kenyan officials said Somali gunmen had attacked a police post near the border."
     ev = _main(text)
     assert ev is not None and ev.event_type == "ASSAULT", _show(text)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Opposition groups in Uganda are demanding that President Museveni abandon his new land policy.", "UGA"),
+    ("Traditional elders in Kenya have demanded that the ministry be handed to coastal politicians.", "KEN"),
+])
+def test_people_named_by_their_place_are_of_its_country(text: str, country: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "REQUEST", _show(text)
+    assert ev.actors and ev.actors[0].country == country
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Tanzania ended its mediation between the Kenyan factions after the talks collapsed.", "165"),
+    ("The World Food Programme reduced food supplies to the camps in northern Kenya.", "162"),
+])
+def test_stopping_mediation_or_cutting_supplies_is_a_sanction(text: str, cameo: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "SANCTION" and ev.cameo == cameo, _show(text)
+

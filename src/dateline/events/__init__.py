@@ -228,6 +228,25 @@ def _generic_actor(head: Token, event_type: str, location_country: str | None) -
                  sector=sector, sectors=[sector], kind="group", start=start, end=end)
 
 
+def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
+    """'Opposition groups in Uganda', 'elders in Kenya', 'inhabitants of Gulu': people the text names only by where
+    they are belong to that place's country (the KB has no entry for the noun, the place codes it)."""
+    for head in heads:
+        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
+            continue  # plural nouns of people; a singular noun ('a report in Kenya') is not a group
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                continue
+            for obj in prep.children:
+                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
+                if obj.dep_ == "pobj" and place is not None:
+                    start, end = head.left_edge.idx, head.idx + len(head.text)
+                    text = text_of(head.doc)[start:end]
+                    return [Actor(text=text, name=f"{text} ({place.country})", country=place.country, kind="group",
+                                  start=start, end=end)]
+    return []
+
+
 def _confidence(trig: Trigger, actors: list[Actor], recipients: list[Actor], mod: Modality) -> float:
     weight = float(trig.entry.get("weight", 1.0))
     coded = any(a.country or a.org for a in actors)
@@ -551,6 +570,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is not None:
                 actors = [generic]
                 break
+        if not actors:
+            actors = _placed_groups(args.actors, out.places)
         if (not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location
                 and location.country and _tells_an_act(trig.token)):
             generic = _generic_actor(trig.token, trig.event_type, location.country)
