@@ -123,3 +123,18 @@ def test_stopping_mediation_or_cutting_supplies_is_a_sanction(text: str, cameo: 
     ev = _main(text)
     assert ev is not None and ev.event_type == "SANCTION" and ev.cameo == cameo, _show(text)
 
+
+
+def test_damage_done_by_a_lone_protestor_is_a_riot() -> None:
+    ev = _main("The Kenyan office was burned down by a Somali protestor.")
+    assert ev is not None and ev.event_type == "PROTEST" and ev.mode == "riot"
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("The Kenyan air force launched an air strike overnight on militant hideouts in Somalia.", "195"),  # the noun tells the means
+    ("Ugandan troops attacked rebel positions near the border.", "190"),  # an army's attack: conventional force
+    ("Gunmen beat two traders in a Nairobi market.", "182"),  # unconventional violence keeps its own code
+])
+def test_cameo_code_of_an_assault_follows_its_means_and_parties(text: str, cameo: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "ASSAULT" and ev.cameo == cameo, _show(text)

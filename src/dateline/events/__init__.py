@@ -370,6 +370,18 @@ def _as_riot(event: Event) -> Event:
     return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
 
 
+def _conventional_force(event: Event) -> Event:
+    """CAMEO splits PLOVER's ASSAULT: 18 is unconventional violence (beatings, abductions, bombings), 19 the use
+    of conventional military force. An ASSAULT of no particular mode with an army or a state among its parties
+    is the latter (190), as CAMEO coders code 'troops attacked', 'the army killed'."""
+    if event.event_type != "ASSAULT" or event.mode or event.cameo not in (None, "180"):
+        return event
+    parties = event.actors + event.recipients
+    if not any(p.kind == "state" or set(p.sectors or [p.sector]) & G.military_sectors for p in parties):
+        return event
+    return event.model_copy(update={"cameo": "190"})
+
+
 def _as_complaint(event: Event, trig: Trigger) -> Event:
     """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
     protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""
@@ -468,7 +480,9 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     for t in triggers:
         obj = next((nouns[x.i] for x in t.tokens if x.i in nouns and x.i != t.token.i), None)
         if (t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs and obj is not None
-                and obj.event_type != t.event_type and float(obj.entry.get("weight", 1.0)) >= 0.8):
+                and float(obj.entry.get("weight", 1.0)) >= 0.8 and (obj.event_type != t.event_type or (
+                    obj.entry.get("mode") and not t.entry.get("mode")))):
+            # a different act ('launched a raid'), or the same act told more exactly ('launched an air strike')
             entry = {**t.entry, "type": obj.event_type, "mode": obj.entry.get("mode"), "cameo": obj.entry.get("cameo")}
             t = Trigger(token=t.token, entry=entry, tokens=t.tokens, specificity=t.specificity)
         out.append(t)
@@ -617,7 +631,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")),
     )
-    event = _as_complaint(_as_riot(event), trig)
+    event = _conventional_force(_as_complaint(_as_riot(event), trig))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []
     event.confidence = ranking.calibrated(event.confidence)

@@ -58,6 +58,7 @@ class Grammar:
     complaint_sectors: frozenset[str]
     allegation_verbs: frozenset[str]
     alleged_types: frozenset[str]
+    military_sectors: frozenset[str]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -106,7 +107,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    document_nouns=frozenset(data.get("document_nouns", [])),
                    refused_future_types=dict(data.get("refused_future_types", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
-                       "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types")})
+                       "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
+                       "military_sectors")})
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
