@@ -138,3 +138,8 @@ def test_damage_done_by_a_lone_protestor_is_a_riot() -> None:
 def test_cameo_code_of_an_assault_follows_its_means_and_parties(text: str, cameo: str) -> None:
     ev = _main(text)
     assert ev is not None and ev.event_type == "ASSAULT" and ev.cameo == cameo, _show(text)
+
+
+def test_strengthening_forces_is_a_mobilisation() -> None:
+    ev = _main("Uganda has strengthened its forces along the border with South Sudan.")
+    assert ev is not None and ev.event_type == "MOBILIZE"
