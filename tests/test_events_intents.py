@@ -143,3 +143,12 @@ def test_cameo_code_of_an_assault_follows_its_means_and_parties(text: str, cameo
 def test_strengthening_forces_is_a_mobilisation() -> None:
     ev = _main("Uganda has strengthened its forces along the border with South Sudan.")
     assert ev is not None and ev.event_type == "MOBILIZE"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tanzania granted permission to Kenyan ships to dock at Dar es Salaam.", "CONCEDE"),
+    ("Kenya said it would not give permission to Uganda to build the pipeline.", "REJECT"),
+])
+def test_permission_given_is_a_concession_and_withheld_a_refusal(text: str, expected: str) -> None:
+    ev = _main(text)
+    assert ev is not None and ev.event_type == expected, _show(text)
