@@ -152,3 +152,10 @@ def test_strengthening_forces_is_a_mobilisation() -> None:
 def test_permission_given_is_a_concession_and_withheld_a_refusal(text: str, expected: str) -> None:
     ev = _main(text)
     assert ev is not None and ev.event_type == expected, _show(text)
+
+
+def test_a_reported_obligation_outranks_the_readiness_it_asks_for() -> None:
+    text = "The Kenyan president said on Tuesday that Uganda must be ready to negotiate with the rebels."
+    ev = _main(text)
+    assert ev is not None and ev.event_type == "REQUEST", _show(text)
+    assert any(r.country == "UGA" for r in ev.recipients)

@@ -439,7 +439,10 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             if comp.dep_ != "ccomp":
                 continue
             if _demanded(comp):
-                entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i}
+                # the classifier reading the demanded act ('must be ready to talk': AGREE) backs the demand too
+                asked = next((t.event_type for t in triggers if t.token in comp.subtree), None)
+                entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i,
+                         "asked_from": asked}
                 out.append(Trigger(token=tok, entry=entry, tokens=[tok], specificity=2))
                 break
             word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
@@ -629,7 +632,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
-                                 trig.entry.get("declared_from") or trig.entry.get("negated_from")),
+                                 trig.entry.get("declared_from") or trig.entry.get("negated_from")
+                                 or trig.entry.get("asked_from")),
     )
     event = _conventional_force(_as_complaint(_as_riot(event), trig))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
