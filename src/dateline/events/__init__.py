@@ -228,6 +228,25 @@ def _generic_actor(head: Token, event_type: str, location_country: str | None) -
                  sector=sector, sectors=[sector], kind="group", start=start, end=end)
 
 
+def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
+    """'Opposition groups in Uganda', 'elders in Kenya', 'inhabitants of Gulu': people the text names only by where
+    they are belong to that place's country (the KB has no entry for the noun, the place codes it)."""
+    for head in heads:
+        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
+            continue  # plural nouns of people; a singular noun ('a report in Kenya') is not a group
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
+                continue
+            for obj in prep.children:
+                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
+                if obj.dep_ == "pobj" and place is not None:
+                    start, end = head.left_edge.idx, head.idx + len(head.text)
+                    text = text_of(head.doc)[start:end]
+                    return [Actor(text=text, name=f"{text} ({place.country})", country=place.country, kind="group",
+                                  start=start, end=end)]
+    return []
+
+
 def _confidence(trig: Trigger, actors: list[Actor], recipients: list[Actor], mod: Modality) -> float:
     weight = float(trig.entry.get("weight", 1.0))
     coded = any(a.country or a.org for a in actors)
@@ -253,8 +272,8 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     for sent in sdoc.sents:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
-        triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
-        triggers = _concessions_promised(_drop_shadowed(triggers, index)) + _reported_accusations(sent, triggers)
+        triggers = _alleged_acts(sent, promised_concessions(sent, find_triggers(sent, lexicon_index)))
+        triggers = _concessions_promised(_drop_shadowed(_own_aims(triggers), index)) + _reported_accusations(sent, triggers)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
@@ -351,6 +370,63 @@ def _as_riot(event: Event) -> Event:
     return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
 
 
+def _conventional_force(event: Event) -> Event:
+    """CAMEO splits PLOVER's ASSAULT: 18 is unconventional violence (beatings, abductions, bombings), 19 the use
+    of conventional military force. An ASSAULT of no particular mode with an army or a state among its parties
+    is the latter (190), as CAMEO coders code 'troops attacked', 'the army killed'."""
+    if event.event_type != "ASSAULT" or event.mode or event.cameo not in (None, "180"):
+        return event
+    parties = event.actors + event.recipients
+    if not any(p.kind == "state" or set(p.sectors or [p.sector]) & G.military_sectors for p in parties):
+        return event
+    return event.model_copy(update={"cameo": "190"})
+
+
+def _as_complaint(event: Event, trig: Trigger) -> Event:
+    """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
+    protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""
+    if (event.event_type != "PROTEST" or trig.kind != "verb" or trig.token.lemma_.lower() not in G.complaint_verbs
+            or not event.actors):
+        return event
+    if not all(a.kind in G.complaint_kinds or set(a.sectors or [a.sector]) & G.complaint_sectors for a in event.actors):
+        return event
+    # the authorities a street protest is presumed to address are no addressee of a complaint
+    recipients = [r for r in event.recipients if not r.name.endswith("(authorities)")]
+    return event.model_copy(update={"event_type": "ACCUSE", "mode": "disapprove", "recipients": recipients,
+                                    "cameo": cameo_for("ACCUSE", "disapprove")})
+
+
+def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """'X claimed that Y had attacked Z': the claim accuses Y (ACCUSE allege, whose target is the clause's subject);
+    'claim' alone is too weak a word for the lexicon to fire on, and the attack it reports is not the story."""
+    by_token = {t.token.i: t for t in triggers if t.event_type == "ACCUSE"}
+    out = [t for t in triggers]
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.allegation_verbs:
+            continue
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        if comp is None or not any(o.event_type in G.alleged_types and o.token in comp.subtree
+                                   and _done_by_someone_named(o.token) for o in triggers):
+            continue
+        own = by_token.get(tok.i)
+        entry = {**(own.entry if own is not None else {"kind": "verb", "type": "ACCUSE", "mode": "allege",
+                                                       "cameo": "112"}), "accused_in": comp.i}
+        entry["weight"] = max(0.8, float(entry.get("weight", 1.0)))
+        if own is not None:
+            out.remove(own)
+        out.append(Trigger(token=tok, entry=entry, tokens=own.tokens if own is not None else [tok],
+                           specificity=own.specificity if own is not None else 2))
+    return out
+
+
+def _done_by_someone_named(tok: Token) -> bool:
+    """The reported act has a named doer ('Y had attacked', not 'such uses are not permitted', 'they attacked')."""
+    if any(c.dep_ == "neg" for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+
+
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """'X said the rebels were responsible for the attack': the speaker accuses, whatever the speech verb.
     'X said Y must hand over the suspects': the speaker demands (PLOVER REQUEST); the act is only asked for."""
@@ -363,7 +439,10 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             if comp.dep_ != "ccomp":
                 continue
             if _demanded(comp):
-                entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i}
+                # the classifier reading the demanded act ('must be ready to talk': AGREE) backs the demand too
+                asked = next((t.event_type for t in triggers if t.token in comp.subtree), None)
+                entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i,
+                         "asked_from": asked}
                 out.append(Trigger(token=tok, entry=entry, tokens=[tok], specificity=2))
                 break
             word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
@@ -386,6 +465,16 @@ def _demanded(comp: Token) -> bool:
     return not any(c.dep_ == "poss" and c.lower_ in G.self_pronouns for c in subj.children)  # 'his government must'
 
 
+def _own_aims(triggers: list[Trigger]) -> list[Trigger]:
+    """'seeking to deepen ties', 'wants to help X': a verb of aim with an infinitive and no object of its own is the
+    actor's intent to act (the act is coded as declared), not a request made of anyone ('sought help from X' is)."""
+    return [t for t in triggers if not (
+        t.event_type == "REQUEST" and t.kind == "verb" and t.token.lemma_.lower() in G.commitment_governors
+        and not any(c.dep_ in ("dobj", "dative") for c in t.token.children)
+        and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in t.token.children))]
+
+
 def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     """'launched a raid', 'carried out a cyber attack': a verb of execution only says the act took place, so the
     act is what its object noun names (a police raid is COERCE, not the ASSAULT 'launched an attack' is)."""
@@ -394,7 +483,9 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     for t in triggers:
         obj = next((nouns[x.i] for x in t.tokens if x.i in nouns and x.i != t.token.i), None)
         if (t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs and obj is not None
-                and obj.event_type != t.event_type and float(obj.entry.get("weight", 1.0)) >= 0.8):
+                and float(obj.entry.get("weight", 1.0)) >= 0.8 and (obj.event_type != t.event_type or (
+                    obj.entry.get("mode") and not t.entry.get("mode")))):
+            # a different act ('launched a raid'), or the same act told more exactly ('launched an air strike')
             entry = {**t.entry, "type": obj.event_type, "mode": obj.entry.get("mode"), "cameo": obj.entry.get("cameo")}
             t = Trigger(token=t.token, entry=entry, tokens=t.tokens, specificity=t.specificity)
         out.append(t)
@@ -496,6 +587,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is not None:
                 actors = [generic]
                 break
+        if not actors:
+            actors = _placed_groups(args.actors, out.places)
         if (not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location
                 and location.country and _tells_an_act(trig.token)):
             generic = _generic_actor(trig.token, trig.event_type, location.country)
@@ -539,9 +632,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
-                                 trig.entry.get("declared_from") or trig.entry.get("negated_from")),
+                                 trig.entry.get("declared_from") or trig.entry.get("negated_from")
+                                 or trig.entry.get("asked_from")),
     )
-    event = _as_riot(event)
+    event = _conventional_force(_as_complaint(_as_riot(event), trig))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []
     event.confidence = ranking.calibrated(event.confidence)
@@ -592,12 +686,15 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
     """'will not accept', 'did not allow': a negated consent verb, said now, is a REJECT that happened."""
     tok = trig.token
     lemma = tok.lemma_.lower()
-    if trig.kind != "verb" or lemma not in G.negated_rejections:
+    # 'said it would not provide aid': a cooperative act declared not to be done is refused now
+    declared = mod.future and trig.event_type in G.refused_future_types
+    if trig.kind != "verb" or (lemma not in G.negated_rejections and not declared):
         return trig, mod
     if not any(c.dep_ == "neg" for c in tok.children):
         return trig, mod  # negated only through its governor ("refused to accept" is coded by "refused")
-    entry = {"kind": "verb", "type": "REJECT", "mode": G.negated_rejections[lemma], "weight": 0.8,
-             "cameo": cameo_for("REJECT", G.negated_rejections[lemma]), "negated_from": trig.event_type}
+    mode = G.negated_rejections[lemma] if lemma in G.negated_rejections else G.refused_future_types[trig.event_type]
+    entry = {"kind": "verb", "type": "REJECT", "mode": mode, "weight": 0.8,
+             "cameo": cameo_for("REJECT", mode), "negated_from": trig.event_type}
     return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
             mod.model_copy(update={"negated": False, "future": False}))
 

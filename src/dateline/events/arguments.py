@@ -88,6 +88,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "demonstrators setting fire to cars" / "activists detained by police": a reduced relative clause
             if verb.tag_ == "VBG":
+                if head.lemma_.lower() in G.document_nouns and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+                    return subject_of(head.head, depth + 1)  # "X issued a statement demanding ...": X demands
                 return head, False
             if verb.tag_ == "VBN":
                 return head, True
@@ -238,6 +240,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
                  if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
         owner = [c for c in mods if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
             "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss"]
+        if owner and owner[0].pos_ == "PRON" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            # "X repeated its demand", "X renewed their offer": the pronoun is the clause's subject
+            subj, passive = subject_of(noun.head)
+            if subj is not None and not passive and subj.pos_ != "PRON":
+                owner = [subj]
         if owner:
             args.actors = conjuncts(owner[0])
         by = _prep_objects(noun, {"by", "of"})

@@ -51,6 +51,14 @@ class Grammar:
     obligation_aux: frozenset[str]
     self_pronouns: frozenset[str]
     condition_marks: frozenset[str]
+    document_nouns: frozenset[str]
+    refused_future_types: dict[str, str | None]
+    complaint_verbs: frozenset[str]
+    complaint_kinds: frozenset[str]
+    complaint_sectors: frozenset[str]
+    allegation_verbs: frozenset[str]
+    alleged_types: frozenset[str]
+    military_sectors: frozenset[str]
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -95,7 +103,12 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    execution_verbs=frozenset(data.get("execution_verbs", [])),
                    obligation_aux=frozenset(data.get("obligation_aux", [])),
                    self_pronouns=frozenset(data.get("self_pronouns", [])),
-                   condition_marks=frozenset(data.get("condition_marks", [])))
+                   condition_marks=frozenset(data.get("condition_marks", [])),
+                   document_nouns=frozenset(data.get("document_nouns", [])),
+                   refused_future_types=dict(data.get("refused_future_types", {})),
+                   **{k: frozenset(data.get(k, [])) for k in (
+                       "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
+                       "military_sectors")})
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:

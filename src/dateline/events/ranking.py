@@ -201,8 +201,8 @@ def _asked_of_another(tok: Token, head: Token) -> bool:
     clause = next((a for a in [tok, *tok.ancestors] if a.head.i == head.i), None)
     if clause is None:
         return False
-    if clause.dep_ == "ccomp":
-        return True
+    if clause.dep_ == "ccomp" or clause.dep_ == "acl" and head.pos_ == "NOUN":
+        return True  # 'demanded that X lift', 'its demand that X lift'
     return clause.dep_ == "xcomp" and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
 
 
