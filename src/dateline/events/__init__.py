@@ -314,8 +314,8 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
     dropped: set[int] = set()
     out: list[Trigger] = []
     for t in triggers:
-        if t.event_type != "AGREE":
-            out.append(t)
+        if t.event_type != "AGREE" or t.token.lemma_.lower() in G.tentative_promises:
+            out.append(t)  # "offered to withdraw": an offer (AGREE), not yet the promised concession
             continue
         content = [c for c in t.token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "acl")]
         content += [g for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children
@@ -421,11 +421,13 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
             gov = t.token.head
             if gov.i in heads and gov.i != t.token.i:
-                if gov.lemma_.lower() not in G.light_verbs:
-                    continue
+                verb_trig = next(v for v in triggers if v.kind == "verb" and v.token.i == gov.i)
+                if (gov.lemma_.lower() not in G.light_verbs and not (
+                        verb_trig.event_type == "AGREE" and t.event_type in G.concession_types)):
+                    continue  # "agreed a ceasefire" stays, for the promise to take it as its content
                 # "declared a state of emergency": keep one of verb and noun; the verb carries the arguments.
-                verb_trig = next(v for v in triggers if v.token.i == gov.i)
-                if verb_trig.event_type == t.event_type:
+                # "agreed to end the fighting": the fighting is what the promise gives up, not an act told.
+                if verb_trig.event_type == t.event_type or verb_trig.entry.get("yielding"):
                     continue
             # A past or future event named only as a time reference: "after the deployment", "before talks".
             if t.token.dep_ == "pobj" and t.token.head.lower_ in G.reference_preps and _definite(t.token):
@@ -433,7 +435,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
         kept.append(t)
     # A light verb whose object is a trigger is not an event of its own.
     objects_of = {t.token.head.i for t in kept if t.kind != "verb"}
-    return [t for t in kept if not (t.kind == "verb" and t.token.i in objects_of
+    return [t for t in kept if not (t.kind == "verb" and t.token.i in objects_of and not t.entry.get("yielding")
                                      and t.token.lemma_.lower() in G.light_verbs and float(t.entry.get("weight", 1)) < 1)]
 
 

@@ -45,6 +45,8 @@ class Grammar:
     riot_excluded_modes: frozenset[str]
     future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
     yielding_contents: dict[str, frozenset[str]]  # verb lemma -> objects that make a promise of it a concession
+    yielding_nouns: dict[str, str]  # noun of a yielding act -> its verb in yielding_contents
+    tentative_promises: frozenset[str]
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
     execution_verbs: frozenset[str]
@@ -90,6 +92,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    riot_excluded_modes=frozenset(data.get("riot_excluded_modes", [])),
                    future_acts=_future_acts(data.get("future_acts", {})),
                    yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
+                   yielding_nouns=dict(data.get("yielding_nouns", {})),
+                   tentative_promises=frozenset(data.get("tentative_promises", [])),
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
                    execution_verbs=frozenset(data.get("execution_verbs", [])),
