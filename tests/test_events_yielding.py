@@ -33,7 +33,7 @@ def _main(text: str) -> Event:
     "Zambia's rebel commanders agreed to end the fighting in the copper belt.",
     # other ways of giving ground
     "The Zambian government agreed to comply with the court's order on the mine.",
-    "Zambia pledged to freeze the construction of new dams on the shared river.",
+    "Zambia pledged to freeze dam construction along its shared river with Malawi.",
     "Zambia agreed to give the western province more autonomy.",
 ])
 def test_promised_yielding_verbs(text: str) -> None:
