@@ -7,6 +7,8 @@ The lexicon codes 'lift the curfew' as CONCEDE, but many yielding acts ('compens
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from .grammar import load_grammar
@@ -39,33 +41,40 @@ def _noun_objects(tok: Token) -> list[Token]:
     return out
 
 
-def _content_key(tok: Token) -> tuple[str, list[Token]] | None:
-    """The yielding_contents key of a verb ('hand over' with its particle) or of a nominal act, and its objects."""
+def _content_key(tok: Token, table: Mapping[str, frozenset[str]], nouns: Mapping[str, str]
+                 ) -> tuple[str, list[Token]] | None:
+    """The table's key for a verb ('hand over', 'work together' with its particle or adverb) or for a nominal act
+    (through `nouns`), and the act's objects."""
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN":
-        verb = G.yielding_nouns.get(lemma)
+        verb = nouns.get(lemma)
         return (verb, _noun_objects(tok)) if verb else None
     if tok.pos_ != "VERB":
         return None
     for c in tok.children:
-        if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in G.yielding_contents:
+        if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in table:
             return f"{lemma} {c.lower_}", _object_tokens(tok)
-    return (lemma, _object_tokens(tok)) if lemma in G.yielding_contents else None
+    return (lemma, _object_tokens(tok)) if lemma in table else None
+
+
+def content_of_class(tok: Token, table: Mapping[str, frozenset[str]], nouns: Mapping[str, str] | None = None) -> bool:
+    """Is this act, with its object, one the table lists (verb -> objects; empty: any object)?"""
+    found = _content_key(tok, table, nouns or {})
+    if found is None:
+        return False
+    key, objs = found
+    objects = table[key]
+    if not objects:
+        return True
+    return any(t.lemma_.lower() in objects or t.lower_ in objects or (PEOPLE_CLASS in objects and _names_people(t))
+               or (VIOLENCE_CLASS in objects and _violent(t)) for t in objs)
 
 
 def yielding(tok: Token) -> bool:
     """Is this act, with its object, one of giving something up ('ease travel restrictions', 'free them',
     'extradite the suspects', 'stop shelling', 'the lifting of the curfew')? Yielding, permitting and
     de-escalating verbs form the class; their nouns count as the verb does."""
-    found = _content_key(tok)
-    if found is None:
-        return False
-    key, objs = found
-    objects = G.yielding_contents[key]
-    if not objects:
-        return True
-    return any(t.lemma_.lower() in objects or t.lower_ in objects or (PEOPLE_CLASS in objects and _names_people(t))
-               or (VIOLENCE_CLASS in objects and _violent(t)) for t in objs)
+    return content_of_class(tok, G.yielding_contents, G.yielding_nouns)
 
 
 def _committed(tok: Token, promise_heads: set[int]) -> bool:

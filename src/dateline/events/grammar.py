@@ -47,6 +47,7 @@ class Grammar:
     yielding_contents: dict[str, frozenset[str]]  # verb lemma -> objects that make a promise of it a concession
     yielding_nouns: dict[str, str]  # noun of a yielding act -> its verb in yielding_contents
     tentative_promises: frozenset[str]
+    diplomatic_contents: dict[str, frozenset[str]]  # verb -> objects: promised, it is diplomatic cooperation
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
     execution_verbs: frozenset[str]
@@ -94,6 +95,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
                    yielding_nouns=dict(data.get("yielding_nouns", {})),
                    tentative_promises=frozenset(data.get("tentative_promises", [])),
+                   diplomatic_contents={k: frozenset(v) for k, v in data.get("diplomatic_contents", {}).items()},
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
                    execution_verbs=frozenset(data.get("execution_verbs", [])),
