@@ -15,7 +15,7 @@ from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
-from .concessions import promised_concessions
+from .concessions import finalised_concessions, promised_concessions
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
@@ -255,7 +255,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
-        triggers = (promised_cooperation(_concessions_promised(_drop_shadowed(triggers, index)))
+        triggers = (finalised_concessions(promised_cooperation(_concessions_promised(_drop_shadowed(triggers, index))))
                     + _reported_accusations(sent, triggers))
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
@@ -292,7 +292,8 @@ def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
     best: tuple[int, str] | None = None
     for sent in doc.sents:
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
-        for t in promised_cooperation(_concessions_promised(_drop_shadowed(triggers, MentionIndex([])))):
+        shadowed = _drop_shadowed(triggers, MentionIndex([]))
+        for t in finalised_concessions(promised_cooperation(_concessions_promised(shadowed))):
             depth = sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
                 best = (depth, t.event_type)

@@ -118,3 +118,33 @@ def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         return triggers
     kept = [added.pop(t.token.i, t) for t in triggers]
     return sorted([*kept, *added.values()], key=lambda t: t.token.i)
+
+
+CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def _binds_a_concession(obj: Token) -> bool:
+    """'a ceasefire agreement', 'the withdrawal of troops', 'an accord that eases the curbs on rallies': the thing
+    signed or approved is itself a concession (a noun of a conceding or retreating act, or a clause yielding)."""
+    from ..lexicon import load_triggers
+
+    lexicon = load_triggers()
+    words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+    if any(e.type in G.concession_types for w in words if w.pos_ == "NOUN" for e in lexicon.match_token(w)):
+        return True
+    if yielding(obj):
+        return True
+    return any(yielding(t) for c in obj.children if c.dep_ in CLAUSE_DEPS for t in c.subtree)
+
+
+def finalised_concessions(triggers: list[Trigger]) -> list[Trigger]:
+    """A SUPPORT of signing or approving whose object binds a concession is that concession (CONCEDE)."""
+    out: list[Trigger] = []
+    for t in triggers:
+        tok = t.token
+        if t.event_type == "SUPPORT" and t.kind == "verb" and tok.lemma_.lower() in G.finalising_verbs and any(
+                c.dep_ in ("dobj", "nsubjpass") and _binds_a_concession(c) for c in tok.children):
+            t = Trigger(token=tok, entry={**t.entry, "type": "CONCEDE", "mode": None, "cameo": "080",
+                                          "finalised_from": "SUPPORT"}, tokens=t.tokens, specificity=t.specificity)
+        out.append(t)
+    return out

@@ -48,6 +48,7 @@ class Grammar:
     yielding_nouns: dict[str, str]  # noun of a yielding act -> its verb in yielding_contents
     tentative_promises: frozenset[str]
     diplomatic_contents: dict[str, frozenset[str]]  # verb -> objects: promised, it is diplomatic cooperation
+    finalising_verbs: frozenset[str]
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
     execution_verbs: frozenset[str]
@@ -96,6 +97,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    yielding_nouns=dict(data.get("yielding_nouns", {})),
                    tentative_promises=frozenset(data.get("tentative_promises", [])),
                    diplomatic_contents={k: frozenset(v) for k, v in data.get("diplomatic_contents", {}).items()},
+                   finalising_verbs=frozenset(data.get("finalising_verbs", [])),
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
                    execution_verbs=frozenset(data.get("execution_verbs", [])),
