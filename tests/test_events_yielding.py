@@ -74,3 +74,10 @@ def test_an_offer_to_yield_is_no_promise() -> None:
     text = "Zambia offered to hand over the two smugglers to Malawi."
     assert _main(text).event_type == "AGREE", [(e.event_type, e.evidence.trigger) for e in _events(text)]
     assert _main("Zambia promised to hand over the two smugglers to Malawi.").event_type == "CONCEDE"
+
+
+def test_an_office_of_a_place_is_that_place_actor() -> None:
+    # 'the mayor of Lusaka': an office title the KB lists, of a place, is that place's government
+    ev = _main("The mayor of Lusaka lifted the night curfew on Monday.")
+    assert ev.event_type == "CONCEDE" and ev.actors and ev.actors[0].country == "ZMB"
+    assert ev.actors[0].sector == "GOV"
