@@ -47,3 +47,17 @@ def test_an_offer_stays_an_offer() -> None:
     events = _events("Bolivia offered to restore diplomatic relations with Chile.")
     offer = [e for e in events if e.evidence.trigger.startswith("offered")]
     assert offer and offer[0].event_type == "AGREE", [(e.event_type, e.evidence.trigger) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Peru will resume diplomatic relations with Bolivia next month.",
+    "Peru and Chile have decided to establish diplomatic ties.",
+])
+def test_declared_diplomatic_cooperation_is_support(text: str) -> None:
+    # declaring that ties will be opened or resumed is how they are opened: not a promise of later cooperation
+    assert _main(text).event_type == "SUPPORT", [(e.event_type, e.evidence.trigger) for e in _events(text)]
+
+
+def test_declared_material_cooperation_stays_a_promise() -> None:
+    text = "Peru will share intelligence with Chile on cattle smuggling."
+    assert _main(text).event_type == "AGREE", [(e.event_type, e.evidence.trigger) for e in _events(text)]

@@ -15,7 +15,7 @@ from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
-from .concessions import finalised_concessions, promised_concessions
+from .concessions import content_of_class, finalised_concessions, promised_concessions
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
@@ -617,6 +617,11 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
     """'will pull out' is a concession made now, 'said it would impose sanctions' a threat: code the declaration.
     An act declared on a condition the other party must meet is an ultimatum, whatever the act (THREATEN)."""
     row = G.future_acts.get(f"{trig.event_type}/{trig.entry.get('mode')}") or G.future_acts.get(trig.event_type)
+    if not conditional and trig.event_type in ("SUPPORT", "COOPERATE") and content_of_class(
+            trig.token, G.diplomatic_contents):
+        # "will resume diplomatic relations", "decided to establish ties": declaring diplomatic cooperation opens it
+        entry = {**trig.entry, "type": "SUPPORT", "mode": None, "cameo": "050", "declared_from": trig.event_type}
+        return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
     if conditional and trig.event_type != "THREATEN" and (row is None or row[0] != "THREATEN"):
         row = ("THREATEN", None, "130")
     if row is None:
