@@ -51,7 +51,7 @@ def test_an_offer_stays_an_offer() -> None:
 
 @pytest.mark.parametrize("text", [
     "Peru will resume diplomatic relations with Bolivia next month.",
-    "Peru and Chile have decided to establish diplomatic ties.",
+    "Paraguay plans to restore full ties with Bolivia this year.",
 ])
 def test_declared_diplomatic_cooperation_is_support(text: str) -> None:
     # declaring that ties will be opened or resumed is how they are opened: not a promise of later cooperation
