@@ -81,3 +81,10 @@ def test_an_office_of_a_place_is_that_place_actor() -> None:
     ev = _main("The mayor of Lusaka lifted the night curfew on Monday.")
     assert ev.event_type == "CONCEDE" and ev.actors and ev.actors[0].country == "ZMB"
     assert ev.actors[0].sector == "GOV"
+
+
+def test_a_truce_reached_is_a_concession() -> None:
+    # codebook: declarations (not implementations) of ceasefires are CONCEDE, as 'agreed to a truce' already was
+    text = "Zambian rebels and the army reached a truce on Sunday."
+    assert _main(text).event_type == "CONCEDE", [(e.event_type, e.evidence.trigger) for e in _events(text)]
+    assert _main("Zambian rebels and the army reached a compromise on Sunday.").event_type == "AGREE"
