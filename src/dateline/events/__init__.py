@@ -15,8 +15,9 @@ from . import attach, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
-from .concessions import promised_concessions
+from .concessions import content_of_class, finalised_concessions, promised_concessions
 from .counts import find_counts
+from .diplomacy import promised_cooperation
 from .grammar import load_grammar
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers
 
@@ -273,7 +274,9 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
         triggers = _alleged_acts(sent, promised_concessions(sent, find_triggers(sent, lexicon_index)))
-        triggers = _concessions_promised(_drop_shadowed(_own_aims(triggers), index)) + _reported_accusations(sent, triggers)
+        triggers = (finalised_concessions(promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers),
+                                                                                                   index))))
+                    + _reported_accusations(sent, triggers))
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
@@ -309,7 +312,8 @@ def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
     best: tuple[int, str] | None = None
     for sent in doc.sents:
         triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
-        for t in _concessions_promised(_drop_shadowed(triggers, MentionIndex([]))):
+        shadowed = _drop_shadowed(triggers, MentionIndex([]))
+        for t in finalised_concessions(promised_cooperation(_concessions_promised(shadowed))):
             depth = sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
                 best = (depth, t.event_type)
@@ -333,8 +337,8 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
     dropped: set[int] = set()
     out: list[Trigger] = []
     for t in triggers:
-        if t.event_type != "AGREE":
-            out.append(t)
+        if t.event_type != "AGREE" or t.token.lemma_.lower() in G.tentative_promises:
+            out.append(t)  # "offered to withdraw": an offer (AGREE), not yet the promised concession
             continue
         content = [c for c in t.token.children if c.dep_ in ("xcomp", "dobj", "ccomp", "acl")]
         content += [g for c in t.token.children if c.dep_ == "prep" and c.lower_ in ("to", "on") for g in c.children
@@ -512,11 +516,13 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
             gov = t.token.head
             if gov.i in heads and gov.i != t.token.i:
-                if gov.lemma_.lower() not in G.light_verbs:
-                    continue
+                verb_trig = next(v for v in triggers if v.kind == "verb" and v.token.i == gov.i)
+                if (gov.lemma_.lower() not in G.light_verbs and not (
+                        verb_trig.event_type == "AGREE" and t.event_type in G.concession_types)):
+                    continue  # "agreed a ceasefire" stays, for the promise to take it as its content
                 # "declared a state of emergency": keep one of verb and noun; the verb carries the arguments.
-                verb_trig = next(v for v in triggers if v.token.i == gov.i)
-                if verb_trig.event_type == t.event_type:
+                # "agreed to end the fighting": the fighting is what the promise gives up, not an act told.
+                if verb_trig.event_type == t.event_type or verb_trig.entry.get("yielding"):
                     continue
             # A past or future event named only as a time reference: "after the deployment", "before talks".
             if t.token.dep_ == "pobj" and t.token.head.lower_ in G.reference_preps and _definite(t.token):
@@ -524,7 +530,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
         kept.append(t)
     # A light verb whose object is a trigger is not an event of its own.
     objects_of = {t.token.head.i for t in kept if t.kind != "verb"}
-    return [t for t in kept if not (t.kind == "verb" and t.token.i in objects_of
+    return [t for t in kept if not (t.kind == "verb" and t.token.i in objects_of and not t.entry.get("yielding")
                                      and t.token.lemma_.lower() in G.light_verbs and float(t.entry.get("weight", 1)) < 1)]
 
 
@@ -709,6 +715,12 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
     """'will pull out' is a concession made now, 'said it would impose sanctions' a threat: code the declaration.
     An act declared on a condition the other party must meet is an ultimatum, whatever the act (THREATEN)."""
     row = G.future_acts.get(f"{trig.event_type}/{trig.entry.get('mode')}") or G.future_acts.get(trig.event_type)
+    aim = trig.token.dep_ == "xcomp" and trig.token.head.lemma_.lower() in G.aim_verbs
+    if not conditional and not aim and trig.event_type in ("SUPPORT", "COOPERATE") and content_of_class(
+            trig.token, G.diplomatic_contents):
+        # "will resume diplomatic relations", "decided to establish ties": declaring diplomatic cooperation opens it
+        entry = {**trig.entry, "type": "SUPPORT", "mode": None, "cameo": "050", "declared_from": trig.event_type}
+        return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
     if conditional and trig.event_type != "THREATEN" and (row is None or row[0] != "THREATEN"):
         row = ("THREATEN", None, "130")
     if row is None:

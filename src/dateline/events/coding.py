@@ -144,10 +144,13 @@ def _placed_role(head: Token, index: MentionIndex) -> Actor | None:
     """'Prosecutors in Kenya', 'officials in Lima': a role noun the KB knows, placed in a country or city,
     is that country's (the place phrase is left out of the argument's core, so no mention covers it)."""
     sector = _sector_from_head(head, index)
+    title = sector is None and head.pos_ == "NOUN"
+    if title:
+        sector = _sector_from_title(head)  # "the mayor of Lusaka": an office of that place
     if sector not in STATE_SECTORS:
         return None  # "a student in Nairobi" is no Kenyan actor; "officials in Nairobi" speak for Kenya
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+        if prep.dep_ != "prep" or prep.lower_ not in (("in", "from", "of") if title else ("in", "from")):
             continue
         for obj in prep.children:
             if obj.dep_ != "pobj":
@@ -159,6 +162,14 @@ def _placed_role(head: Token, index: MentionIndex) -> Actor | None:
                 return Actor(text=text_of(head.doc)[start:end], name=f"{head.lemma_} ({place.country})",
                              country=place.country, sector=sector, sectors=[sector], kind="group", start=start, end=end)
     return None
+
+
+def _sector_from_title(head: Token) -> str | None:
+    """The sector of an office title the KB lists ('mayor', 'governor'), for a title used as a common noun."""
+    from ..kb import load_kb
+
+    return next((e.sectors[0] for e in load_kb().lookup(head.lemma_.lower())
+                 if e.source == "title" and e.kind == "person" and e.sectors), None)
 
 
 def _sector_from_head(head: Token, index: MentionIndex) -> str | None:

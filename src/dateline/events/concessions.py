@@ -7,27 +7,74 @@ The lexicon codes 'lift the curfew' as CONCEDE, but many yielding acts ('compens
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from spacy.tokens import Span, Token
 
 from .grammar import load_grammar
-from .triggers import PEOPLE_CLASS, Trigger, _names_people, _object_tokens
+from .triggers import PEOPLE_CLASS, VIOLENCE_CLASS, Trigger, _names_people, _names_violence, _object_tokens
 
 G = load_grammar()
 PROMISE_TYPES = frozenset({"AGREE"})
 ENTRY = {"kind": "verb", "type": "CONCEDE", "mode": None, "cameo": "080", "weight": 0.8, "yielding": True}
+NOUN_OBJECT_PREPS = frozenset({"of", "to", "on", "in"})  # 'an end to', 'a freeze on', 'a halt in'
 
 
-def yielding(tok: Token) -> bool:
-    """Is this verb, with its object, an act of giving something up ('ease travel restrictions', 'free them')?"""
+def _violent(tok: Token) -> bool:
+    """'stop shelling', 'halt the raids': a noun or verb the lexicon reads as an assault."""
+    if tok.pos_ == "NOUN":
+        return _names_violence(tok)
     if tok.pos_ != "VERB":
         return False
-    objects = G.yielding_contents.get(tok.lemma_.lower())
-    if objects is None:
+    from ..lexicon import load_triggers
+
+    return any(e.type == "ASSAULT" for e in load_triggers().match_token(tok))
+
+
+def _noun_objects(tok: Token) -> list[Token]:
+    """What a nominal act is done to: 'the lifting of the ban', 'an end to the shelling', 'a freeze on building'."""
+    out = [c for c in tok.children if c.dep_ in ("compound", "poss")]
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in NOUN_OBJECT_PREPS:
+            out.extend(t for g in prep.children if g.dep_ in ("pobj", "pcomp") for t in g.subtree
+                       if t.i - g.left_edge.i < 8)
+    return out
+
+
+def _content_key(tok: Token, table: Mapping[str, frozenset[str]], nouns: Mapping[str, str]
+                 ) -> tuple[str, list[Token]] | None:
+    """The table's key for a verb ('hand over', 'work together' with its particle or adverb) or for a nominal act
+    (through `nouns`), and the act's objects."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN":
+        verb = nouns.get(lemma)
+        return (verb, _noun_objects(tok)) if verb else None
+    if tok.pos_ != "VERB":
+        return None
+    for c in tok.children:
+        if c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in table:
+            return f"{lemma} {c.lower_}", _object_tokens(tok)
+    return (lemma, _object_tokens(tok)) if lemma in table else None
+
+
+def content_of_class(tok: Token, table: Mapping[str, frozenset[str]], nouns: Mapping[str, str] | None = None) -> bool:
+    """Is this act, with its object, one the table lists (verb -> objects; empty: any object)?"""
+    found = _content_key(tok, table, nouns or {})
+    if found is None:
         return False
+    key, objs = found
+    objects = table[key]
     if not objects:
         return True
     return any(t.lemma_.lower() in objects or t.lower_ in objects or (PEOPLE_CLASS in objects and _names_people(t))
-               for t in _object_tokens(tok))
+               or (VIOLENCE_CLASS in objects and _violent(t)) for t in objs)
+
+
+def yielding(tok: Token) -> bool:
+    """Is this act, with its object, one of giving something up ('ease travel restrictions', 'free them',
+    'extradite the suspects', 'stop shelling', 'the lifting of the curfew')? Yielding, permitting and
+    de-escalating verbs form the class; their nouns count as the verb does."""
+    return content_of_class(tok, G.yielding_contents, G.yielding_nouns)
 
 
 def _committed(tok: Token, promise_heads: set[int]) -> bool:
@@ -39,6 +86,8 @@ def _committed(tok: Token, promise_heads: set[int]) -> bool:
         return False
     if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ in ("to", "on"):
         head = head.head  # "committed to compensating", "agreed on lifting"
+    elif tok.dep_ == "dobj" and tok.pos_ == "NOUN":
+        return head.i in promise_heads  # "promised an end to the shelling"
     elif tok.dep_ not in ("xcomp", "acl", "ccomp", "conj", "advcl"):
         return False
     if tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
@@ -53,7 +102,8 @@ def _committed(tok: Token, promise_heads: set[int]) -> bool:
 def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """Add a CONCEDE trigger for each promised yielding act; a promised act the lexicon reads otherwise
     ('will compensate' as aid) becomes the concession it is."""
-    promise_heads = {t.token.i for t in triggers if t.event_type in PROMISE_TYPES}
+    promise_heads = {t.token.i for t in triggers if t.event_type in PROMISE_TYPES
+                     and t.token.lemma_.lower() not in G.tentative_promises}  # an offer promises nothing yet
     by_token = {t.token.i: t for t in triggers}
     added: dict[int, Trigger] = {}
     for tok in sent:
@@ -68,3 +118,33 @@ def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         return triggers
     kept = [added.pop(t.token.i, t) for t in triggers]
     return sorted([*kept, *added.values()], key=lambda t: t.token.i)
+
+
+CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def _binds_a_concession(obj: Token) -> bool:
+    """'a ceasefire agreement', 'the withdrawal of troops', 'an accord that eases the curbs on rallies': the thing
+    signed or approved is itself a concession (a noun of a conceding or retreating act, or a clause yielding)."""
+    from ..lexicon import load_triggers
+
+    lexicon = load_triggers()
+    words = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod"))]
+    if any(e.type in G.concession_types for w in words if w.pos_ == "NOUN" for e in lexicon.match_token(w)):
+        return True
+    if yielding(obj):
+        return True
+    return any(yielding(t) for c in obj.children if c.dep_ in CLAUSE_DEPS for t in c.subtree)
+
+
+def finalised_concessions(triggers: list[Trigger]) -> list[Trigger]:
+    """A SUPPORT of signing or approving whose object binds a concession is that concession (CONCEDE)."""
+    out: list[Trigger] = []
+    for t in triggers:
+        tok = t.token
+        if t.event_type == "SUPPORT" and t.kind == "verb" and tok.lemma_.lower() in G.finalising_verbs and any(
+                c.dep_ in ("dobj", "nsubjpass") and _binds_a_concession(c) for c in tok.children):
+            t = Trigger(token=tok, entry={**t.entry, "type": "CONCEDE", "mode": None, "cameo": "080",
+                                          "finalised_from": "SUPPORT"}, tokens=t.tokens, specificity=t.specificity)
+        out.append(t)
+    return out

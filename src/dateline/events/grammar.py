@@ -37,6 +37,7 @@ class Grammar:
     size_verbs: dict[str, str]
     negated_rejections: dict[str, str | None]
     commitment_governors: frozenset[str]
+    aim_verbs: frozenset[str]
     request_governors: frozenset[str]
     unattributed_types: frozenset[str]
     place_target_types: frozenset[str]
@@ -45,6 +46,10 @@ class Grammar:
     riot_excluded_modes: frozenset[str]
     future_acts: dict[str, tuple[str, str | None, str | None]]  # act type -> (declared type, mode, CAMEO)  # consent verb lemma -> REJECT mode when negated
     yielding_contents: dict[str, frozenset[str]]  # verb lemma -> objects that make a promise of it a concession
+    yielding_nouns: dict[str, str]  # noun of a yielding act -> its verb in yielding_contents
+    tentative_promises: frozenset[str]
+    diplomatic_contents: dict[str, frozenset[str]]  # verb -> objects: promised, it is diplomatic cooperation
+    finalising_verbs: frozenset[str]
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
     execution_verbs: frozenset[str]
@@ -90,6 +95,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    size_verbs=dict(data["size_verbs"]),
                    negated_rejections=dict(data.get("negated_rejections", {})),
                    commitment_governors=frozenset(data.get("commitment_governors", [])),
+                   aim_verbs=frozenset(data.get("aim_verbs", [])),
                    request_governors=frozenset(data.get("request_governors", [])),
                    unattributed_types=frozenset(data.get("unattributed_types", [])),
                    place_target_types=frozenset(data.get("place_target_types", [])),
@@ -98,6 +104,10 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    riot_excluded_modes=frozenset(data.get("riot_excluded_modes", [])),
                    future_acts=_future_acts(data.get("future_acts", {})),
                    yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
+                   yielding_nouns=dict(data.get("yielding_nouns", {})),
+                   tentative_promises=frozenset(data.get("tentative_promises", [])),
+                   diplomatic_contents={k: frozenset(v) for k, v in data.get("diplomatic_contents", {}).items()},
+                   finalising_verbs=frozenset(data.get("finalising_verbs", [])),
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
                    execution_verbs=frozenset(data.get("execution_verbs", [])),

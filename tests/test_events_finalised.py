@@ -1,0 +1,38 @@
+"""Signing or approving a concession is the concession (PLOVER CONCEDE); signing other agreements stays SUPPORT.
+Sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.events.ranking import main_event
+from dateline.models import Event
+from dateline.pipeline import extract
+
+
+def _events(text: str) -> list[Event]:
+    return extract(text, published="2023-05-05").events
+
+
+def _main(text: str) -> Event:
+    ev = main_event(_events(text))
+    assert ev is not None, f"no event in {text!r}"
+    return ev
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia's army and the northern rebels signed a ceasefire agreement on Friday.",
+    "The Zambian parliament approved the withdrawal of troops from the Malawian border.",
+    "Zambia signed an accord with the miners' union that eases the limits on public rallies.",
+])
+def test_finalised_concession_is_concede(text: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "CONCEDE", [(e.event_type, e.evidence.trigger) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Zambia and Malawi signed a trade agreement on Friday.",
+    "The Zambian parliament approved the new budget for schools and clinics.",
+])
+def test_other_finalised_agreements_stay_support(text: str) -> None:
+    assert _main(text).event_type == "SUPPORT", [(e.event_type, e.evidence.trigger) for e in _events(text)]
