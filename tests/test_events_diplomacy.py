@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.ranking import main_event
-from dateline.models import Event
-from dateline.pipeline import extract
-
-
-def _events(text: str) -> list[Event]:
-    return extract(text, published="2023-05-05").events
-
-
-def _main(text: str) -> Event:
-    ev = main_event(_events(text))
-    assert ev is not None, f"no event in {text!r}"
-    return ev
+from event_helpers import events_of as _events
+from event_helpers import main_of as _main
 
 
 @pytest.mark.parametrize("text", [

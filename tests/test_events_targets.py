@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.events.ranking import main_event
 from dateline.models import Event
-from dateline.pipeline import extract
-
-
-def _main(text: str) -> Event:
-    ev = main_event(extract(text, published="2023-05-05").events)
-    assert ev is not None, f"no event in {text!r}"
-    return ev
+from event_helpers import main_of as _main
 
 
 def _targets(ev: Event) -> list[str | None]:
