@@ -50,3 +50,13 @@ def test_declared_diplomatic_cooperation_is_support(text: str) -> None:
 def test_declared_material_cooperation_stays_a_promise() -> None:
     text = "Peru will share intelligence with Chile on cattle smuggling."
     assert _main(text).event_type == "AGREE", [(e.event_type, e.evidence.trigger) for e in _events(text)]
+
+
+def test_object_tables_share_named_word_lists() -> None:
+    from dateline.events.grammar import _object_table
+
+    data = {"ties": ["relation", "tie"], "contents": {"restore": "ties", "cooperate": [], "join": ["force"]}}
+    table = _object_table(data, "contents")
+    assert table == {"restore": frozenset({"relation", "tie"}), "cooperate": frozenset(), "join": frozenset({"force"})}
+    with pytest.raises(ValueError, match="not a word list"):
+        _object_table({"contents": {"restore": "missing"}}, "contents")

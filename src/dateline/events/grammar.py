@@ -103,10 +103,10 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    riot_sectors=frozenset(data.get("riot_sectors", [])),
                    riot_excluded_modes=frozenset(data.get("riot_excluded_modes", [])),
                    future_acts=_future_acts(data.get("future_acts", {})),
-                   yielding_contents={k: frozenset(v) for k, v in data.get("yielding_contents", {}).items()},
+                   yielding_contents=_object_table(data, "yielding_contents"),
                    yielding_nouns=dict(data.get("yielding_nouns", {})),
                    tentative_promises=frozenset(data.get("tentative_promises", [])),
-                   diplomatic_contents={k: frozenset(v) for k, v in data.get("diplomatic_contents", {}).items()},
+                   diplomatic_contents=_object_table(data, "diplomatic_contents"),
                    finalising_verbs=frozenset(data.get("finalising_verbs", [])),
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
@@ -119,6 +119,19 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors")})
+
+
+def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """verb -> the objects that make it count; a string value names a shared word list elsewhere in the file
+    (one list of diplomatic ties for all the verbs that open or widen them)."""
+    out: dict[str, frozenset[str]] = {}
+    for verb, objects in data.get(key, {}).items():
+        if isinstance(objects, str):
+            if not isinstance(data.get(objects), list):
+                raise ValueError(f"event grammar: {key}[{verb!r}] names {objects!r}, which is not a word list")
+            objects = data[objects]
+        out[verb] = frozenset(objects)
+    return out
 
 
 def _future_acts(table: dict[str, Any]) -> dict[str, tuple[str, str | None, str | None]]:
