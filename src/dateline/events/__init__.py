@@ -273,10 +273,8 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     for sent in sdoc.sents:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
-        triggers = _alleged_acts(sent, promised_concessions(sent, find_triggers(sent, lexicon_index)))
-        triggers = (finalised_concessions(promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers),
-                                                                                                   index))))
-                    + _reported_accusations(sent, triggers))
+        read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
+        triggers = _settled(read, index) + _reported_accusations(sent, read)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
@@ -302,6 +300,17 @@ def _unidentified_attackers(event: Event) -> Event:
     return event.model_copy(update={"actors": [actor]})
 
 
+def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
+    """The lexicon's triggers plus what the sentence's shape adds: promised concessions, alleged acts."""
+    return _alleged_acts(sent, promised_concessions(sent, found))
+
+
+def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
+    """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
+    concessions and cooperation promised, concessions signed."""
+    return finalised_concessions(promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index))))
+
+
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
     """The act the headline's main verb names ('Government promises to ease curfew' -> CONCEDE): a headline
     states the story's event. A Title Case headline is parsed again lower-cased: capitals make the tagger read
@@ -311,9 +320,7 @@ def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
     doc = nlp.lowered(title_doc) if nlp.title_case(nlp.text_of(title_doc)) else title_doc
     best: tuple[int, str] | None = None
     for sent in doc.sents:
-        triggers = promised_concessions(sent, find_triggers(sent, lexicon_index))
-        shadowed = _drop_shadowed(triggers, MentionIndex([]))
-        for t in finalised_concessions(promised_cooperation(_concessions_promised(shadowed))):
+        for t in _settled(_read_in_sentence(sent, find_triggers(sent, lexicon_index)), MentionIndex([])):
             depth = sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
                 best = (depth, t.event_type)
@@ -404,7 +411,7 @@ def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """'X claimed that Y had attacked Z': the claim accuses Y (ACCUSE allege, whose target is the clause's subject);
     'claim' alone is too weak a word for the lexicon to fire on, and the attack it reports is not the story."""
     by_token = {t.token.i: t for t in triggers if t.event_type == "ACCUSE"}
-    out = [t for t in triggers]
+    out = list(triggers)
     for tok in sent:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.allegation_verbs:
             continue
