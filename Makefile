@@ -10,6 +10,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/python -m compileall -q src  # pip byte-compiles what it installs, but not an editable checkout
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -17,6 +18,7 @@ setup: $(STAMP)
 DB ?= dateline.duckdb
 
 demo: $(STAMP)
+	@$(BIN)/python -m compileall -q src
 	@mkdir -p out
 	@for f in examples/*.txt examples/*.html examples/*.jsonl; do \
 	  [ -e "$$f" ] || continue; \
