@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from dateline import actors, clean, events, nlp, pipeline, places, prefilter, quotes, times
+from dateline import actors, clean, events, executors, nlp, pipeline, places, prefilter, quotes, times
 from dateline.ingest import RawArticle
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "political-news.jsonl.gz"
@@ -118,6 +118,7 @@ def main() -> None:
     model = nlp.load_shipped()
     list(model.pipe([r["text"] for r in rows[:4]]))  # warm both paths
     list(pipeline.analyse_many(raws[:4], parse="candidates"))
+    executors.settle()  # as dateline's engines do once a worker has loaded (it helps bare spaCy alike)
 
     modes: list[prefilter.ParseMode] = ["candidates", "full"] if args.parse == "both" else [args.parse]
     # The machine is shared and its load drifts: every system runs on each chunk in turn, in rotating

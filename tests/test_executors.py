@@ -41,3 +41,20 @@ def test_batches_per_worker_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert batches_per_worker() == 1
     monkeypatch.setenv(ENV_WORKER_BATCHES, "many")
     assert batches_per_worker() == DEFAULT_WORKER_BATCHES
+
+
+def test_in_process_freezes_what_the_first_batch_loaded_and_only_once() -> None:
+    import gc
+
+    from dateline.executors import InProcess
+
+    gc.unfreeze()
+    try:
+        executor = InProcess()
+        assert executor.submit(pid_of, [RAW]).result() == [os.getpid()]  # type: ignore[arg-type]
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        executor.submit(pid_of, [RAW])  # type: ignore[arg-type]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
