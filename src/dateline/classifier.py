@@ -46,42 +46,45 @@ def sentence_features(sent: Span | Sequence[Token], triggers: TriggerIndex | Non
     """
     index = triggers if triggers is not None else load_triggers()
     feats: set[str] = set()
-    _lexicon_features(sent, index, feats)
+    toks = list(sent)  # each pass over a Span builds its Tokens anew; one list serves both passes
+    # Each `pos_`, `dep_`, `lemma_` read looks its string up again: read once per token.
+    lemmas = [_lemma(t) for t in toks]
+    _lexicon_features(toks, index, feats, lemmas)
     prev: str | None = None
-    for tok in sent:
+    for tok, lem in zip(toks, lemmas, strict=True):
         if tok.is_punct or tok.is_space:
             if tok.text in {'"', "“", "”"}:
                 feats.add("quote")
             prev = None
             continue
-        lem = _lemma(tok)
         if tok.like_num:
             feats.add("num")
             prev = None
             continue
-        if prev is not None and tok.pos_ != "PROPN":
+        pos, dep = tok.pos_, tok.dep_
+        if prev is not None and pos != "PROPN":
             feats.add(f"bi:{prev}_{lem}")
-        prev = lem if tok.pos_ in {"VERB", "NOUN", "ADJ", "ADV", "ADP", "PART"} else None
-        if tok.dep_ == "neg":
+        prev = lem if pos in {"VERB", "NOUN", "ADJ", "ADV", "ADP", "PART"} else None
+        if dep == "neg":
             feats.add("neg")
             feats.add(f"neg:{_lemma(tok.head)}")
         if tok.tag_ == "MD":
             feats.add(f"md:{lem}")
             feats.add(f"md:{lem}_{_lemma(tok.head)}")
-        if tok.dep_ == "auxpass":
+        if dep == "auxpass":
             feats.add("passive")
-        if tok.pos_ == "VERB" and lem not in _SKIP_LEMMAS:
+        if pos == "VERB" and lem not in _SKIP_LEMMAS:
             _verb_features(tok, lem, feats)
-        elif tok.pos_ == "NOUN":
+        elif pos == "NOUN":
             feats.add(f"n:{lem}")
             for child in tok.children:
                 if child.dep_ in _MOD_DEPS and child.pos_ in {"NOUN", "ADJ", "VERB"}:
                     feats.add(f"nm:{_lemma(child)}_{lem}")
-        elif tok.pos_ == "ADJ":
+        elif pos == "ADJ":
             feats.add(f"a:{lem}")
-        elif tok.pos_ == "ADV" and tok.dep_ != "neg":
+        elif pos == "ADV" and dep != "neg":
             feats.add(f"adv:{lem}")
-        if tok.dep_ == "ROOT":
+        if dep == "ROOT":
             feats.add(f"root:{lem}")
             feats.add(f"roottag:{tok.tag_}")
     for ent in ents_within(sent) if isinstance(sent, Span) else ():
@@ -89,9 +92,7 @@ def sentence_features(sent: Span | Sequence[Token], triggers: TriggerIndex | Non
     return sorted(feats)
 
 
-def _lexicon_features(sent: Span | Sequence[Token], index: TriggerIndex, feats: set[str]) -> None:
-    toks = list(sent)
-    lemmas = [_lemma(t) for t in toks]
+def _lexicon_features(toks: list[Token], index: TriggerIndex, feats: set[str], lemmas: list[str]) -> None:
     texts = [t.lower_ for t in toks]
     for i, tok in enumerate(toks):
         if tok.pos_ == "PROPN":

@@ -43,25 +43,36 @@ def _root_at(sent: Span, start: int, end: int) -> Token | None:
 
 def _tiers(gov: Token, sent: Span, items: Sequence[tuple[int, int]]) -> list[list[int]]:
     """Indices of items in the clause, in clauses above it, and elsewhere in the sentence, in that order."""
-    own = clause_of(gov)
-    above: set[int] = set()
-    for anc in _ancestors(gov):
-        above |= {c.i for c in anc.children if c.dep_ not in OWN_CLAUSE_DEPS} | {anc.i}
-        above |= {t.i for c in anc.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree}
     tiers: list[list[int]] = [[], [], []]
+    roots: list[tuple[int, int]] = []
     for n, (start, end) in enumerate(items):
         if start < sent.start_char or end > sent.end_char:
             continue
         root = _root_at(sent, start, end)
-        if root is None:
-            continue
-        if root.i in own:
-            tiers[0].append(n)
-        elif root.i in above:
-            tiers[1].append(n)
-        else:
-            tiers[2].append(n)
+        if root is not None:
+            roots.append((n, root.i))
+    if not roots:  # most triggers have no place or date in their sentence: no clause to work out
+        return tiers
+    own = clause_of(gov)
+    above = _above(gov) if any(i not in own for _, i in roots) else set()
+    for n, i in roots:
+        tiers[0 if i in own else 1 if i in above else 2].append(n)
     return tiers
+
+
+def _above(gov: Token) -> set[int]:
+    """Token indices of the clauses above the governor's: its ancestors, their non-clausal children, and the
+    whole of their prepositional and adverbial modifiers."""
+    above: set[int] = set()
+    for anc in _ancestors(gov):
+        above.add(anc.i)
+        for c in anc.children:
+            dep = c.dep_
+            if dep not in OWN_CLAUSE_DEPS:
+                above.add(c.i)
+            if dep in ("prep", "npadvmod", "advmod"):
+                above.update(t.i for t in c.subtree)
+    return above
 
 
 def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str | None,

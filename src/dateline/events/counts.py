@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LIKE_NUM, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..models import Count
@@ -14,6 +16,7 @@ WORD_NUMBERS = {
     "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24, "hundreds": 200, "thousands": 2000,
     "million": 1_000_000, "millions": 2_000_000, "scores": 40,
 }
+_WORD_NUMBER_IDS = frozenset(get_string_id(w) for w in WORD_NUMBERS)
 MAX_COUNT = 10_000_000_000
 SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 APPROX = frozenset({"about", "around", "nearly", "almost", "roughly", "approximately", "some", "over", "more",
@@ -52,11 +55,18 @@ def _counted_noun(num: Token) -> Token | None:
     return None
 
 
+def _number_positions(doc: Doc) -> list[int]:
+    """Where a number word or numeral is: read from arrays, without building a Token per word."""
+    arr = doc.to_array([LIKE_NUM, LOWER])
+    return [i for i, (like_num, lower) in enumerate(arr.tolist()) if like_num or lower in _WORD_NUMBER_IDS]
+
+
 def find_counts(sdoc: Doc) -> list[Count]:
     out: list[Count] = []
     seen: set[int] = set()
-    for tok in sdoc:
-        if tok.i in seen or not (tok.like_num or tok.lower_ in WORD_NUMBERS):
+    for i in _number_positions(sdoc) if len(sdoc) else []:
+        tok = sdoc[i]
+        if i in seen:
             continue
         if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from spacy.attrs import IDX, IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Document, Place
@@ -185,12 +186,11 @@ def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
     text = _text(sdoc)
     out: list[Mention] = []
     n = len(sdoc)
-    i = 0
-    while i < n:
-        tok = sdoc[i]
-        if not _capitalised(tok) or tok.is_space:
-            i += 1
+    resume = 0
+    for i in _capitalised_positions(sdoc, text):
+        if i < resume:
             continue
+        tok = sdoc[i]
         found: Mention | None = None
         limit = min(n, i + MAX_TOKENS)
         j = i + 1
@@ -222,10 +222,17 @@ def _scan(sdoc: Doc, gaz: Gazetteer) -> list[Mention]:
                 break
         if found:
             out.append(found)
-            i = found.end
-        else:
-            i += 1
+            resume = found.end
     return out
+
+
+def _capitalised_positions(sdoc: Doc, text: str) -> list[int]:
+    """The tokens a place name can start at (capitalised, not whitespace), read from arrays: building a Token
+    for every word of an article cost more than the gazetteer look-ups."""
+    if not len(sdoc):
+        return []
+    arr = sdoc.to_array([IDX, IS_SPACE]).tolist()
+    return [i for i, (idx, is_space) in enumerate(arr) if not is_space and text[idx].isupper()]
 
 
 def _ner_mentions(sdoc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Mention]:
