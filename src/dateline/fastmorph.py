@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 NAME = "dateline_fast_morph"
@@ -37,6 +38,7 @@ ENV = "DATELINE_FAST_MORPH"
 # Distinct shapes kept before the memo starts over: bounds memory on a long corpus run (~100 bytes each).
 MAX_SHAPES = 300_000
 _EXPL_COPULAS = frozenset({"is", "are", "was", "were", "'s", "'re"})
+_EXPL_COPULA_IDS = frozenset(get_string_id(w) for w in _EXPL_COPULAS)
 
 Shape = tuple[int, int, int, int, bool]  # orth, tag, label class, is_space, after an expletive
 Answer = tuple[int, int, int, int, int]  # tag, pos, morph, lemma, label the ruler sets (0: left as it was)
@@ -63,6 +65,9 @@ class FastMorph:
         self._named_words: dict[int, bool] = {}
         self._index_as_sets()
         self._firsts, self._seconds = self._multi_token_words()
+        # The same words as string ids, so a Doc's LOWER column is tested without looking its strings up.
+        self._first_ids = frozenset(get_string_id(w) for w in self._firsts)
+        self._second_ids = frozenset(get_string_id(w) for w in self._seconds)
         self._expl = self.vocab.strings.add("expl")
         named = self._named_labels()
         self._labels = frozenset(self.vocab.strings.add(label) for label in named) | {0}
@@ -132,8 +137,10 @@ class FastMorph:
                     bucket.update({"y", "y'", "nt", "n't", "n’t"})
         return frozenset(firsts), frozenset(seconds)
 
-    def _needs_full(self, lowers: list[str]) -> bool:
-        return any(a in self._firsts and b in self._seconds for a, b in zip(lowers, lowers[1:], strict=False))
+    def _needs_full(self, lowers: list[int]) -> bool:
+        """Two neighbouring words (LOWER ids) could open and close a multi-token rule."""
+        firsts, seconds = self._first_ids, self._second_ids
+        return any(a in firsts and b in seconds for a, b in zip(lowers, lowers[1:], strict=False))
 
     def _slow(self, doc: Doc) -> Doc:
         return self.lemmatizer(self.ruler(doc))  # type: ignore[operator]
@@ -197,10 +204,8 @@ class FastMorph:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        arr = doc.to_array([ORTH, TAG, DEP, IS_SPACE, LOWER])
-        strings = self.vocab.strings
-        lowers = [strings[int(x)] for x in arr[:, 4]]
-        if self._needs_full(lowers):
+        rows = doc.to_array([ORTH, TAG, DEP, IS_SPACE, LOWER]).tolist()
+        if self._needs_full([row[4] for row in rows]):
             return self._slow(doc)
         if len(self.memo) > MAX_SHAPES:
             self.memo.clear()
@@ -210,21 +215,22 @@ class FastMorph:
         labels = self._labels
         shapes: list[Shape] = []
         prev_dep = 0
-        for (orth, tag, dep, is_space, _lower), low in zip(arr.tolist(), lowers, strict=True):
+        for orth, tag, dep, is_space, lower in rows:
             shapes.append((orth, tag, dep if dep in labels else OTHER, is_space,
-                           prev_dep == expl and low in _EXPL_COPULAS))
+                           prev_dep == expl and lower in _EXPL_COPULA_IDS))
             prev_dep = dep
         missing = list(dict.fromkeys(s for s in shapes if s not in memo))
         if missing:
             self._fill(missing)
-        answers = [memo[s] for s in shapes]
-        doc.from_array([POS, MORPH, LEMMA], np.array([a[1:4] for a in answers], dtype="uint64"))
-        for i, (shape, ans) in enumerate(zip(shapes, answers, strict=True)):
-            if ans[0] != shape[1] or ans[4]:
-                token = doc[i]
-                token.tag = ans[0]
-                if ans[4]:
-                    token.dep = ans[4]
+        answers = np.array([memo[s] for s in shapes], dtype="uint64")  # rows: tag, pos, morph, lemma, dep
+        doc.from_array([POS, MORPH, LEMMA], answers[:, 1:4])
+        tags = np.array([row[1] for row in rows], dtype="uint64")
+        # The few tokens whose tag the ruler changed or whose label it set, found without a Token per word.
+        for i in np.flatnonzero((answers[:, 0] != tags) | (answers[:, 4] != 0)).tolist():
+            token = doc[i]
+            token.tag = int(answers[i, 0])
+            if answers[i, 4]:
+                token.dep = int(answers[i, 4])
         return doc
 
 
