@@ -230,9 +230,11 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
     index = index or default_index()
     found: dict[int, Trigger] = {}
     covered: set[int] = set()
+    toks_of = list(sent)  # each pass over a Span builds its Tokens anew
+    lemmas = [_lemma(t) for t in toks_of]
     # Multiword expressions first ("state of emergency", "tear gas", "martial law").
-    for i, tok in enumerate(sent):
-        for words, entry in index.phrases.get(_lemma(tok), ()):
+    for i, tok in enumerate(toks_of):
+        for words, entry in index.phrases.get(lemmas[i], ()):
             toks = sent[i : i + len(words)]
             if len(toks) == len(words) and all(
                 _lemma(t) == w or t.text.lower() == w for t, w in zip(toks, words, strict=True)
@@ -243,10 +245,12 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
                     found[head.i] = trig
                     covered.update(t.i for t in toks)
                 break
-    for tok in sent:
+    verbs, nouns = index.verbs, index.nouns
+    for tok, lemma in zip(toks_of, lemmas, strict=True):
+        if lemma not in verbs and lemma not in nouns:  # no entry: nothing below could find one
+            continue
         if tok.i in found or tok.is_punct or tok.is_stop and tok.pos_ not in ("VERB",):
             continue
-        lemma = _lemma(tok)
         trig: Trigger | None = None
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             trig = _best(tok, index.verbs.get(lemma, ()))
