@@ -229,9 +229,11 @@ class Grammar:
         out: list[Candidate] = []
         windows = self._windows(text)
         for rule in self.rules:
-            if rule.need is not None and not rule.need.search(text):
+            spans = windows.get(_RULE_GROUP.get(rule.name, "any"))
+            # no anchor word of the rule's group: no match, and no need to search the whole text for its `need`
+            if not spans or rule.need is not None and not rule.need.search(text):
                 continue
-            for lo, hi in windows.get(_RULE_GROUP.get(rule.name, "any"), ()):
+            for lo, hi in spans:
                 for m in rule.pattern.finditer(text, lo, hi):
                     if m.end() > m.start():
                         out.append(Candidate(m.start(), m.end(), rule.name, m.groupdict()))
