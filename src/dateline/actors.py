@@ -34,7 +34,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .kb import KB, Entry, Person, first_word, load_kb, normalise
@@ -720,8 +721,12 @@ class _Finder:
         country_count: dict[str, int] = {}
         country_last: dict[str, tuple[int, int, Actor]] = {}  # iso3 -> (sentence, order, actor)
         new: list[tuple[int, int, Actor]] = []
-        i = 0
-        while i < len(sdoc):
+        # Only pronouns and "the" can start a resolution: visit those words, not a Token for every word.
+        wanted = {get_string_id(w) for w in (*self.kb.pronouns, "the")}
+        resume = 0
+        for i in [i for i, low in enumerate(sdoc.to_array(LOWER).tolist()) if low in wanted] if len(sdoc) else []:
+            if i < resume:
+                continue
             while pos < len(ordered) and ordered[pos][0] <= i:
                 a_start, a_end, actor = ordered[pos]
                 if actor.kind == "person":
@@ -755,9 +760,8 @@ class _Finder:
                             name = self.kb.country_name(best) or state.name
                             new.append((i, i + n, Actor(text=span.text, start=span.start_char, end=span.end_char,
                                                         name=name, country=best, kind="state")))
-                            i += n - 1
+                            resume = i + n
                             break
-            i += 1
         self.actors.extend(new)
 
     def _compatible(self, actor: Actor, gender: str) -> bool:

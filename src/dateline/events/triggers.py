@@ -233,8 +233,8 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
     toks_of = list(sent)  # each pass over a Span builds its Tokens anew
     lemmas = [_lemma(t) for t in toks_of]
     # Multiword expressions first ("state of emergency", "tear gas", "martial law").
-    for i, tok in enumerate(toks_of):
-        for words, entry in index.phrases.get(lemmas[i], ()):
+    for i, lemma in enumerate(lemmas):
+        for words, entry in index.phrases.get(lemma, ()):
             toks = sent[i : i + len(words)]
             if len(toks) == len(words) and all(
                 _lemma(t) == w or t.text.lower() == w for t, w in zip(toks, words, strict=True)
