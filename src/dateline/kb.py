@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
-KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "sectors.json", "speech.json")
+KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "leaders.json", "sectors.json", "speech.json")
 ENV_EXTRA = "DATELINE_KB_EXTRA"  # os.pathsep-separated list of the user's own KB JSON files
 
 _WORD = re.compile(r"\w+")

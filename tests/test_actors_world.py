@@ -1,0 +1,37 @@
+"""Actors older wire copy names without a flag (session 7): leaders of 1975-2010, demonyms of small states and
+old country names, on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import extract
+
+
+def _actors(text: str, published: str) -> list[tuple[str, str | None, str | None]]:
+    return [(a.text, a.country, a.org) for a in extract(text, published=published).actors]
+
+
+@pytest.mark.parametrize(("text", "published", "country"), [
+    ("President Jiang Zemin received the trade delegation on Monday.", "1998-04-02", "CHN"),
+    ("Chancellor Helmut Kohl opened the new bridge over the river.", "1991-06-10", "DEU"),
+    ("President Laurent Gbagbo thanked the farmers for their patience.", "2003-02-11", "CIV"),
+    ("Prime Minister Rabuka toured the flooded villages.", "1995-08-01", "FJI"),
+])
+def test_a_leader_of_the_period_is_coded_with_his_country(text: str, published: str, country: str) -> None:
+    assert any(c == country for _, c, _ in _actors(text, published)), _actors(text, published)
+
+
+def test_the_head_of_an_international_body_is_coded_to_it() -> None:
+    found = _actors("Boutros Boutros-Ghali appealed for calm in the capital.", "1994-03-03")
+    assert any(org == "UN" and c is None for _, c, org in found), found
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Fijian soldiers guarded the parliament building.", "FJI"),
+    ("Samoan police blocked the harbour road.", "WSM"),
+    ("Kampuchean guerrillas shelled the border post.", "KHM"),
+    ("Troops loyal to Zaire patrolled the river.", "COD"),
+])
+def test_small_states_and_old_names_have_demonyms(text: str, country: str) -> None:
+    assert any(c == country for _, c, _ in _actors(text, "1990-05-05")), _actors(text, "1990-05-05")
