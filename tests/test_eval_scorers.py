@@ -490,3 +490,16 @@ def test_ngec_story_labels_and_per_type_table() -> None:
     rows = {r.system: r.metrics for r in per_type.rows}
     assert rows["PROTEST"]["support"] == 2 and rows["PROTEST"]["predicted"] == 1
     assert rows["AID"]["f1"] == 0.0
+
+
+def test_actor_codes_count_the_people_and_units_of_an_international_body_as_igo() -> None:
+    from dateline.models import Actor
+
+    envoy = Actor(text="UN envoy Ana Diaz", name="Ana Diaz", kind="person", org="UN", sector="IGO", sectors=["IGO"])
+    troops = Actor(text="NATO troops", name="NATO", kind="group", org="NATO", sector="MIL", sectors=["MIL", "IGO"])
+    consul = Actor(text="French consul", name="France", country="FRA", kind="person", sector="GOV", sectors=["GOV"])
+    party = Actor(text="Labour", name="Labour", kind="org", org="LAB", sector="PTY", sectors=["PTY"])
+    assert ev._actor_codes([envoy]) == {"IGO"}
+    assert ev._actor_codes([troops]) == {"IGO"}
+    assert ev._actor_codes([consul]) == {"FRA"}
+    assert ev._actor_codes([party]) == set()

@@ -226,12 +226,16 @@ def top_event(events: Sequence[object] | None) -> object | None:
 
 
 def _actor_codes(actors: Sequence[object]) -> set[str]:
+    """The CAMEO-style codes an actor answers to: its country, and IGO/NGO for an international body and for the
+    people and units of one ('UN Secretary-General X', 'NATO troops' carry the body's sector, as CAMEO codes them)."""
     codes = set()
     for a in actors:
         if a.country:  # type: ignore[attr-defined]
             codes.add(a.country.upper())  # type: ignore[attr-defined]
         if a.kind in ("igo", "ngo"):  # type: ignore[attr-defined]
             codes.add(a.kind.upper())  # type: ignore[attr-defined]
+        elif not a.country and a.org and "IGO" in a.sectors:  # type: ignore[attr-defined]
+            codes.add("IGO")
     return codes
 
 
