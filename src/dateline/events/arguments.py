@@ -147,9 +147,19 @@ def claim_owners(obj: Token) -> list[Token]:
     return owners
 
 
+def _frame_of(noun: Token) -> Token | None:
+    """'a mediation effort', 'a relief operation': the frame noun the nominal act modifies."""
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in G.frame_nouns:
+        return noun.head
+    return None
+
+
 def light_verb_of(noun: Token) -> Token | None:
+    """The verb whose subject does the nominal act: a light verb ('held talks') or a verb that carries the act out
+    ('reimposed blockades', `carrier_verbs`), also through a frame noun ('launched a mediation effort')."""
+    noun = _frame_of(noun) or noun
     if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.head.lemma_.lower() in G.light_verbs:
+        if noun.head.lemma_.lower() in G.light_verbs or noun.head.lemma_.lower() in G.carrier_verbs:
             return noun.head
     return None
 
@@ -259,7 +269,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
             args.recipients = conjuncts(_child(frame, OBJECT_DEPS))  # type: ignore[arg-type]
             args.governor = frame
             return args
-    by_prep = _prep_objects(noun, recipient_preps)
+    frame = _frame_of(noun)
+    by_prep = _prep_objects(noun, recipient_preps) or (_prep_objects(frame, recipient_preps) if frame else [])
+    if not by_prep and verb is not None and args.actors:
+        # 'X launched a mediation effort between Y and Z': the doer is the verb's subject, the parties are between
+        by_prep = _prep_objects(noun, {"between"}) or (_prep_objects(frame, {"between"}) if frame else [])
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args

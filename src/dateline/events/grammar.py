@@ -64,6 +64,8 @@ class Grammar:
     allegation_verbs: frozenset[str]
     alleged_types: frozenset[str]
     military_sectors: frozenset[str]
+    carrier_verbs: frozenset[str] = frozenset()
+    frame_nouns: frozenset[str] = frozenset()
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -118,7 +120,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    refused_future_types=dict(data.get("refused_future_types", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors")})
+                       "military_sectors", "carrier_verbs", "frame_nouns")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
