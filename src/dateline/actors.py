@@ -51,6 +51,7 @@ AREA_NOUNS = {"heart", "center", "centre", "outskirts", "street", "streets", "no
               "part", "parts", "city", "capital", "region", "province", "border", "borders", "area", "areas",
               "rest", "coast", "suburb", "suburbs", "downtown", "territory", "soil", "corner", "corners"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+STANCE_PREFIXES = {"anti", "pro"}
 BLOCKING_ENTS = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 QUANTIFIERS = {"hundreds", "thousands", "dozens", "tens", "scores", "millions", "some", "many", "others", "several",
                "most", "few", "all", "both", "crowds"}
@@ -109,6 +110,12 @@ def _ent_blocks(sdoc: Doc, i: int, j: int, labels: set[str]) -> bool:
     return ent_start < i or ent_end > j
 
 
+def after_stance_prefix(tok: Token) -> bool:
+    """'anti-Syria', 'pro-Iranian': the country word after 'anti-'/'pro-' names a stance, not whose the actor is."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES
+
+
 def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], date: str | None, kb: KB) -> bool:
     tok = sdoc[i]
     if entry.source == "person":
@@ -134,6 +141,8 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], dat
     if entry.source in ("igo", "org") and _ent_blocks(sdoc, i, j, {"ORG"}) and sdoc[i - 1].lower_ != "the":
         return False  # "Security Council" inside "the National Security Council"
     if entry.source in ("country", "demonym", "capital"):
+        if after_stance_prefix(tok):
+            return False  # "an anti-Syria journalist", "pro-Iranian militias": a stance, not a nationality
         if _ent_blocks(sdoc, i, j, {"GPE", "LOC", "NORP", "ORG"}) and tok.ent_type_ != "ORG":
             return False  # "Mexico" inside "New Mexico"
         if entry.ambiguous and tok.ent_type_ not in ("GPE", "NORP", "LOC"):

@@ -266,26 +266,33 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
             # its object is the other party.
             subj, _ = subject_of(frame)
             args.actors = conjuncts(subj) if subj is not None else []
-            args.recipients = conjuncts(_child(frame, OBJECT_DEPS))  # type: ignore[arg-type]
             args.governor = frame
-            return args
-    frame = _frame_of(noun)
-    by_prep = _prep_objects(noun, recipient_preps) or (_prep_objects(frame, recipient_preps) if frame else [])
+            obj = _child(frame, OBJECT_DEPS)
+            if obj is not None:
+                args.recipients = conjuncts(obj)
+                return args
+    frame_noun = _frame_of(noun)
+    by_prep = _prep_objects(noun, recipient_preps) or (
+        _prep_objects(frame_noun, recipient_preps) if frame_noun else [])
     if not by_prep and verb is not None and args.actors:
         # 'X launched a mediation effort between Y and Z': the doer is the verb's subject, the parties are between
-        by_prep = _prep_objects(noun, {"between"}) or (_prep_objects(frame, {"between"}) if frame else [])
+        by_prep = _prep_objects(noun, {"between"}) or (_prep_objects(frame_noun, {"between"}) if frame_noun else [])
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
 
 
 def _framing_verb(noun: Token) -> Token | None:
-    """The active transitive verb whose 'in' phrase the nominal act is ('engaged X in a firefight'); intransitive
-    and passive clauses ('died in an attack', 'was wounded in an attack') name victims, not parties."""
+    """The active transitive verb whose 'in' phrase the nominal act is ('engaged X in a firefight'), or a verb of
+    taking part (`participation_verbs`: 'engaged in', 'took part in'); other intransitive and passive clauses
+    ('died in an attack', 'was wounded in an attack') name victims, not parties."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ != "VERB":
         return None
     verb = prep.head
+    if verb.lemma_.lower() in G.participation_verbs and (
+            _child(verb, SUBJECT_DEPS) is not None or _child(verb, PASSIVE_SUBJECT_DEPS) is not None):
+        return verb  # 'X engaged in ethnic cleansing', 'X were involved in the raid': the subject takes part
     if _child(verb, OBJECT_DEPS) is None or _child(verb, SUBJECT_DEPS) is None:
         return None
     return verb

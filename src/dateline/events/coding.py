@@ -100,9 +100,12 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
 def _kb_word(head: Token) -> Actor | None:
     """A lone modifier the actors stage had no noun for: 'crazy Russian claims' -> RUS; or a noun the KB does
     not list whose flag is a modifier: 'Israeli tanks', 'Iraqi Kurds' -> a group of that country."""
+    from ..actors import after_stance_prefix
     from ..kb import load_kb
 
     kb = load_kb()
+    if after_stance_prefix(head):
+        return None
     for entry in kb.lookup(head.text):
         if entry.source in ("country", "demonym", "capital", "seat", "igo") and (entry.country or entry.org):
             return Actor(text=head.text, name=entry.name, country=entry.country, org=entry.org,
@@ -111,7 +114,7 @@ def _kb_word(head: Token) -> Actor | None:
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
     for mod in head.lefts:
-        if mod.dep_ not in ("amod", "compound", "nmod", "poss"):
+        if mod.dep_ not in ("amod", "compound", "nmod", "poss") or after_stance_prefix(mod):
             continue
         entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym") and e.country), None)
         if entry is None:

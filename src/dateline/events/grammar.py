@@ -66,6 +66,7 @@ class Grammar:
     military_sectors: frozenset[str]
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
+    participation_verbs: frozenset[str] = frozenset()
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -120,7 +121,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    refused_future_types=dict(data.get("refused_future_types", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns")})
+                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
