@@ -35,3 +35,21 @@ def test_the_head_of_an_international_body_is_coded_to_it() -> None:
 ])
 def test_small_states_and_old_names_have_demonyms(text: str, country: str) -> None:
     assert any(c == country for _, c, _ in _actors(text, "1990-05-05")), _actors(text, "1990-05-05")
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Ugandan police arrested two Kenyan nationals on Monday.", "Kenyan nationals", "KEN"),
+    ("Somali pirates seized a cargo ship off the coast.", "Somali pirates", "SOM"),
+    ("French warships sailed into the bay.", "French warships", "FRA"),
+])
+def test_people_nouns_of_older_copy_take_their_flag(text: str, name: str, country: str) -> None:
+    found = _actors(text, "1995-05-05")
+    assert (name, country) in [(t, c) for t, c, _ in found], found
+
+
+def test_unflagged_prisoners_who_riot_are_of_the_place() -> None:
+    from dateline.events.ranking import main_event
+
+    ev = main_event(extract("Prisoners rioted at the main jail in Gulu on Monday.", published="1995-05-05").events)
+    assert ev is not None and ev.event_type == "PROTEST"
+    assert [a.country for a in ev.actors] == ["UGA"]
