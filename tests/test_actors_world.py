@@ -53,3 +53,13 @@ def test_unflagged_prisoners_who_riot_are_of_the_place() -> None:
     ev = main_event(extract("Prisoners rioted at the main jail in Gulu on Monday.", published="1995-05-05").events)
     assert ev is not None and ev.event_type == "PROTEST"
     assert [a.country for a in ev.actors] == ["UGA"]
+
+
+def test_a_mediator_of_an_international_body_is_coded_to_it() -> None:
+    found = _actors("The rebels met U.N. mediator Ana Diaz in the border town.", "1995-05-05")
+    assert any(t.endswith("Ana Diaz") and org == "UN" for t, _, org in found), found
+
+
+def test_a_gulf_ruler_of_the_period_is_coded_with_his_country() -> None:
+    assert ("Sultan Qaboos", "OMN") in [(t, c) for t, c, _ in _actors("Sultan Qaboos opened the new port.",
+                                                                       "1996-01-01")]
