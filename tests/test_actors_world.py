@@ -63,3 +63,12 @@ def test_a_mediator_of_an_international_body_is_coded_to_it() -> None:
 def test_a_gulf_ruler_of_the_period_is_coded_with_his_country() -> None:
     assert ("Sultan Qaboos", "OMN") in [(t, c) for t, c, _ in _actors("Sultan Qaboos opened the new port.",
                                                                        "1996-01-01")]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Serbian Labour Minister Ana Petrovic signed the bill.", "SRB"),
+    ("Kenyan Labour Minister John Otieno met the unions.", "KEN"),
+])
+def test_a_country_word_outranks_a_party_of_another_country(text: str, country: str) -> None:
+    people = [(t, c) for t, c, _ in _actors(text, "2001-05-05") if "Minister" in t]
+    assert people and people[0][1] == country, people

@@ -209,13 +209,17 @@ def _coding_of(unit: _Unit, date: str | None) -> _Coding:
 
 
 def _merge(codings: list[_Coding]) -> _Coding:
-    """Nearest modifier wins for each field (codings are ordered nearest first)."""
+    """Nearest modifier wins for each field (codings are ordered nearest first), except that a country word
+    outranks the country of a named body: 'Serbian Labour Minister' is Serbia's, whoever else has a Labour party."""
     out = _Coding()
     for c in codings:
         out.country = out.country or c.country
         out.org = out.org or c.org
         out.sectors = out.sectors or c.sectors
         out.label = out.label or c.label
+    said = next((c.country for c in codings if c.country and c.label is None and not c.via_person and not c.org), None)
+    if said and any(c.label is not None and c.country and c.country != said for c in codings):
+        out.country = said
     return out
 
 
