@@ -125,3 +125,13 @@ def test_kb_is_cached() -> None:
 def test_kb_undated_article_uses_the_defining_office(kb: kb_module.KB, name: str, role: str) -> None:
     term, current = kb.people[name].term_at(None)
     assert current and term.role == role
+
+
+def test_key_prefixes_are_the_leading_parts_of_phrase_keys() -> None:
+    from dateline.kb import load_kb
+
+    kb = load_kb()
+    key = next(k for k in kb.phrases if " " in k)
+    assert {key[:n] for n in range(1, len(key) + 1)} <= kb.key_prefixes
+    assert key + " zzqx" not in kb.key_prefixes
+    assert all(k in kb.key_prefixes for k in kb.phrases)

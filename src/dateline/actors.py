@@ -163,6 +163,7 @@ def _gazetteer(sdoc: Doc, kb: KB, place_list: list[Place], date: str | None) -> 
     starts = sdoc.to_array(IDX).tolist()
     ends = [s + length for s, length in zip(starts, sdoc.to_array(LENGTH).tolist(), strict=True)]
     firsts: dict[str, str] = {}
+    prefixes = kb.key_prefixes
     i = 0
     while i < n:
         word = text[starts[i]:ends[i]]
@@ -173,7 +174,15 @@ def _gazetteer(sdoc: Doc, kb: KB, place_list: list[Place], date: str | None) -> 
             i += 1
             continue
         found = None
-        for j in range(min(n, i + kb.max_tokens, i + kb.span_tokens.get(first, kb.max_tokens)), i, -1):
+        # Spans whose key is a phrase, shortest first, up to the first whose key no phrase starts with.
+        keyed = []
+        for j in range(i + 1, min(n, i + kb.max_tokens, i + kb.span_tokens.get(first, kb.max_tokens)) + 1):
+            key = normalise(text[starts[i]: ends[j - 1]])
+            if key not in prefixes:
+                break
+            if key in kb.phrases:
+                keyed.append(j)
+        for j in reversed(keyed):  # the longest that fits wins
             entries = kb.lookup(text[starts[i]: ends[j - 1]])
             entries = [e for e in entries if _fits(e, sdoc, i, j, places, date, kb)]
             if entries:

@@ -144,6 +144,12 @@ class KB:
         self.first_words.add(first)
         self.span_tokens[first] = max(self.span_tokens.get(first, 0), len(_PIECE.findall(key)) + 2)
 
+    @functools.cached_property
+    def key_prefixes(self) -> frozenset[str]:
+        """Every leading part of every phrase key: a span whose key is none of them cannot be extended into
+        a phrase (a longer span's key starts with a shorter one's), so the actor scan stops there."""
+        return frozenset(key[:n] for key in self.phrases for n in range(1, len(key) + 1))
+
     def lookup(self, text: str) -> list[Entry]:
         """Entries whose surface form is ``text`` and whose case rules it meets."""
         return [e for e in self.phrases.get(normalise(text), ()) if e.accepts(text)]
