@@ -281,6 +281,15 @@ def test_legacy_plover_labels_are_mapped() -> None:
     assert ev._norm_mode("primative") == "PRIMITIVE"
 
 
+def test_gold_modes_are_read_in_our_mode_vocabulary() -> None:
+    legacy = {"COERCE:ban": "restrict", "ASSAULT:massacre": "targeted", "RETREAT:return": None}
+    assert ev._our_mode("COERCE", "BAN", legacy) == "RESTRICT"
+    assert ev._our_mode("ASSAULT", "MASSACRE", legacy) == "TARGETED"
+    assert ev._our_mode("RETREAT", "RETURN", legacy) == "RETURN"  # a mode we dropped still counts, as a miss
+    assert ev._our_mode("THREATEN", "BAN", legacy) == "BAN"  # only the type's own entry maps
+    assert ev._our_mode("COERCE", None, legacy) is None
+
+
 def test_top_event_is_most_confident_then_earliest() -> None:
     first, second, third = _event("PROTEST", 0.6, 50), _event("ASSAULT", 0.9, 80), _event("COERCE", 0.9, 10)
     assert ev.top_event([first, second, third]) is third

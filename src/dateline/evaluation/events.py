@@ -63,6 +63,17 @@ def _norm_mode(mode: str | None) -> str | None:
     return NGEC_MODE_SPELLING.get(mode, mode)
 
 
+def _our_mode(event_type: str | None, mode: str | None, legacy: dict[str, str | None]) -> str | None:
+    """A gold mode in dateline's vocabulary. NGEC's codebook keeps modes the PLOVER codebook dateline follows
+    merged into others (COERCE and THREATEN `ban` -> `restrict`; `assassinate`, `execute`, `massacre` ->
+    `targeted`): those go through plover.json's `legacy_modes`, as any old mode name does. A mode PLOVER dropped
+    (RETREAT `return`, ASSAULT `cleansing`) keeps its name, so it still counts, as a miss."""
+    if not event_type or not mode:
+        return mode
+    mapped = legacy.get(f"{event_type}:{mode.lower()}")
+    return _norm_mode(mapped) if mapped else mode
+
+
 def _actor_list(value: object) -> list[dict[str, str]]:
     if isinstance(value, dict):
         return [value]
@@ -102,13 +113,17 @@ def read_ngec(path: Path) -> list[Case]:
         name = next(n for n in archive.namelist() if n.endswith(".csv") and not n.startswith("__MACOSX"))
         with archive.open(name) as handle:
             rows = list(csv.DictReader(io.TextIOWrapper(handle, encoding="utf-8")))
+    from ..lexicon import load_plover
+
+    legacy = load_plover().data.get("legacy_modes", {})
     cases = []
     for i, row in enumerate(rows):
         # the prompt's first line is the filled-in headline; the `title` column is its template
         headline = (row.get("prompt") or "").split("\n", 1)[0].strip() or None
         event_type = _norm_type(row.get("label"))
         cases.append(Case("ngec-synthetic", str(i), row.get("text") or "", title=headline, event_type=event_type,
-                          types={event_type} if event_type else set(), mode=_norm_mode(row.get("mode"))))
+                          types={event_type} if event_type else set(),
+                          mode=_our_mode(event_type, _norm_mode(row.get("mode")), legacy)))
     return cases
 
 

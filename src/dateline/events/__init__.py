@@ -19,6 +19,7 @@ from .concessions import content_of_class, finalised_concessions, promised_conce
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
+from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
@@ -274,7 +275,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
         read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
-        triggers = _settled(read, index) + _reported_accusations(sent, read)
+        triggers = clause_modes(content_modes(_settled(read, index), read), read) + _reported_accusations(sent, read)
         probs = ranking.sentence_probs(sent) if triggers else {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
@@ -282,9 +283,22 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
             events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
     events = _merge_duplicates(events)
     title_doc = _title_doc(out, sdoc)
+    headline = _headline_act(title_doc, lexicon_index) if events and title_doc else None
     ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
-                                     _headline_type(title_doc, lexicon_index) if events and title_doc else None)
-    return [_unidentified_attackers(e) for e in ranked]
+                                     headline[0] if headline else None)
+    return [_unidentified_attackers(e) for e in _headline_mode(ranked, headline)]
+
+
+def _headline_mode(events: list[Event], headline: tuple[str, str | None] | None) -> list[Event]:
+    """'Four killed in air strike' over 'Four people were killed on Monday ...': the headline names the story's act,
+    so a main event of the headline's type whose own words name no mode takes the headline's."""
+    if headline is None or headline[1] is None:
+        return events
+    main = ranking.main_event(events)
+    if main is None or main.event_type != headline[0] or main.mode is not None:
+        return events
+    moded = main.model_copy(update={"mode": headline[1], "cameo": cameo_for(main.event_type, headline[1])})
+    return [moded if e is main else e for e in events]
 
 
 def _unidentified_attackers(event: Event) -> Event:
@@ -312,20 +326,26 @@ def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
 
 
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
-    """The act the headline's main verb names ('Government promises to ease curfew' -> CONCEDE): a headline
-    states the story's event. A Title Case headline is parsed again lower-cased: capitals make the tagger read
-    its verbs as names."""
+    """The act the headline's main verb names ('Government promises to ease curfew' -> CONCEDE)."""
+    act = _headline_act(title_doc, lexicon_index)
+    return act[0] if act else None
+
+
+def _headline_act(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[str, str | None] | None:
+    """Type and mode of the act the headline's main verb names: a headline states the story's event. A Title
+    Case headline is parsed again lower-cased: capitals make the tagger read its verbs as names."""
     from .. import nlp
 
     doc = nlp.lowered(title_doc) if nlp.title_case(nlp.text_of(title_doc)) else title_doc
-    best: tuple[int, str] | None = None
+    best: tuple[int, str, str | None] | None = None
     for sent in doc.sents:
-        for t in _settled(_read_in_sentence(sent, find_triggers(sent, lexicon_index)), MentionIndex([])):
+        read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
+        for t in clause_modes(content_modes(_settled(read, MentionIndex([])), read), read):
             depth = sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
-                best = (depth, t.event_type)
+                best = (depth, t.event_type, t.entry.get("mode"))
         break  # the headline proper; a second sentence is a subtitle
-    return best[1] if best else None
+    return (best[1], best[2]) if best else None
 
 
 def _title_doc(out: EventDocument, sdoc: Doc | None = None) -> Doc | None:
@@ -649,6 +669,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  or trig.entry.get("asked_from")),
     )
     event = _conventional_force(_as_complaint(_as_riot(event), trig))
+    event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []
     event.confidence = ranking.calibrated(event.confidence)
@@ -733,6 +754,8 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
     if row is None:
         return trig
     event_type, mode, cameo = row
+    if event_type == "THREATEN" and (taken := threatened_mode(trig)) == "territory":
+        mode, cameo = taken, cameo_for("THREATEN", taken)  # 'will invade': a threat to take land
     entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type}
     return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
 

@@ -64,6 +64,12 @@ class Grammar:
     allegation_verbs: frozenset[str]
     alleged_types: frozenset[str]
     military_sectors: frozenset[str]
+    asked_modes: dict[str, str]  # act type (or TYPE/mode) asked for or refused -> REQUEST/REJECT mode
+    force_sector_modes: dict[str, str]  # sector of a mobilised force -> MOBILIZE mode
+    militia_words: frozenset[str]
+    clause_general_modes: dict[str, frozenset[str | None]]  # type -> modes an act in its clause may specify
+    instrument_modes: dict[str, str]  # doer or weapon noun -> ASSAULT mode
+    territorial_acts: frozenset[str]
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
@@ -119,9 +125,14 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    condition_marks=frozenset(data.get("condition_marks", [])),
                    document_nouns=frozenset(data.get("document_nouns", [])),
                    refused_future_types=dict(data.get("refused_future_types", {})),
+                   asked_modes=dict(data.get("asked_modes", {})),
+                   force_sector_modes=dict(data.get("force_sector_modes", {})),
+                   clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
+                   instrument_modes=dict(data.get("instrument_modes", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs")})
+                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs",
+                       "militia_words", "territorial_acts")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
