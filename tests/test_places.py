@@ -113,7 +113,7 @@ def test_shipped_file_is_compact_and_well_formed() -> None:
 
 def test_sorted_index_finds_every_key_and_only_those() -> None:
     index = gaz_module.SortedIndex(["oslo", "bergen", "tromso"], ["3", "1,-7", "2"])  # unsorted on purpose
-    assert index.keys == ["bergen", "oslo", "tromso"]
+    assert index.keys == ["bergen", "oslo", "tromso"] and list(index.values) == ["1,-7", "3", "2"]
     assert (index.get("bergen"), index.get("oslo"), index.get("tromso")) == ("1,-7", "3", "2")
     assert index.get("berge") is None and index.get("zzz") is None and index.get("") is None
     assert "oslo" in index and "osl" not in index and len(index) == 3
@@ -262,3 +262,17 @@ def test_abbreviated_names_and_addresses() -> None:
     assert find(places, "Mt. Pleasant").admin1 == "South Carolina"
     assert find(places, "St. Louis").admin1 == "Missouri"
     assert resolve_name("") is None
+
+
+def test_packed_lines_behave_as_a_list_of_strings_and_pickle_whole() -> None:
+    import pickle
+
+    lines = ["Zürich\tcity", "", "Ōsaka", "Москва", "a,b,-3"]
+    packed = gaz_module.PackedLines(lines)
+    assert list(packed) == lines and len(packed) == 5
+    assert packed[0] == "Zürich\tcity" and packed[3] == "Москва" and packed[-1] == "a,b,-3"
+    packed.append("Kigali")
+    again = pickle.loads(pickle.dumps(packed))
+    assert again == packed and again[5] == "Kigali" and again[-1] == "Kigali"
+    with pytest.raises(IndexError):
+        again[6]
