@@ -18,3 +18,9 @@ def main_of(text: str) -> Event:
     ev = main_event(events_of(text))
     assert ev is not None, f"no event in {text!r}"
     return ev
+
+
+def type_and_mode(text: str) -> tuple[str, str | None]:
+    """The main event's type and mode, to compare with one expected pair."""
+    ev = main_of(text)
+    return ev.event_type, ev.mode

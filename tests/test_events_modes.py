@@ -7,7 +7,7 @@ import pytest
 
 from dateline.events.ranking import main_event
 from dateline.pipeline import extract
-from event_helpers import PUBLISHED, events_of, main_of
+from event_helpers import PUBLISHED, events_of, main_of, type_and_mode
 
 
 @pytest.mark.parametrize(("text", "event_type", "mode"), [
@@ -18,8 +18,7 @@ from event_helpers import PUBLISHED, events_of, main_of
      "violence"),
 ])
 def test_a_request_refusal_or_threat_takes_the_mode_of_its_content(text: str, event_type: str, mode: str) -> None:
-    ev = main_of(text)
-    assert (ev.event_type, ev.mode) == (event_type, mode)
+    assert type_and_mode(text) == (event_type, mode)
 
 
 def test_a_refusal_with_no_act_in_its_content_keeps_no_mode() -> None:
@@ -35,13 +34,11 @@ def test_a_refusal_with_no_act_in_its_content_keeps_no_mode() -> None:
     ("Hezbollah mobilized thousands of fighters along the border on Sunday.", "militia"),
 ])
 def test_a_mobilisation_takes_the_mode_of_the_force(text: str, mode: str) -> None:
-    ev = main_of(text)
-    assert (ev.event_type, ev.mode) == ("MOBILIZE", mode)
+    assert type_and_mode(text) == ("MOBILIZE", mode)
 
 
 def test_a_state_deploying_warships_keeps_weapons() -> None:
-    ev = main_of("India deployed two warships to the Andaman Sea on Friday.")
-    assert (ev.event_type, ev.mode) == ("MOBILIZE", "weapons")
+    assert type_and_mode("India deployed two warships to the Andaman Sea on Friday.") == ("MOBILIZE", "weapons")
 
 
 @pytest.mark.parametrize(("text", "mode"), [
@@ -49,8 +46,7 @@ def test_a_state_deploying_warships_keeps_weapons() -> None:
     ("Envoys from the European Union and the African Union met in Geneva on Sunday.", "multilateral"),
 ])
 def test_a_meeting_takes_its_mode_from_who_meets_where(text: str, mode: str) -> None:
-    ev = main_of(text)
-    assert (ev.event_type, ev.mode) == ("CONSULT", mode)
+    assert type_and_mode(text) == ("CONSULT", mode)
 
 
 def test_talks_in_one_partys_capital_are_not_third_party() -> None:
@@ -66,8 +62,7 @@ def test_talks_in_one_partys_capital_are_not_third_party() -> None:
     ("A Kenyan lawmaker was killed on Tuesday in a targeted attack in Nairobi.", "targeted"),
 ])
 def test_an_attack_takes_the_mode_of_the_instrument_in_its_clause(text: str, mode: str) -> None:
-    ev = main_of(text)
-    assert (ev.event_type, ev.mode) == ("ASSAULT", mode)
+    assert type_and_mode(text) == ("ASSAULT", mode)
 
 
 def test_a_participle_on_a_blast_takes_its_instrument() -> None:
@@ -88,8 +83,7 @@ def test_a_march_that_blocks_a_road_is_an_obstruction() -> None:
 
 
 def test_a_march_alone_stays_a_demonstration() -> None:
-    ev = main_of("Hundreds of demonstrators marched through Lagos on Thursday.")
-    assert (ev.event_type, ev.mode) == ("PROTEST", "demo")
+    assert type_and_mode("Hundreds of demonstrators marched through Lagos on Thursday.") == ("PROTEST", "demo")
 
 
 @pytest.mark.parametrize(("text", "mode"), [
@@ -98,8 +92,7 @@ def test_a_march_alone_stays_a_demonstration() -> None:
     ("Russia said it would attack Georgia.", "violence"),
 ])
 def test_a_threat_to_take_land_is_a_territorial_threat(text: str, mode: str) -> None:
-    ev = main_of(text)
-    assert (ev.event_type, ev.mode) == ("THREATEN", mode)
+    assert type_and_mode(text) == ("THREATEN", mode)
 
 
 def test_protesters_who_will_occupy_a_square_threaten_no_territory() -> None:
