@@ -276,3 +276,9 @@ def test_packed_lines_behave_as_a_list_of_strings_and_pickle_whole() -> None:
     assert again == packed and again[5] == "Kigali" and again[-1] == "Kigali"
     with pytest.raises(IndexError):
         again[6]
+    many = gaz_module.PackedLines(["a"])
+    for extra in "bcdefgh":
+        many.append(extra)
+    assert many[-8] == "a" and many[-1] == "h"
+    with pytest.raises(IndexError):
+        many[-9]  # one before the start: an error, not a string counted from the appended end

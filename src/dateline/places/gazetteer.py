@@ -96,7 +96,9 @@ class PackedLines:
         n = len(self._ends)
         if i < 0:
             i += len(self)
-        if not 0 <= i < n:
+            if i < 0:
+                raise IndexError("PackedLines index out of range")
+        if i >= n:
             return self._more[i - n]  # IndexError past the end, as a list would
         return self._blob[self._ends[i - 1] if i else 0 : self._ends[i]].decode("utf-8")
 
