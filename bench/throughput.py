@@ -108,7 +108,9 @@ def main() -> None:
     ap.add_argument("--skip", type=int, default=0, help="start after this many articles (to run shards side by side)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--parse", choices=["candidates", "full", "both"], default="candidates")
+    ap.add_argument("--parse", choices=[*prefilter.MODES, "both", "all"], default=prefilter.mode_from_env(),
+                    help="what spaCy reads (default: $DATELINE_PARSE or the pipeline's default); both = lean and "
+                         "candidates, all = every mode")
     ap.add_argument("--chunk", type=int, default=32, help="articles each system runs on before the next takes over")
     args = ap.parse_args()
     rows = read(args.corpus, args.limit, args.skip)
@@ -117,10 +119,11 @@ def main() -> None:
     # The baseline is the English pipeline exactly as shipped (dateline's own copy runs memoised components).
     model = nlp.load_shipped()
     list(model.pipe([r["text"] for r in rows[:4]]))  # warm both paths
-    list(pipeline.analyse_many(raws[:4], parse="candidates"))
+    list(pipeline.analyse_many(raws[:4], parse="lean"))
     executors.settle()  # as dateline's engines do once a worker has loaded (it helps bare spaCy alike)
 
-    modes: list[prefilter.ParseMode] = ["candidates", "full"] if args.parse == "both" else [args.parse]
+    modes: list[prefilter.ParseMode] = {"both": ["lean", "candidates"], "all": list(prefilter.MODES)}.get(
+        args.parse, [args.parse])  # type: ignore[assignment]
     # The machine is shared and its load drifts: every system runs on each chunk in turn, in rotating
     # order, so all of them see the same load and the ratios compare like with like.
     systems = ["bare", *modes]
@@ -151,12 +154,15 @@ def main() -> None:
         _report(f"dateline ({mode})", seconds[mode], walls[mode], n, words, (seconds["bare"], walls["bare"]))
         _shares(clocks[mode], seconds[mode])
         print("  per article: " + ", ".join(f"{k} {v / n:.2f}" for k, v in counts[mode].items()))
-    if "candidates" in modes:
-        plans = [prefilter.plan(clean.clean(r)[0].text) for r in raws]
+    if set(modes) - {"full"}:
+        plans = [prefilter.plan(clean.clean(r)[0].text, "lean") for r in raws]
         n_sent = sum(p.sentences for p in plans)
         chars = sum(len(p.text) for p in plans)
         print(f"pre-filter: {sum(p.dropped for p in plans) / n_sent:.1%} of {n_sent} sentences and "
               f"{sum(p.dropped_chars for p in plans) / chars:.1%} of characters left unparsed")
+        if "lean" in modes:
+            unread = sum((p.ner_text or p.text).count(" ") - p.text.count(" ") for p in plans)
+            print(f"lean: a further {unread / chars:.1%} of characters parsed but not read by the recogniser")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {rss:.0f} MB; load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 

@@ -43,18 +43,22 @@ def test_batches_per_worker_setting(monkeypatch: pytest.MonkeyPatch) -> None:
     assert batches_per_worker() == DEFAULT_WORKER_BATCHES
 
 
-def test_in_process_freezes_what_the_first_batch_loaded_and_only_once() -> None:
+def test_in_process_freezes_what_the_first_batch_loaded_and_only_once(monkeypatch: pytest.MonkeyPatch) -> None:
     import gc
 
+    from dateline import executors
     from dateline.executors import InProcess
 
+    calls: list[int] = []
+    real = executors.settle
+    monkeypatch.setattr(executors, "settle", lambda: (calls.append(1), real())[-1])
     gc.unfreeze()
     try:
         executor = InProcess()
         assert executor.submit(pid_of, [RAW]).result() == [os.getpid()]  # type: ignore[arg-type]
-        frozen = gc.get_freeze_count()
-        assert frozen > 0
+        assert gc.get_freeze_count() > 0
+        # A later batch may free a frozen object (a replaced cache entry), so count the freezes, not the objects.
         executor.submit(pid_of, [RAW])  # type: ignore[arg-type]
-        assert gc.get_freeze_count() == frozen
+        assert calls == [1]
     finally:
         gc.unfreeze()

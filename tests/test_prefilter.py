@@ -134,8 +134,12 @@ def test_env_switch_selects_full_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     assert prefilter.mode_from_env() == "full"
     monkeypatch.setenv(prefilter.MODE_ENV, "candidates")
     assert prefilter.mode_from_env() == "candidates"
+    monkeypatch.setenv(prefilter.MODE_ENV, "lean")
+    assert prefilter.mode_from_env() == "lean"
+    monkeypatch.setenv(prefilter.MODE_ENV, "everything")
+    assert prefilter.mode_from_env() == prefilter.DEFAULT_MODE
     monkeypatch.delenv(prefilter.MODE_ENV)
-    assert prefilter.mode_from_env() == "candidates"
+    assert prefilter.mode_from_env() == prefilter.DEFAULT_MODE == "lean"
 
 
 def test_candidate_mode_codes_the_same_events_with_clean_evidence() -> None:

@@ -30,8 +30,9 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
                      parse: ParseMode | None = None) -> EventDocument:
     """Run the NLP stages over a cleaned document.
 
-    `parse` ("candidates" by default, or $DATELINE_PARSE) says what spaCy reads: only the sentences the
-    pre-filter keeps (the rest blanked, offsets unchanged), or with "full" the whole text. A given `sdoc`
+    `parse` ("lean" by default, or $DATELINE_PARSE) says what spaCy reads: only the sentences the pre-filter
+    keeps (the rest blanked, offsets unchanged), the recogniser only those that may tell an event; with
+    "candidates" the recogniser reads every kept sentence, with "full" spaCy reads the whole text. A given `sdoc`
     is used as it is; its text must be the document text or a blanked copy of it."""
     out = EventDocument(document=document, warnings=list(warnings or []))
     if not document.text.strip():
@@ -40,14 +41,15 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
     if document.language and not document.language.startswith("en"):
         return out  # the clean stage said why; an English model must not code another language
     if sdoc is None:
-        sdoc = nlp.parse(prefilter.plan(document.text, parse or prefilter.mode_from_env()).text)
+        plan = prefilter.plan(document.text, parse or prefilter.mode_from_env())
+        sdoc = nlp.parse(plan.text, plan.ner_text, plan.names)
     parsed = nlp.text_of(sdoc)
     # The stages read offsets into `parsed`, which equal offsets into document.text (blanking keeps lengths).
     out.entities = entities_of(sdoc)
     out.times = times.tag_times(parsed, document.published, sdoc)
     out.places = places.find_places(sdoc, document)
     out.actors = actors.find_actors(sdoc, document, out.places)
-    out.counts = events.find_counts(sdoc)
+    out.counts = events.find_counts(sdoc, out.times)
     out.quotes = quotes.find_quotes(sdoc, out.actors)
     out.events = events.code_events(sdoc, out)
     if parsed != document.text:
@@ -86,14 +88,18 @@ def analyse_many(raws: Iterable[RawArticle], batch_size: int = 16, *, parse: Par
 def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocument]:
     cleaned = [clean.clean(r) for r in batch]
     # Documents the stages will not read (empty, not English) are not parsed at all.
-    texts = [prefilter.plan(d.text, mode).text if _codable(d) else "" for d, _ in cleaned]
+    plans = [prefilter.plan(d.text, mode) if _codable(d) else None for d, _ in cleaned]
+    texts = [p.text if p else "" for p in plans]
     # Titles go through the same batch (the event coder reads them; one by one they cost a pipeline call each),
     # a Title Case one lower-cased as well (the coder reads its verbs from that copy).
     titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
     wanted = [t for t in titles if t]
     cased = [nlp.title_case(t) for t in wanted]
     lowered = [t.lower() for t, c in zip(wanted, cased, strict=True) if c]
-    parsed = nlp.parse_many(texts + wanted + lowered)
+    ner_texts = [p.ner_text if p else None for p in plans]
+    extra: list[str | None] = [None] * (len(wanted) + len(lowered))
+    parsed = nlp.parse_many(texts + wanted + lowered, ner_texts=ner_texts + extra,
+                            names=[p.names if p else () for p in plans] + [()] * len(extra))
     sdocs, title_docs = parsed[: len(texts)], iter(zip(parsed[len(texts):], cased, strict=False))
     lowered_docs = iter(parsed[len(texts) + len(wanted):])
     for (document, warnings), sdoc, title in zip(cleaned, sdocs, titles, strict=True):

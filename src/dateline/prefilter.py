@@ -18,7 +18,14 @@ The others are blanked with whitespace of the same length (newlines kept), so ev
 into the parsed text is an offset into the document text and the stages need no mapping; spaCy reads a
 blanked run as one or two whitespace tokens, which cost next to nothing.
 
-`DATELINE_PARSE=full` (or `mode="full"`) parses everything, to compare quality against.
+Of the kept sentences only those that can tell an event (a trigger, a quote, or the sentence a pronoun in one
+points back to) are read by the entity recogniser, which is half of spaCy's time and needs none of the other
+components: the rest ("light": a name, number or date only) are tagged and parsed, and their entities are the
+names the KB knows, with the label spaCy gives such a name (`names`). What that costs: a person or body
+named only in a sentence without an event, and unknown to the KB, is no entity.
+
+Modes (`DATELINE_PARSE`, or `mode=`): "lean" (the default) as above; "candidates" lets the recogniser read every
+kept sentence; "full" parses everything, to compare quality against.
 """
 
 from __future__ import annotations
@@ -33,9 +40,10 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from .places.gazetteer import Gazetteer
 
-ParseMode = Literal["full", "candidates"]
+ParseMode = Literal["full", "candidates", "lean"]
 MODE_ENV = "DATELINE_PARSE"
-MODES: tuple[str, ...] = ("full", "candidates")
+MODES: tuple[str, ...] = ("full", "candidates", "lean")
+DEFAULT_MODE: ParseMode = "lean"
 
 # Words: letters with inner apostrophes or hyphens ("cease-fire", "Xi's"); the parts of a hyphenated word are
 # looked up as well, because spaCy splits on the hyphen.
@@ -54,8 +62,8 @@ _ABBREV = frozenset({
 
 
 def mode_from_env() -> ParseMode:
-    value = os.environ.get(MODE_ENV, "candidates").strip().lower()
-    return "full" if value == "full" else "candidates"
+    value = os.environ.get(MODE_ENV, DEFAULT_MODE).strip().lower()
+    return value if value in MODES else DEFAULT_MODE  # type: ignore[return-value]
 
 
 # --------------------------------------------------------------------------- tables, built once per process
@@ -73,6 +81,7 @@ class Tables:
     calendar: frozenset[str]
     common: frozenset[str]  # function words: a capital on these at sentence start is no name
     kb_names: frozenset[str]  # gazetteer-style keys of KB names and titles: 'Turkey', 'NATO', 'Putin', 'President'
+    name_labels: dict[str, str]  # key of a KB name -> the entity label spaCy gives such a name (PERSON, ORG, NORP, GPE)
     places: Gazetteer  # has_key() is a dict look-up
     place_stopwords: frozenset[str]
 
@@ -183,6 +192,11 @@ def _word_tables() -> dict[str, Any]:
     calendar |= {w for h in times["holidays"] for w in h.split()} - {"day", "eve", "new", "the"}
     kb = kb_module.load_kb()
     kb_names = {key(k) for k in kb.phrases} | {key(k) for k in kb.surnames}
+    name_labels = {key(k): "PERSON" for k in kb.surnames}
+    for k, entries in kb.phrases.items():
+        label = next((_ENTRY_LABELS[e.source] for e in entries if e.source in _ENTRY_LABELS), None)
+        if label:
+            name_labels[key(k)] = label
     return dict(
         triggers=frozenset(triggers),
         conditional={k: tuple(v) for k, v in conditional.items() if k not in triggers},
@@ -192,7 +206,13 @@ def _word_tables() -> dict[str, Any]:
         calendar=frozenset(w.lower() for w in calendar),
         common=frozenset(_common_words()),
         kb_names=frozenset(kb_names),
+        name_labels=name_labels,
     )
+
+
+# The label spaCy's recogniser gives each kind of KB name; titles and common nouns are no entity.
+_ENTRY_LABELS = {"person": "PERSON", "org": "ORG", "igo": "ORG", "demonym": "NORP", "country": "GPE",
+                 "capital": "GPE", "seat": "ORG", "region": "GPE"}
 
 
 # --------------------------------------------------------------------------- sentences and the keep test
@@ -238,6 +258,47 @@ def _named(words: list[str], t: Tables) -> bool:
     return False
 
 
+def names(text: str, start: int, end: int, t: Tables | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the known names in text[start:end], longest first, as `_named` finds them: the
+    entities of a sentence the recogniser does not read. A KB name takes its kind's label; a name only the
+    gazetteer knows is left to the places stage's own rules (a quarter-million names, many of them also
+    surnames and words), and a capitalised run no table knows stays unlabelled: the sentence's loss."""
+    from .places.gazetteer import key
+
+    t = t or tables()
+    words: list[tuple[int, int, str]] = []
+    for m in _WORD.finditer(text, start, end):
+        w = m.group()
+        if "-" in w and w[:1].isupper():
+            pos = m.start()
+            for part in w.split("-"):
+                words.append((pos, pos + len(part), part))
+                pos += len(part) + 1
+        else:
+            words.append((m.start(), m.end(), w))
+    out: list[tuple[int, int, str]] = []
+    run: list[tuple[int, int, str]] = []
+    for i, (s, _e, word) in enumerate([*words, (end, end, "")]):
+        w = _POSSESSIVE.sub("", word)
+        if w[:1].isupper():
+            if not (i == 0 and w.lower() in t.common and w.lower() not in t.kb_names):
+                run.append((s, s + len(w), w))
+            continue
+        a = 0
+        while a < len(run):
+            for b in range(min(len(run), a + 4), a, -1):
+                k = key(" ".join(r[2] for r in run[a:b]))
+                label = t.name_labels.get(k)
+                if label is not None:
+                    out.append((run[a][0], run[b - 1][1], label))
+                    a = b
+                    break
+            else:
+                a += 1
+        run = []
+    return out
+
+
 def _trigger(lowered: set[str], t: Tables) -> bool:
     if not lowered.isdisjoint(t.triggers):
         return True
@@ -264,16 +325,24 @@ def may_hold_event(sentence: str, t: Tables | None = None) -> bool:
 
 def keep(sentence: str, t: Tables | None = None) -> bool:
     """Could this sentence feed a stage? (Quotes and antecedents are decided over the whole text, in `plan`.)"""
-    t = t or tables()
-    if _DIGIT.search(sentence):
-        return True  # counts, dates, ages, sums
+    return _classify(sentence, t or tables()) > DROP
+
+
+DROP, LIGHT, EVENT = 0, 1, 2  # feeds nothing; feeds places, actors, times or counts only; may tell an event
+
+
+def _classify(sentence: str, t: Tables) -> int:
     words = _WORD.findall(sentence)
-    if not words:
-        return False
     lowered = _lowered(words)
-    if not lowered.isdisjoint(t.numbers) or not lowered.isdisjoint(t.calendar):
-        return True
-    return _trigger(lowered, t) or _named(words, t)
+    if _trigger(lowered, t):
+        return EVENT
+    if _DIGIT.search(sentence):
+        return LIGHT  # counts, dates, ages, sums
+    if not words:
+        return DROP
+    if not lowered.isdisjoint(t.numbers) or not lowered.isdisjoint(t.calendar) or _named(words, t):
+        return LIGHT
+    return DROP
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,13 +351,15 @@ class Plan:
     sentences: int
     dropped: int
     dropped_chars: int
+    ner_text: str | None = None  # what the entity recogniser reads, when less than `text`
+    names: tuple[tuple[int, int, str], ...] = ()  # known names (start, end, label) where it does not read
 
 
 def _blank(chunk: str) -> str:
     return re.sub(r"[^\n]", " ", chunk)
 
 
-def plan(text: str, mode: ParseMode = "candidates") -> Plan:
+def plan(text: str, mode: ParseMode = DEFAULT_MODE) -> Plan:
     """The text spaCy should parse for this document."""
     if mode == "full" or not text:
         return Plan(text, 0, 0, 0)
@@ -299,6 +370,7 @@ def plan(text: str, mode: ParseMode = "candidates") -> Plan:
     qi = 0
     spans: list[tuple[int, int]] = []
     kept: list[bool] = []
+    full: list[bool] = []
     for start, end in sentences(text):
         chunk = text[start:end]
         if not chunk.strip():
@@ -306,24 +378,37 @@ def plan(text: str, mode: ParseMode = "candidates") -> Plan:
         while qi < len(quoted) and quoted[qi][1] <= start:
             qi += 1
         # Inside or touching a quote: the quote stage reads the whole quoted stretch.
-        ok = qi < len(quoted) and quoted[qi][0] < end or keep(chunk, t)
+        kind = _classify(chunk, t)
+        is_full = kind == EVENT or qi < len(quoted) and quoted[qi][0] < end
+        ok = is_full or kind == LIGHT
         if ok and spans and not kept[-1] and _anaphoric(chunk):
             # 'He said ...' after a dropped sentence: the person it points to may be named there.
             prev = text[spans[-1][0]:spans[-1][1]]
-            kept[-1] = any(w[:1].isupper() for w in _WORD.findall(prev)[1:])
+            kept[-1] = full[-1] = any(w[:1].isupper() for w in _WORD.findall(prev)[1:])
+        elif is_full and spans and _anaphoric(chunk):
+            full[-1] = kept[-1]
         spans.append((start, end))
         kept.append(ok)
+        full.append(is_full)
     drop = [span for span, ok in zip(spans, kept, strict=True) if not ok]
-    if not drop:
-        return Plan(text, len(spans), 0, 0)
+    planned = _blanked(text, drop) if drop else text
+    ner_text, found = None, []
+    if mode == "lean":
+        light = [span for span, ok, f in zip(spans, kept, full, strict=True) if ok and not f]
+        ner_text = _blanked(planned, light) if light else planned
+        found = [n for s, e in light for n in names(text, s, e, t)]
+    return Plan(planned, len(spans), len(drop), sum(e - s for s, e in drop), ner_text, tuple(found))
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
     pieces: list[str] = []
     pos = 0
-    for start, end in drop:
+    for start, end in spans:
         pieces.append(text[pos:start])
         pieces.append(_blank(text[start:end]))
         pos = end
     pieces.append(text[pos:])
-    return Plan("".join(pieces), len(spans), len(drop), sum(e - s for s, e in drop))
+    return "".join(pieces)
 
 
 _ANAPHORS = frozenset({"he", "she", "they", "him", "her", "his", "them", "their", "hers", "theirs", "both", "two"})

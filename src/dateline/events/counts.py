@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 
 from spacy.attrs import LIKE_NUM, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from ..models import Count
+from ..models import Count, TimeExpr
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -61,14 +63,22 @@ def _number_positions(doc: Doc) -> list[int]:
     return [i for i, (like_num, lower) in enumerate(arr.tolist()) if like_num or lower in _WORD_NUMBER_IDS]
 
 
-def find_counts(sdoc: Doc) -> list[Count]:
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(spans, (pos, MAX_COUNT)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def find_counts(sdoc: Doc, times: Iterable[TimeExpr] = ()) -> list[Count]:
+    """Counted things; a number inside a time expression the times stage found, or one the recogniser calls a
+    date, sum or rank, counts nothing ('the 2016 election', 'March 3')."""
     out: list[Count] = []
     seen: set[int] = set()
+    spans = sorted((t.start, t.end) for t in times)
     for i in _number_positions(sdoc) if len(sdoc) else []:
         tok = sdoc[i]
         if i in seen:
             continue
-        if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL"):
+        if tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL") or _inside(tok.idx, spans):
             continue
         number_tokens = [tok]
         nxt = tok.i + 1
