@@ -77,6 +77,25 @@ def yielding(tok: Token) -> bool:
     return content_of_class(tok, G.yielding_contents, G.yielding_nouns)
 
 
+def _promised_noun(noun: Token, promise_heads: set[int]) -> int | None:
+    """The promise (its token's index) the noun is what commits to: as its object ('promised measures') or the
+    object of its 'on' or 'to' ('agreed on measures', 'committed to steps')."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i != noun.i:
+        return _promised_noun(head.head, promise_heads)  # "a package of measures to ..."
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("on", "to"):
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head.i if head.i in promise_heads or head.lemma_.lower() in G.commitment_governors else None
+
+
+def _purpose_of_noun(tok: Token) -> bool:
+    """'measures to lift the curbs': an infinitive clause saying what a noun is for."""
+    return tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _committed(tok: Token, promise_heads: set[int]) -> bool:
     """The act is promised or declared for later: 'will ease', 'pledged to ease', 'plans to ease', 'ready to ease'."""
     if any(c.dep_ == "aux" and c.lower_ in G.future_aux | {"would"} for c in tok.children):
@@ -88,6 +107,10 @@ def _committed(tok: Token, promise_heads: set[int]) -> bool:
         head = head.head  # "committed to compensating", "agreed on lifting"
     elif tok.dep_ == "dobj" and tok.pos_ == "NOUN":
         return head.i in promise_heads  # "promised an end to the shelling"
+    elif _purpose_of_noun(tok):
+        # "agreed on measures to lift the curbs", "pledged steps to ease the curfew": what the promised measures
+        # are for is promised with them
+        return _promised_noun(head, promise_heads) is not None
     elif tok.dep_ not in ("xcomp", "acl", "ccomp", "conj", "advcl"):
         return False
     if tok.dep_ == "conj" or (tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)):
@@ -106,17 +129,28 @@ def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
                      and t.token.lemma_.lower() not in G.tentative_promises}  # an offer promises nothing yet
     by_token = {t.token.i: t for t in triggers}
     added: dict[int, Trigger] = {}
+    merged: set[int] = set()
     for tok in sent:
         if not yielding(tok) or not _committed(tok, promise_heads):
             continue
         old = by_token.get(tok.i)
+        promise = by_token.get(_promised_noun(tok.head, promise_heads) or -1) if _purpose_of_noun(tok) else None
+        if promise is not None and promise.event_type in PROMISE_TYPES:
+            # the promise of measures whose purpose yields is the concession, one act as 'agreed to lift' is
+            entry = {**promise.entry, "type": "CONCEDE", "mode": None, "cameo": "080"}
+            inner = old.tokens if old is not None else [tok]
+            added[promise.token.i] = Trigger(token=promise.token, entry=entry, tokens=[*promise.tokens, *inner],
+                                             specificity=promise.specificity)
+            if old is not None and old.event_type in G.concession_types:
+                merged.add(tok.i)
+            continue
         if old is not None and old.event_type in G.concession_types:
             continue
         tokens = old.tokens if old is not None else [tok]
         added[tok.i] = Trigger(token=tok, entry=ENTRY, tokens=tokens, specificity=max(2, old.specificity if old else 2))
     if not added:
         return triggers
-    kept = [added.pop(t.token.i, t) for t in triggers]
+    kept = [added.pop(t.token.i, t) for t in triggers if t.token.i not in merged]
     return sorted([*kept, *added.values()], key=lambda t: t.token.i)
 
 
