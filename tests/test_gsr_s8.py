@@ -49,3 +49,17 @@ def test_expelling_hearing_and_refusing_to_resign(text: str, event_type: str, mo
     assert ev is not None and (ev.event_type, ev.mode) == (event_type, mode), _show(text)
     assert any(a.country == actor for a in ev.actors), ev.actors
 
+
+
+@pytest.mark.parametrize("text", [
+    "The Ugandan army swore to crush the rebels in the north.",
+    "The Ugandan army has sworn revenge against the rebels.",
+])
+def test_swearing_revenge_is_a_threat_as_vowing_it_is(text: str) -> None:
+    ev = _main(text)
+    assert ev is not None and (ev.event_type, ev.mode) == ("THREATEN", "violence"), _show(text)
+
+
+def test_swearing_an_oath_is_no_threat() -> None:
+    text = "The new Kenyan president swore an oath on Sunday."
+    assert not any(e.event_type == "THREATEN" for e in _events(text)), _show(text)
