@@ -57,6 +57,25 @@ def _agent(verb: Token) -> Token | None:
             for g in c.children:
                 if g.dep_ == "pobj":
                     return g
+    return _agent_on_gerund(verb)
+
+
+def _agent_on_gerund(verb: Token) -> Token | None:
+    """'X was accused of stealing funds by officials': the parser hangs the passive's 'by' phrase on the gerund
+    that ends the clause. Taken only for a name or a plural noun ('by officials'), since 'by' under a gerund
+    is also a place or a means ('killing people by the river', 'by forging papers')."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for gerund in prep.children:
+            if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+                continue
+            for by in gerund.children:
+                if by.dep_ not in ("prep", "agent") or by.lower_ != "by":
+                    continue
+                obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+                if obj is not None and (obj.pos_ == "PROPN" or obj.tag_ in ("NNS", "NNPS")):
+                    return obj
     return None
 
 
