@@ -7,11 +7,7 @@ import pytest
 
 from dateline.events.ranking import main_event
 from dateline.models import Event
-from dateline.pipeline import extract
-
-
-def _events(text: str) -> list[Event]:
-    return extract(text, published="2023-05-05").events
+from event_helpers import events_of as _events
 
 
 def _main(text: str) -> Event | None:
