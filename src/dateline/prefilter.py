@@ -236,66 +236,65 @@ def sentences(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
-def _named(words: list[str], t: Tables) -> bool:
+Word = tuple[int, str]  # (start offset, the word with any possessive ending cut)
+
+
+def _capital_runs(text: str, start: int, end: int, t: Tables) -> Iterator[list[Word]]:
+    """The runs of capitalised words in text[start:end], where a name can be: the parts of a hyphenated word
+    count on their own ("Egypt-US", "Canada-wide"), a possessive is cut ("Russia's", "GOP’s": the key of the
+    name itself), and a capital that only opens the sentence ("The", "But") names nothing."""
+    run: list[Word] = []
+    first = True
+    for m in _WORD.finditer(text, start, end):
+        word, pos = m.group(), m.start()
+        for part in word.split("-") if "-" in word and word[:1].isupper() else [word]:
+            w = _POSSESSIVE.sub("", part)
+            if w[:1].isupper():
+                if not (first and w.lower() in t.common and w.lower() not in t.kb_names):
+                    run.append((pos, w))
+            elif run:
+                yield run
+                run = []
+            first = False
+            pos += len(part) + 1
+    if run:
+        yield run
+
+
+def _named(sentence: str, t: Tables) -> bool:
     """A run of capitalised words naming a place or a knowledge-base actor (n-grams up to 4 words)."""
     from .places.gazetteer import key
 
-    run: list[str] = []
-    # "Egypt-US", "Canada-wide": the parts of a hyphenated word are names on their own.
-    parts = [p for word in words for p in (word.split("-") if "-" in word and word[:1].isupper() else [word])]
-    for i, word in enumerate([*parts, ""]):
-        w = _POSSESSIVE.sub("", word)  # "Russia's", "GOP’s": the key of the name itself
-        if w[:1].isupper():
-            if not (i == 0 and w.lower() in t.common and w.lower() not in t.kb_names):
-                run.append(w)  # a capital that only opens the sentence ("The", "But") names nothing
-            continue
+    for run in _capital_runs(sentence, 0, len(sentence), t):
         for a in range(len(run)):
             for b in range(a + 1, min(len(run), a + 4) + 1):
-                k = key(" ".join(run[a:b]))
+                k = key(" ".join(w for _, w in run[a:b]))
                 if k in t.kb_names or (t.places.has_key(k) and k not in t.place_stopwords):
                     return True
-        run = []
     return False
 
 
 def names(text: str, start: int, end: int, t: Tables | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, label) of the known names in text[start:end], longest first, as `_named` finds them: the
-    entities of a sentence the recogniser does not read. A KB name takes its kind's label; a name only the
-    gazetteer knows is left to the places stage's own rules (a quarter-million names, many of them also
-    surnames and words), and a capitalised run no table knows stays unlabelled: the sentence's loss."""
+    """(start, end, label) of the KB names in text[start:end], in the runs `_named` reads, each run read left to
+    right taking the longest name (up to 4 words) at each point: the entities of a sentence the recogniser does
+    not read. A KB name takes its kind's label; a name only the gazetteer knows is left to the places stage's
+    own rules (a quarter-million names, many of them also surnames and words), and a capitalised run no table
+    knows stays unlabelled: the sentence's loss."""
     from .places.gazetteer import key
 
     t = t or tables()
-    words: list[tuple[int, int, str]] = []
-    for m in _WORD.finditer(text, start, end):
-        w = m.group()
-        if "-" in w and w[:1].isupper():
-            pos = m.start()
-            for part in w.split("-"):
-                words.append((pos, pos + len(part), part))
-                pos += len(part) + 1
-        else:
-            words.append((m.start(), m.end(), w))
     out: list[tuple[int, int, str]] = []
-    run: list[tuple[int, int, str]] = []
-    for i, (s, _e, word) in enumerate([*words, (end, end, "")]):
-        w = _POSSESSIVE.sub("", word)
-        if w[:1].isupper():
-            if not (i == 0 and w.lower() in t.common and w.lower() not in t.kb_names):
-                run.append((s, s + len(w), w))
-            continue
+    for run in _capital_runs(text, start, end, t):
         a = 0
         while a < len(run):
             for b in range(min(len(run), a + 4), a, -1):
-                k = key(" ".join(r[2] for r in run[a:b]))
-                label = t.name_labels.get(k)
+                label = t.name_labels.get(key(" ".join(w for _, w in run[a:b])))
                 if label is not None:
-                    out.append((run[a][0], run[b - 1][1], label))
+                    out.append((run[a][0], run[b - 1][0] + len(run[b - 1][1]), label))
                     a = b
                     break
             else:
                 a += 1
-        run = []
     return out
 
 
@@ -340,7 +339,7 @@ def _classify(sentence: str, t: Tables) -> int:
         return LIGHT  # counts, dates, ages, sums
     if not words:
         return DROP
-    if not lowered.isdisjoint(t.numbers) or not lowered.isdisjoint(t.calendar) or _named(words, t):
+    if not lowered.isdisjoint(t.numbers) or not lowered.isdisjoint(t.calendar) or _named(sentence, t):
         return LIGHT
     return DROP
 

@@ -134,7 +134,8 @@ def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         if not yielding(tok) or not _committed(tok, promise_heads):
             continue
         old = by_token.get(tok.i)
-        promise = by_token.get(_promised_noun(tok.head, promise_heads) or -1) if _purpose_of_noun(tok) else None
+        at = _promised_noun(tok.head, promise_heads) if _purpose_of_noun(tok) else None
+        promise = by_token.get(at) if at is not None else None  # token 0 is a promise like any other
         if promise is not None and promise.event_type in PROMISE_TYPES:
             # the promise of measures whose purpose yields is the concession, one act as 'agreed to lift' is
             entry = {**promise.entry, "type": "CONCEDE", "mode": None, "cameo": "080"}

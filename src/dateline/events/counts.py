@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections.abc import Iterable
 
 from spacy.attrs import LIKE_NUM, LOWER
@@ -64,7 +65,8 @@ def _number_positions(doc: Doc) -> list[int]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    k = bisect.bisect_right(spans, (pos, MAX_COUNT)) - 1
+    """Is `pos` inside one of the sorted, non-overlapping (start, end) spans?"""
+    k = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
