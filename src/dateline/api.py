@@ -166,6 +166,7 @@ class Mention(BaseModel):
     trigger: str
     trigger_start: int
     trigger_end: int
+    in_title: bool = False
 
 
 class StoredActor(Actor):
@@ -242,7 +243,8 @@ def event_spans(out: EventDocument, ev: Event) -> list[Span]:
     Actors carry their own offsets; date, place and size are matched to the document's tagged spans
     inside the evidence sentence (falling back to the first occurrence of the words there).
     """
-    text = out.document.text
+    in_title = ev.evidence.in_title  # coded from the headline: every offset points into the title
+    text = (out.document.title or "") if in_title else out.document.text
     lo, hi = ev.evidence.start, ev.evidence.end
     found: list[Span] = [Span(kind="trigger", text=ev.evidence.trigger, start=ev.evidence.trigger_start,
                               end=ev.evidence.trigger_end, label=f"{ev.event_type}{'/' + ev.mode if ev.mode else ''}")]
@@ -252,19 +254,21 @@ def event_spans(out: EventDocument, ev: Event) -> list[Span]:
                 found.append(Span(kind=kind, text=text[a.start:a.end], start=a.start, end=a.end,
                                   label=_actor_label(a.name, a.country, a.org, a.sector)))
     if ev.date and ev.date.text:
-        span = next(((t.start, t.end) for t in out.times if t.text == ev.date.text and lo <= t.start < hi), None)
+        span = None if in_title else next(
+            ((t.start, t.end) for t in out.times if t.text == ev.date.text and lo <= t.start < hi), None)
         span = span or _find_in(text, ev.date.text, lo, hi)
         if span:
             found.append(Span(kind="date", text=text[span[0]:span[1]], start=span[0], end=span[1],
                               label=ev.date.value or ev.date.start))
     if ev.location and ev.location.text:
-        span = next(((p.start, p.end) for p in out.places if p.text == ev.location.text and lo <= p.start < hi), None)
+        span = None if in_title else next(
+            ((p.start, p.end) for p in out.places if p.text == ev.location.text and lo <= p.start < hi), None)
         span = span or _find_in(text, ev.location.text, lo, hi)
         if span:
             found.append(Span(kind="place", text=text[span[0]:span[1]], start=span[0], end=span[1],
                               label=", ".join(x for x in (ev.location.name, ev.location.country) if x)))
     sizes = set(ev.size.values())
-    for c in out.counts:
+    for c in [] if in_title else out.counts:
         if lo <= c.start < hi and c.value in sizes:
             found.append(Span(kind="size", text=c.text, start=c.start, end=c.end, label=f"{c.value} {c.what}"))
     return sorted(found, key=lambda m: (m.start, m.end))
@@ -766,7 +770,8 @@ def event_row(r: dict[str, Any]) -> EventRow:
                           source=r.get("claim_source")),
         evidence=Evidence(sentence=r.get("sentence") or "", start=r.get("sentence_start") or 0,
                           end=r.get("sentence_end") or 0, trigger=r.get("trigger") or "",
-                          trigger_start=r.get("trigger_start") or 0, trigger_end=r.get("trigger_end") or 0),
+                          trigger_start=r.get("trigger_start") or 0, trigger_end=r.get("trigger_end") or 0,
+                          in_title=bool(r.get("in_title"))),
         confidence=r.get("confidence") if r.get("confidence") is not None else 0.5,
         valid=bool(r.get("valid", True)), reviewed=bool(r.get("reviewed")), cluster_id=r.get("cluster_id"),
         title=r.get("title"), url=r.get("url"), source=r.get("source"), published=r.get("published"),

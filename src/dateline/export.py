@@ -58,7 +58,7 @@ PLOVER_FIELDS: tuple[str, ...] = (
     "id", "date", "date_end", "date_resolution", "event", "mode", "context",
     "source", "source_actor", "source_agent", "source_org", "target", "target_actor", "target_agent", "target_org",
     "country", "admin1", "location", "lat", "long", "geo_resolution",
-    "eventText", "trigger", "eventText_start", "eventText_end", "trigger_start", "trigger_end",
+    "eventText", "trigger", "eventText_start", "eventText_end", "trigger_start", "trigger_end", "eventText_in_title",
     "negated", "hypothetical", "future", "claimed", "size", "confidence",
     "document_id", "url", "publisher", "publication_date", "title",
     "cluster_id", "num_articles", "num_sources", "reviewed", "machine",
@@ -136,8 +136,9 @@ def gdelt_row(r: dict[str, Any], unit: ExportUnit) -> dict[str, Any]:
         _ymd(d), d.strftime("%Y%m") if d else "", d.year if d else "",
         f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}" if d else "",
         *a1, *a2,
-        # GDELT marks events from an article's lead; ours: the evidence starts in the first 400 characters.
-        int((r.get("sentence_start") or 0) < 400),
+        # GDELT marks events from an article's lead; ours: the evidence is the headline or starts in the first
+        # 400 characters.
+        int(bool(r.get("in_title")) or (r.get("sentence_start") or 0) < 400),
         cameo, cameo[:3], cameo[:2], _QUAD.get(cameo[:2], ""), "",
         r["c_num_events"] if clustered else 1, r["c_num_sources"] if clustered else 1,
         r["c_num_articles"] if clustered else 1, "",
@@ -206,6 +207,7 @@ def plover_record(r: dict[str, Any]) -> dict[str, Any]:
         "eventText": r.get("sentence"), "trigger": r.get("trigger"),
         "eventText_start": r.get("sentence_start"), "eventText_end": r.get("sentence_end"),
         "trigger_start": r.get("trigger_start"), "trigger_end": r.get("trigger_end"),
+        "eventText_in_title": bool(r.get("in_title")),
         "negated": r.get("negated"), "hypothetical": r.get("hypothetical"), "future": r.get("future"),
         "claimed": r.get("claimed"), "size": json.loads(r["size_json"]) if r.get("size_json") else {},
         "confidence": r.get("confidence"),

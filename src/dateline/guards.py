@@ -175,7 +175,8 @@ def span_errors(out: EventDocument) -> list[str]:
     text = out.document.text
     problems: list[str] = []
 
-    def check(kind: str, words: str | None, start: int | None, end: int | None) -> None:
+    def check(kind: str, words: str | None, start: int | None, end: int | None, source: str | None = None) -> None:
+        text = out.document.text if source is None else source
         if start is None and end is None:
             return
         if start is None or end is None or not 0 <= start <= end <= len(text):
@@ -196,10 +197,12 @@ def span_errors(out: EventDocument) -> list[str]:
     for a in out.actors:
         check("actor", a.text, a.start, a.end)
     for ev in out.events:
-        check("evidence", ev.evidence.sentence, ev.evidence.start, ev.evidence.end)
-        check("trigger", ev.evidence.trigger, ev.evidence.trigger_start, ev.evidence.trigger_end)
+        # an act coded from the headline points into the title (Evidence.in_title)
+        source = (out.document.title or "") if ev.evidence.in_title else text
+        check("evidence", ev.evidence.sentence, ev.evidence.start, ev.evidence.end, source)
+        check("trigger", ev.evidence.trigger, ev.evidence.trigger_start, ev.evidence.trigger_end, source)
         for a in [*ev.actors, *ev.recipients]:
-            check("event actor", a.text, a.start, a.end)
+            check("event actor", a.text, a.start, a.end, source)
     return problems
 
 
@@ -222,6 +225,8 @@ def drop_blanked_spans(out: EventDocument) -> EventDocument:
     out.quotes = [q for q in out.quotes if own(q.text, q.start, q.end)]
     out.actors = [a for a in out.actors if own(a.text, a.start, a.end)]
     for ev in out.events:
+        if ev.evidence.in_title:
+            continue  # read from the title, which is never blanked
         ev.actors = [a for a in ev.actors if own(a.text, a.start, a.end)]
         ev.recipients = [a for a in ev.recipients if own(a.text, a.start, a.end)]
     return out

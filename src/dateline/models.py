@@ -36,7 +36,8 @@ class Document(_Model):
         None, description="Where the publication date came from: input, metadata, dateline, htmldate, none."
     )
     language: str | None = "en"
-    text: str = Field("", description="The body events are coded from; all offsets point into it.")
+    text: str = Field("", description="The body events are coded from; all offsets point into it (save an event's "
+                      "marked evidence.in_title, coded from the headline).")
     captions: list[Caption] = Field(default_factory=list)
     source: str | None = Field(None, description="Outlet or site name when known.")
 
@@ -130,6 +131,8 @@ class Evidence(_Model):
     trigger: str
     trigger_start: int
     trigger_end: int
+    in_title: bool = Field(False, description="The act is coded from the headline: these offsets, and the event's "
+                                              "actors' offsets, point into document.title, not document.text.")
 
 
 class Event(_Model):

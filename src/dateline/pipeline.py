@@ -61,7 +61,7 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
 def _trim_evidence(event: Event, parsed: str, text: str) -> Event:
     """spaCy may hang a blanked stretch on a kept sentence; the evidence keeps only the sentence's own words."""
     ev = event.evidence
-    if parsed[ev.start : ev.end] == text[ev.start : ev.end]:
+    if ev.in_title or parsed[ev.start : ev.end] == text[ev.start : ev.end]:
         return event
     inner = parsed[ev.start : ev.end]
     start = ev.start + len(inner) - len(inner.lstrip())

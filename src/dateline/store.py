@@ -153,7 +153,7 @@ SELECT
     CASE WHEN r.recipient IS NOT NULL THEN [NULL::VARCHAR] ELSE coalesce(a.recipient_orgs, []) END
         AS recipient_orgs,
     e.confidence, e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end,
-    e.negated, e.future, e.hypothetical, e.claimed, e.claim_source, e.context, e.size_json,
+    coalesce(e.in_title, FALSE) AS in_title, e.negated, e.future, e.hypothetical, e.claimed, e.claim_source, e.context, e.size_json,
     coalesce(lower(r.valid) NOT IN ('false', 'no', '0'), TRUE) AS valid,
     r.event_id IS NOT NULL AS reviewed,
     -- the machine's coding, kept beside any correction
@@ -181,7 +181,12 @@ def create_views(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_REVIEW_VIEW.format(pivot=pivot))
 
 
-MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migration_1, _migration_2]
+def _migration_3(con: duckdb.DuckDBPyConnection) -> None:
+    # Events coded from the headline: their offsets point into the title (Evidence.in_title).
+    con.execute("ALTER TABLE events ADD COLUMN in_title BOOLEAN DEFAULT FALSE")
+
+
+MIGRATIONS: list[Callable[[duckdb.DuckDBPyConnection], None]] = [_migration_1, _migration_2, _migration_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -303,7 +308,7 @@ def event_rows(doc_id: str, out: EventDocument) -> tuple[list[dict[str, Any]], l
             "confidence": ev.confidence,
             "sentence": ev.evidence.sentence, "sentence_start": ev.evidence.start, "sentence_end": ev.evidence.end,
             "trigger": ev.evidence.trigger, "trigger_start": ev.evidence.trigger_start,
-            "trigger_end": ev.evidence.trigger_end,
+            "trigger_end": ev.evidence.trigger_end, "in_title": ev.evidence.in_title,
             "negated": ev.modality.negated, "future": ev.modality.future,
             "hypothetical": ev.modality.hypothetical, "claimed": ev.modality.claimed,
             "claim_source": ev.modality.source,
@@ -320,7 +325,7 @@ _DOC_COLUMNS = ("id", "raw_hash", "url", "host", "title", "published", "publishe
 _EVENT_COLUMNS = ("id", "document_id", "seq", "event_type", "mode", "cameo", "context", "date_text", "date_value",
                   "date_start", "date_end", "date_precision", "date_inferred", "lat", "lon", "country",
                   "location_name", "admin1", "geonames_id", "location_precision", "location_kind", "confidence", "sentence",
-                  "sentence_start", "sentence_end", "trigger", "trigger_start", "trigger_end", "negated",
+                  "sentence_start", "sentence_end", "trigger", "trigger_start", "trigger_end", "in_title", "negated",
                   "future", "hypothetical", "claimed", "claim_source", "size_json", "event_json", "cluster_id")
 _ACTOR_COLUMNS = ("event_id", "role", "position", "name", "text", "country", "sector", "sectors", "org", "kind",
                   "start_char", "end_char")
@@ -695,7 +700,8 @@ class Store:
         mention_filter = "e.cluster_id = ?" if ev["cluster_id"] else "e.id = ?"
         ev["mentions"] = self._dicts(
             f"""SELECT e.id AS event_id, e.document_id, d.url, d.title, d.source, d.host, d.published,
-                   e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end
+                   e.sentence, e.sentence_start, e.sentence_end, e.trigger, e.trigger_start, e.trigger_end,
+                   coalesce(e.in_title, FALSE) AS in_title
                 FROM events e JOIN documents d ON d.id = e.document_id
                 WHERE {mention_filter} ORDER BY d.published NULLS LAST, e.id""",
             [ev["cluster_id"] or event_id])

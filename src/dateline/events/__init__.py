@@ -11,7 +11,7 @@ from ..lexicon import cameo_for
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from ..nlp import text_of
 from ..prefilter import may_hold_event
-from . import attach, ranking
+from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
@@ -283,10 +283,12 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
             events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
     events = _merge_duplicates(events)
     title_doc = _title_doc(out, sdoc)
-    headline = _headline_act(title_doc, lexicon_index) if events and title_doc else None
-    ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc),
-                                     headline[0] if headline else None)
-    return [_unidentified_attackers(e) for e in _headline_mode(ranked, headline)]
+    found = _headline_trigger(title_doc, lexicon_index) if title_doc is not None else None
+    act = (found[0].event_type, found[0].entry.get("mode")) if found else None
+    if found is not None and title_doc is not None and not any(e.event_type == found[0].event_type for e in events):
+        events += _headline_events(found, title_doc, out, main_country)
+    ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc), act[0] if act else None)
+    return [_unidentified_attackers(e) for e in _headline_mode(ranked, act)]
 
 
 def _headline_mode(events: list[Event], headline: tuple[str, str | None] | None) -> list[Event]:
@@ -332,20 +334,43 @@ def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
 
 
 def _headline_act(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[str, str | None] | None:
-    """Type and mode of the act the headline's main verb names: a headline states the story's event. A Title
-    Case headline is parsed again lower-cased: capitals make the tagger read its verbs as names."""
-    from .. import nlp
+    """Type and mode of the act the headline's main verb names: a headline states the story's event."""
+    found = _headline_trigger(title_doc, lexicon_index)
+    return (found[0].event_type, found[0].entry.get("mode")) if found else None
 
-    doc = nlp.lowered(title_doc) if nlp.title_case(nlp.text_of(title_doc)) else title_doc
-    best: tuple[int, str, str | None] | None = None
+
+def _headline_trigger(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[Trigger, Span] | None:
+    """The trigger of the headline's main act (the one nearest the root) and the sentence it is in. A Title
+    Case headline is read from its lower-cased parse: capitals make the tagger read its verbs as names."""
+    doc = headline.reading(title_doc)
+    best: tuple[int, Trigger, Span] | None = None
     for sent in doc.sents:
         read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
         for t in clause_modes(content_modes(_settled(read, MentionIndex([])), read), read):
             depth = sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
-                best = (depth, t.event_type, t.entry.get("mode"))
+                best = (depth, t, sent)
         break  # the headline proper; a second sentence is a subtitle
     return (best[1], best[2]) if best else None
+
+
+def _headline_events(found: tuple[Trigger, Span], title_doc: Doc, out: EventDocument,
+                     main_country: Place | None) -> list[Event]:
+    """The act the headline names, coded from the headline itself (its evidence points into the title): for a
+    story whose body tells that act in words the coder does not read, or does not tell it at all."""
+    trig, sent = found
+    if not headline.states_act(trig.token, sent):
+        return []
+    title_out = headline.mentions(title_doc, out.document)
+    # Title Case runs a name into the capitalised verb after it ('Cops Fined a Woman'): no party is its own act.
+    title_out.actors = [a for a in title_out.actors
+                        if (a.end or 0) <= trig.start_char or (a.start or 0) >= trig.end_char]
+    probs = ranking.sentence_probs(sent)
+    if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
+        return []
+    coded = _code_trigger(trig, sent, title_out, MentionIndex(title_out.actors), main_country,
+                          out.document.published, probs)
+    return [headline.in_title(e, title_out.document.text, out.document.id) for e in coded]
 
 
 def _title_doc(out: EventDocument, sdoc: Doc | None = None) -> Doc | None:

@@ -152,6 +152,10 @@ def modality(trigger: Token, gov: Token) -> Modality:
         modals |= words & G.hypothetical_aux
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
             conditional = True
+    # "offered no concessions", "no shots were fired": an act whose object or self is "no ..." did not happen
+    if any(d.dep_ == "det" and d.lower_ == "no" for tok in chain for word in [tok, *_objects(tok)]
+           for d in word.children):
+        m.negated = True
     m.hypothetical = bool(modals) or conditional
     if modals == {"would"} and not conditional and speech_governor(gov) is not None:
         # "said it would withdraw": the future of a past statement, not a condition.
@@ -183,6 +187,10 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
             break
     return m
+
+
+def _objects(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
 
 
 def declared_future(trigger: Token, gov: Token, mod: Modality) -> bool:

@@ -30,6 +30,8 @@ LEAD_SENTENCES = 2
 TITLE_WEIGHT = 2.0
 # An event of the type the headline's main verb names weighs this much more (a headline states the story's act).
 HEADLINE_MATCH = 1.5
+# Salience of every event but the main one stays below it, so the main event is the one marked 1.0.
+MAX_BELOW_MAIN = 0.99
 # An act told as the content of an accusation weighs this much of its own salience.
 EMBEDDED_IN_ACCUSATION = 0.6
 ACCUSATION_TYPES = frozenset({"ACCUSE", "REJECT"})
@@ -150,16 +152,20 @@ def _clause_weight(tok: Token) -> float:
 
 def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_type: str | None = None) -> list[Event]:
     """Salience in (0, 1]: 1.0 for the story's main event; position, clause, the story prior and the act the
-    headline names decide."""
+    headline names decide. The headline states the story's act: when it names one, the most salient event of
+    that type is the main event, whatever outweighs it in the body."""
     if not events:
         return list(events)
     starts = [s.start_char for s in sdoc.sents]
     raw: list[float] = []
     for ev in events:
-        index = sum(1 for s in starts if s <= ev.evidence.start) - 1
-        position = 1.0 / (1.0 + 0.3 * max(index, 0))
-        span = sdoc.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
-        clause = _clause_weight(span.root) if span is not None and len(span) else 0.85
+        if ev.evidence.in_title:  # the headline's own main verb: first place, main clause
+            position, clause = 1.0, 1.0
+        else:
+            index = sum(1 for s in starts if s <= ev.evidence.start) - 1
+            position = 1.0 / (1.0 + 0.3 * max(index, 0))
+            span = sdoc.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
+            clause = _clause_weight(span.root) if span is not None and len(span) else 0.85
         fit = 0.5 + prior.get(ev.event_type, 0.0) if prior else 1.0
         if headline_type is not None and ev.event_type == headline_type:
             fit *= HEADLINE_MATCH
@@ -168,10 +174,17 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_t
            * (EMBEDDED_IN_REQUEST if _inside_accusation(ev, events, sdoc, REQUEST_TYPES) else 1.0)
            for ev, r in zip(events, raw, strict=True)]
     top = max(raw) or 1.0
-    return [ev.model_copy(update={"salience": round(r / top, 3)}) for ev, r in zip(events, raw, strict=True)]
+    salience = [r / top for r in raw]
+    named = [i for i, ev in enumerate(events) if ev.event_type == headline_type]
+    if named:
+        main = max(named, key=lambda i: raw[i])
+        salience = [1.0 if i == main else min(v, MAX_BELOW_MAIN) for i, v in enumerate(salience)]
+    return [ev.model_copy(update={"salience": round(v, 3)}) for ev, v in zip(events, salience, strict=True)]
 
 
 def _trigger_token(ev: Event, sdoc: Doc) -> Token | None:
+    if ev.evidence.in_title:
+        return None  # its offsets point into the title, not into this Doc
     span = sdoc.char_span(ev.evidence.trigger_start, ev.evidence.trigger_end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
 

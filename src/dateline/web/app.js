@@ -365,6 +365,7 @@ async function openEvent(id) {
   add(fields, "modality", ["negated", "future", "hypothetical", "claimed"].filter((k) => m[k]).join(", ") + (m.source ? ` (source: ${m.source})` : ""));
   add(fields, "context", (coded.context || []).join(", "));
   add(fields, "confidence", (ev.confidence ?? 0).toFixed(2));
+  if (ev.evidence && ev.evidence.in_title) add(fields, "evidence", "the headline (offsets point into the title)");
   add(fields, "status", `${ev.valid ? "valid" : "rejected by a reviewer"}${ev.reviewed ? ", reviewed" : ""}`);
 
   const evi = ev.evidence;
@@ -430,18 +431,20 @@ async function submitReview(e) {
 }
 
 // ---------- article view ----------
-function documentSpans(out, focusEventId) {
+// inTitle: the spans of the events coded from the headline (their offsets point into the title), else the body's.
+function documentSpans(out, focusEventId, inTitle = false) {
   const spans = [];
   const events = out.events || [];
   const idx = (out.event_ids || []).indexOf(focusEventId);
   const focus = idx >= 0 ? events[idx] : null;
-  const chosen = focus ? [focus] : events;
+  const chosen = (focus ? [focus] : events).filter((ev) => Boolean(ev.evidence.in_title) === inTitle);
   for (const ev of chosen) {
     const e = ev.evidence;
     spans.push({ kind: "trigger", start: e.trigger_start, end: e.trigger_end, label: `trigger of ${ev.event_type}` });
     for (const a of ev.actors || []) spans.push({ kind: "actor", start: a.start, end: a.end, label: actorLabel(a) });
     for (const a of ev.recipients || []) spans.push({ kind: "recipient", start: a.start, end: a.end, label: actorLabel(a) });
   }
+  if (inTitle) return spans;
   for (const a of out.actors || []) if (!focus) spans.push({ kind: "actor", start: a.start, end: a.end, label: actorLabel(a) });
   for (const t of out.times || []) spans.push({ kind: "date", start: t.start, end: t.end, label: `${t.type} ${t.value || ""}` });
   for (const p of out.places || []) spans.push({ kind: "place", start: p.start, end: p.end, label: [p.name, p.country].filter(Boolean).join(", ") });
@@ -452,7 +455,7 @@ function documentSpans(out, focusEventId) {
 function showArticle(out, focusEventId) {
   const doc = out.document;
   $("#article").hidden = false;
-  $("#a-title").textContent = doc.title || "(untitled)";
+  $("#a-title").replaceChildren(doc.title ? highlighted(doc.title, documentSpans(out, focusEventId, true), 0) : "(untitled)");
   $("#a-meta").textContent = [doc.source, doc.published, doc.url].filter(Boolean).join(" · ");
   const box = $("#a-text");
   box.replaceChildren(highlighted(doc.text || "", documentSpans(out, focusEventId), 0));
@@ -462,7 +465,8 @@ function showArticle(out, focusEventId) {
     const storedId = (out.event_ids || [])[i];
     return el("li", { class: storedId && storedId === focusEventId ? "focus" : null },
       el("span", { class: "type-chip", style: { background: colour(ev.event_type) } }),
-      `${ev.event_type}${ev.mode ? "/" + ev.mode : ""}: `, el("q", {}, ev.evidence.trigger), " — ",
+      `${ev.event_type}${ev.mode ? "/" + ev.mode : ""}: `, el("q", {}, ev.evidence.trigger),
+      ev.evidence.in_title ? " (headline)" : "", " — ",
       (ev.actors || []).map(actorLabel).join("; ") || "?", " → ", (ev.recipients || []).map(actorLabel).join("; ") || "?",
       storedId ? " " : null,
       storedId ? el("button", { type: "button", class: "small", onclick: () => openEvent(storedId) }, "details") : null);

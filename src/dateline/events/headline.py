@@ -1,0 +1,100 @@
+"""The headline read as a one-sentence story: which parse to read its act from, its mentions, and events whose
+evidence lies in the title.
+
+A headline states the story's act; when the body tells that act in words the coder does not read (or a wire
+story's body drifts to background), the headline is the only place the act is coded. Its events say so:
+`evidence.in_title` — their offsets, and their actors' offsets, point into `document.title`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc, Span, Token
+
+from ..models import Actor, Document, Event, EventDocument
+
+
+def reading(title_doc: Doc) -> Doc:
+    """The parse to read the headline's act from: a Title Case headline's lower-cased copy (capitals make the
+    tagger read its verbs as names), when lower-casing keeps every offset; else the headline as written."""
+    from .. import nlp
+
+    text = nlp.text_of(title_doc)
+    if not nlp.title_case(text):
+        return title_doc
+    lowered = nlp.lowered(title_doc)
+    return lowered if len(nlp.text_of(lowered)) == len(text) else title_doc
+
+
+# The links by which a headline's main verb reaches the act it states: 'Rebels agree to disarm', 'Army announces
+# withdrawal', 'Talks collapse and fighting resumes', and headline grammar's verbless forms: 'Leader sentenced to
+# prison' (a participle the parser hangs on its noun), 'Aruba: Widespread torture' (an apposition). An act in a
+# prepositional phrase, an adverbial or a relative clause is background, not what the headline reports.
+_STATING_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "dobj", "conj", "acl", "appos"})
+# A yes/no question ('Will Xland invade?') reports nothing; a wh-question presupposes its act ('Why is Xland
+# threatening to invade?').
+_QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "can", "could", "will", "would", "should", "do", "does",
+                               "did", "has", "have", "may", "might"})
+
+
+# Newsroom labels that mark a piece as comment, not report: 'OPINION: ...', 'Analysis | ...'.
+_COMMENT_LABELS = frozenset({"opinion", "analysis", "commentary", "comment", "editorial", "column", "op-ed", "oped",
+                             "letters", "letter", "review", "perspective", "satire", "view", "viewpoint"})
+
+
+def states_act(token: Token, sent: Span) -> bool:
+    """Whether the headline reports this act: reached from the headline's root through stating links, or the
+    subject of a root that says it happened ('Talks begin', 'Riots break out' — not 'Why X's talk is dangerous',
+    where a copula says what the talk is), in a headline that is neither a yes/no question nor labelled comment."""
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or (words[0].lower_ in _QUESTION_OPENERS and sent.text.rstrip().endswith("?")):
+        return False
+    label = sent.text.lstrip().split(":", 1)[0].split("|", 1)[0].strip().lower()
+    if label in _COMMENT_LABELS and len(label) < len(sent.text.strip()):
+        return False
+    if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+        return token.head.lemma_.lower() != "be" and token.pos_ in ("NOUN", "PROPN")
+    node = token
+    while node.dep_ != "ROOT":
+        if node.dep_ not in _STATING_DEPS or node.head is node:
+            return False
+        node = node.head
+    return True
+
+
+def mentions(title_doc: Doc, document: Document) -> EventDocument:
+    """The headline's times, places and actors, found by the same stages as the body's, over the headline as
+    written (names keep their capitals there). Called only when the headline's act is coded from the headline."""
+    # The events stage calls the earlier stages here because only it knows, after reading the body, whether the
+    # headline must be coded at all; running them on every title would cost every article for a few.
+    from .. import actors, nlp, places, times
+
+    text = nlp.text_of(title_doc)
+    title = Document(id=document.id, title=None, text=text, published=document.published, url=document.url,
+                     language=document.language)
+    out = EventDocument(document=title)
+    out.times = times.tag_times(text, document.published, title_doc)
+    out.places = places.find_places(title_doc, title)
+    out.actors = actors.find_actors(title_doc, title, out.places)
+    return out
+
+
+def in_title(event: Event, title: str, doc_id: str) -> Event:
+    """An event coded from the headline's reading parse, its words put back as the title writes them and marked
+    as pointing into the title; its id kept apart from a body event at the same offsets."""
+    ev = event.evidence
+    evidence = ev.model_copy(update={"sentence": title[ev.start : ev.end],
+                                     "trigger": title[ev.trigger_start : ev.trigger_end], "in_title": True})
+    return event.model_copy(update={
+        "id": hashlib.sha1(f"{doc_id}:title:{ev.trigger_start}:{event.event_type}".encode()).hexdigest()[:16],
+        "evidence": evidence,
+        "actors": [_cased(a, title) for a in event.actors],
+        "recipients": [_cased(a, title) for a in event.recipients],
+    })
+
+
+def _cased(actor: Actor, title: str) -> Actor:
+    if actor.start is None or actor.end is None:
+        return actor
+    return actor.model_copy(update={"text": title[actor.start : actor.end]})
