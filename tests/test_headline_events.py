@@ -103,3 +103,24 @@ def test_headlines_labelled_comment_add_no_event(title: str) -> None:
 def test_an_act_on_no_object_did_not_happen() -> None:
     out = extract("The government offered no concessions to the striking miners on Monday.", published="2021-05-04")
     assert not [e for e in out.events if e.event_type in ("CONCEDE", "AGREE")]
+
+
+@pytest.mark.parametrize(("title", "country"), [
+    ("Kenya Condemns Shelling Of Border Villages", "KEN"),   # capitals made 'Kenya Condemns Shelling' one name
+    ("Jordan Leader Condemns Attacks On Shipping", "JOR"),    # and 'Condemns Attacks' a person
+])
+def test_a_title_case_headline_is_read_with_the_lower_cased_syntax_and_its_own_names(title: str, country: str) -> None:
+    out = extract(QUIET_BODY, title=title, published="2021-05-04")
+    (ev,) = _headline_events(out)
+    assert ev.event_type == "ACCUSE" and ev.evidence.trigger == "Condemns"
+    assert [a.country for a in ev.actors] == [country]
+    assert span_errors(out) == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("The opposition listed the arrests carried out by the police in Nairobi.", "police"),
+    ("There were new attacks carried out by the rebels near Goma on Monday.", "rebels"),
+])
+def test_the_agent_of_a_participle_on_an_act_noun_is_its_actor(text: str, actor: str) -> None:
+    (ev,) = [e for e in extract(text, published="2021-05-04").events if e.evidence.trigger in ("arrests", "attacks")]
+    assert [a.text for a in ev.actors] == [actor]

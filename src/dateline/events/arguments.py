@@ -279,6 +279,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
         by = _prep_objects(noun, {"by", "of"})
         if not args.actors and by:
             args.actors = by
+        if not args.actors:
+            # 'concessions made by Honduras', 'attacks carried out by the rebels': the participle's agent acts
+            agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None]
+            if agents:
+                args.actors = conjuncts(agents[0])
         frame = _framing_verb(noun)
         if not args.actors and frame is not None:
             # 'Rebels engaged peacekeepers in a firefight', 'joined Uganda in talks': the clause's subject acts,

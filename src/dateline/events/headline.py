@@ -14,17 +14,37 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Document, Event, EventDocument
 
+_READING = "dateline.headline_reading"
+
 
 def reading(title_doc: Doc) -> Doc:
-    """The parse to read the headline's act from: a Title Case headline's lower-cased copy (capitals make the
-    tagger read its verbs as names), when lower-casing keeps every offset; else the headline as written."""
+    """The parse to read the headline from. A Title Case headline's capitals make the tagger read its verbs as
+    names ('Pakistan Condemns Violence' as one noun phrase), so its syntax (tags, lemmas, heads) is taken from the
+    lower-cased copy's parse, its words and entities from the headline as written — save an entity that runs
+    over a verb of that parse ('Cops Fined', 'Condemns Human Rights Violations'). Built once per headline."""
     from .. import nlp
 
     text = nlp.text_of(title_doc)
     if not nlp.title_case(text):
         return title_doc
-    lowered = nlp.lowered(title_doc)
-    return lowered if len(nlp.text_of(lowered)) == len(text) else title_doc
+    built = title_doc.user_data.get(_READING)
+    if built is None:
+        built = title_doc.user_data[_READING] = _recased(title_doc, nlp.lowered(title_doc))
+    return built
+
+
+def _recased(cased: Doc, lowered: Doc) -> Doc:
+    if [t.idx for t in lowered] != [t.idx for t in cased] or len(lowered.text) != len(cased.text):
+        return cased  # tokenised apart (rare letters whose lower case is longer): read the headline as written
+    verbs = {t.i for t in lowered if t.pos_ in ("VERB", "AUX")}
+    iob = ["O"] * len(cased)
+    for ent in cased.ents:
+        if verbs.isdisjoint(range(ent.start, ent.end)):
+            iob[ent.start : ent.end] = [f"B-{ent.label_}"] + [f"I-{ent.label_}"] * (len(ent) - 1)
+    return Doc(cased.vocab, words=[t.text for t in cased], spaces=[bool(t.whitespace_) for t in cased],
+               tags=[t.tag_ for t in lowered], pos=[t.pos_ for t in lowered], morphs=[str(t.morph) for t in lowered],
+               lemmas=[t.lemma_ for t in lowered], heads=[t.head.i for t in lowered], deps=[t.dep_ for t in lowered],
+               ents=iob)
 
 
 # The links by which a headline's main verb reaches the act it states: 'Rebels agree to disarm', 'Army announces
@@ -64,12 +84,13 @@ def states_act(token: Token, sent: Span) -> bool:
 
 
 def mentions(title_doc: Doc, document: Document) -> EventDocument:
-    """The headline's times, places and actors, found by the same stages as the body's, over the headline as
-    written (names keep their capitals there). Called only when the headline's act is coded from the headline."""
+    """The headline's times, places and actors, found by the same stages as the body's over the headline's
+    reading (names keep their capitals there). Called only when the headline's act is coded from the headline."""
     # The events stage calls the earlier stages here because only it knows, after reading the body, whether the
     # headline must be coded at all; running them on every title would cost every article for a few.
     from .. import actors, nlp, places, times
 
+    title_doc = reading(title_doc)
     text = nlp.text_of(title_doc)
     title = Document(id=document.id, title=None, text=text, published=document.published, url=document.url,
                      language=document.language)
