@@ -15,12 +15,12 @@ from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
-from .concessions import content_of_class, finalised_concessions, promised_concessions
+from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
-from .triggers import Trigger, TriggerIndex, default_index, find_triggers
+from .triggers import Trigger, TriggerIndex, default_index, find_triggers, misread_verbs
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
 
@@ -317,8 +317,8 @@ def _unidentified_attackers(event: Event) -> Event:
 
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
-    """The lexicon's triggers plus what the sentence's shape adds: promised concessions, alleged acts."""
-    return _alleged_acts(sent, promised_concessions(sent, found))
+    """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
+    return _alleged_acts(sent, promised_concessions(sent, threatened_acts(sent, found)))
 
 
 def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
@@ -345,9 +345,10 @@ def _headline_trigger(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[Trig
     doc = headline.reading(title_doc)
     best: tuple[int, Trigger, Span] | None = None
     for sent in doc.sents:
-        read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
+        read = _read_in_sentence(sent, misread_verbs(sent, lexicon_index, find_triggers(sent, lexicon_index)))
         for t in clause_modes(content_modes(_settled(read, MentionIndex([])), read), read):
-            depth = sum(1 for _ in t.token.ancestors)
+            # a verb the tagger misread ('Argentina Denounces Actions') is the headline's main verb
+            depth = -1 if t.entry.get("headline_verb") else sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
                 best = (depth, t, sent)
         break  # the headline proper; a second sentence is a subtitle
@@ -558,7 +559,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
     for t, own in zip(triggers, words, strict=True):
         if any(own < other and o.event_type == t.event_type for o, other in zip(triggers, words, strict=True)):
             continue  # "went on strike" and "on strike": the longer match of the same type is the one act
-        if t.kind == "verb" and t.token.dep_ in ("amod", "compound"):
+        if (t.kind == "verb" and t.token.dep_ in ("amod", "compound") and t.token.tag_ != "VBZ"
+                and not t.entry.get("headline_verb")):
             continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective
         if t.kind != "verb" and t.token.i in inside_verbs:
             continue  # "announced a truce": the noun is part of the verb's trigger

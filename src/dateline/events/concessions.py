@@ -183,3 +183,116 @@ def finalised_concessions(triggers: list[Trigger]) -> list[Trigger]:
                                           "finalised_from": "SUPPORT"}, tokens=t.tokens, specificity=t.specificity)
         out.append(t)
     return out
+
+
+THREAT_ACTS = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+
+
+def _as_threat(at: Token, inner: Trigger, old: Trigger | None) -> Trigger:
+    from ..lexicon import cameo_for
+    from .modes import threatened_mode
+
+    mode = threatened_mode(inner)
+    weight = max(float(inner.entry.get("weight", 1.0)), float(old.entry.get("weight", 0.0)) if old else 0.0, 0.8)
+    entry = {"kind": "verb", "type": "THREATEN", "mode": mode, "cameo": cameo_for("THREATEN", mode),
+             "weight": weight, "threatened_from": inner.event_type}
+    tokens = [*(old.tokens if old is not None else [at]), *inner.tokens] if at.i != inner.token.i else inner.tokens
+    return Trigger(token=at, entry=entry, tokens=tokens, specificity=max(2, inner.specificity))
+
+
+def _promised_contents(tok: Token, acts: set[int]) -> list[Token]:
+    """What a promise names: 'vowed to resume the bombing campaign', 'promised arrests' — the complement verb,
+    the object, and the object's own compounds (not acts mentioned further down). The object of a complement
+    that is an act of its own or gives something up ('promised to end the curfew') is not promised."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ not in ("xcomp", "dobj", "ccomp") or yielding(c):
+            continue  # 'promised to scale back its presence' gives something up: a concession, not a threat
+        out.append(c)
+        if c.dep_ != "dobj" and c.i in acts:
+            continue
+        objs = [c] if c.dep_ == "dobj" else [o for o in c.children if o.dep_ in ("dobj", "nsubjpass", "xcomp")]
+        for o in objs:
+            out.extend(x for x in (o, *o.children) if x.dep_ in ("dobj", "nsubjpass", "xcomp", "compound", "amod"))
+    return out
+
+
+def _hedged_by_speaker(act: Token) -> Token | None:
+    """'suggested it may ban the party', 'says Ruritania could cut ties': a coercive act with a hedging modal,
+    reported by its speaker. The act's subject must be the speaker's own side (a pronoun, a name, the same
+    noun), not a third party whose moves the speaker only guesses at ('analysts say the army could...')."""
+    if act.pos_ != "VERB" or act.dep_ != "ccomp" or act.head.lemma_.lower() not in G.speech_verbs | G.possibility_verbs:
+        return None
+    aux = {c.lower_ for c in act.children if c.dep_ == "aux"}
+    if not aux & G.hedge_aux or any(c.dep_ == "neg" for c in act.children):
+        return None
+    speaker = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if speaker is None:
+        return None
+    if subj is not None and subj.pos_ not in ("PRON", "PROPN") and subj.lemma_.lower() != speaker.lemma_.lower() \
+            and not _names_a_state(subj):
+        return None
+    return act.head
+
+
+def _names_a_state(tok: Token) -> bool:
+    """'Ruritania' read as a common noun in a lower-cased headline: a name the KB knows as a state."""
+    from ..kb import load_kb
+
+    return tok.ent_type_ == "GPE" or any(e.source == "country" or e.kind == "state" for e in load_kb().lookup(tok.text.title()))
+
+
+def _possibility_raised(act: Token) -> Token | None:
+    """'raised the possibility of bans', 'floated the prospect of imposing curbs': the verb raising it."""
+    if act.dep_ not in ("pobj", "pcomp") or act.head.lower_ != "of":
+        return None
+    noun = act.head.head
+    if noun.lemma_.lower() not in G.possibility_nouns:
+        return None
+    gov = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if gov.pos_ != "VERB" or gov.lemma_.lower() not in G.possibility_verbs or gov is noun:
+        return None
+    return None if any(c.dep_ == "neg" for c in gov.children) else gov
+
+
+def _conditional_act(act: Token) -> bool:
+    """'to detain reporters if they publish', 'will strike unless the convoy turns back': an act held over a
+    condition, not yet done (a past 'arrested anyone who' is an act)."""
+    return act.pos_ == "VERB" and act.tag_ not in ("VBD", "VBN") and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in G.threat_condition_marks for m in c.children)
+        for c in act.children)
+
+
+def threatened_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """A coercive act (ASSAULT, COERCE, SANCTION) that its actor announces as possible, promised or conditional
+    is a THREATEN (CAMEO 13x) with the threatened act's mode, coded on the announcing word: a promise of force
+    ('vowed to resume the shelling'), a hedged statement ('said it might expel the envoys'), a possibility
+    raised ('floated the prospect of a ban'), an ultimatum ('will jail strikers if they do not return')."""
+    by_token = {t.token.i: t for t in triggers}
+    replaced: dict[int, Trigger] = {}
+    dropped: set[int] = set()
+    for t in triggers:
+        if (t.event_type == "AGREE" and t.kind == "verb" and t.token.lemma_.lower() in G.threat_promises
+                and not any(c.dep_ == "neg" for c in t.token.children)):
+            inner = next((by_token[c.i] for c in _promised_contents(t.token, set(by_token)) if c.i in by_token
+                          and by_token[c.i].event_type in THREAT_ACTS), None)
+            if inner is not None:
+                replaced[t.token.i] = _as_threat(t.token, inner, t)
+                dropped.add(inner.token.i)
+            continue
+        if t.event_type not in THREAT_ACTS or t.token.i in dropped:
+            continue
+        at = _hedged_by_speaker(t.token) or _possibility_raised(t.token)
+        if at is not None:
+            old = by_token.get(at.i)
+            if old is not None and old.event_type != "THREATEN":
+                continue  # the announcing word is an act of its own ('accused ... could')
+            replaced[at.i] = _as_threat(at, t, old)
+            dropped.add(t.token.i)
+        elif _conditional_act(t.token):
+            replaced[t.token.i] = _as_threat(t.token, t, None)
+    if not replaced:
+        return triggers
+    kept = [replaced.pop(t.token.i, t) for t in triggers if t.token.i not in dropped or t.token.i in replaced]
+    return sorted([*kept, *replaced.values()], key=lambda t: t.token.i)

@@ -73,6 +73,11 @@ class Grammar:
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
+    hedge_aux: frozenset[str] = frozenset()
+    possibility_nouns: frozenset[str] = frozenset()
+    possibility_verbs: frozenset[str] = frozenset()
+    threat_condition_marks: frozenset[str] = frozenset()
+    threat_promises: frozenset[str] = frozenset()
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -132,7 +137,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs",
-                       "militia_words", "territorial_acts")})
+                       "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
+                       "threat_condition_marks", "threat_promises")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

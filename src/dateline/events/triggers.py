@@ -182,6 +182,9 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     particle = _as_list(entry.get("particle"))
     if particle:
         hits = [c for c in tok.children if c.dep_ in PARTICLE_DEPS and _lemma(c) in particle]
+        # 'warned Ruritania of reprisals': the parser hangs the preposition on the verb's object
+        hits = hits or [g for c in tok.children if c.dep_ == "dobj" for g in c.children
+                        if g.dep_ == "prep" and _lemma(g) in particle]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
@@ -205,7 +208,10 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
         spec += 1
     modifier = _as_list(entry.get("modifier"))
     if modifier:
-        hits = [c for c in tok.children if c.dep_ in MODIFIER_DEPS and _lemma(c) in modifier]
+        mods = [c for c in tok.children if c.dep_ in MODIFIER_DEPS]
+        # 'joint training exercises', 'a joint infrastructure project': a compound's modifier qualifies the head
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ == "amod"]
+        hits = [c for c in mods if _lemma(c) in modifier]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
@@ -264,3 +270,82 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
         if trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT:
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
+
+
+_NOT_VERB_BEFORE = frozenset({"DET", "ADP", "PART", "CCONJ", "SCONJ", "PUNCT", "NUM"})
+# where the parser puts a headline verb it took for a noun or an auxiliary: the root, or a modifier of the object
+_MISREAD_DEPS = frozenset({"ROOT", "compound", "nmod", "amod", "aux"})
+# or hung on, or made the subject of, the subject's last name ('in Abuja decry ...', 'Ecuador denounces remarks', 'Wallis and Futuna cuts off ...')
+_NAME_FOLLOWING_DEPS = frozenset({"pobj", "conj", "appos", "nsubj"})
+
+
+def _names_a_party(tok: Token) -> bool:
+    """A name, or a country's name that a lower-cased headline left as a common noun."""
+    if tok.pos_ == "PROPN":
+        return True
+    from ..kb import load_kb
+
+    return any(e.source == "country" for e in load_kb().lookup(tok.text.title()))
+
+
+def _verb_lemma(tok: Token, index: TriggerIndex) -> str | None:
+    """The lexicon verb a word's form spells, if it is a plain or third-person form ('sign', 'decries')."""
+    low = tok.lower_
+    for form in (_lemma(tok), low, low[:-1] if low.endswith("s") else "", low[:-2] if low.endswith("es") else "",
+                 low[:-3] + "y" if low.endswith("ies") else ""):
+        if form and form in index.verbs and form not in index.nouns and low in (form, form + "s", form + "es",
+                                                                                  form[:-1] + "ies"):
+            return form
+    return None
+
+
+def misread_verbs(sent: Span, index: TriggerIndex, found: list[Trigger]) -> list[Trigger]:
+    """A headline's verb the tagger reads as a noun, a name or an auxiliary ('Argentina Denounces Actions',
+    'X and Y ratify agreement', 'Venezuela Commends Belize'): when the parse has no lexicon verb of its own,
+    the first word after the subject spelling a lexicon verb (and no lexicon noun) is the headline's act.
+    For headlines only: news prose rarely drops its articles and auxiliaries as headlines do."""
+    if any(t.kind == "verb" and t.token.pos_ == "VERB" and t.token.dep_ not in ("amod", "compound")
+           for t in found):
+        return found
+    # a verb hung as a modifier ('sign/VERB trade deal') is read again; words of other triggers are not
+    misparsed = {t.token.i for t in found if t.kind == "verb" and t.token.dep_ in ("amod", "compound")}
+    taken = {x.i for t in found if t.token.i not in misparsed for x in (t.token, *t.tokens)}
+    toks = list(sent)
+    for k, tok in enumerate(toks):
+        if k == 0 or tok.i in taken or tok.pos_ not in ("NOUN", "PROPN", "AUX", "ADJ", "VERB"):
+            continue
+        if toks[k - 1].pos_ in _NOT_VERB_BEFORE or not toks[k - 1].is_alpha:
+            continue
+        lemma = _verb_lemma(tok, index)
+        if lemma is None:
+            continue
+        if tok.dep_ not in _MISREAD_DEPS and not (
+                tok.dep_ in _NAME_FOLLOWING_DEPS and k + 1 < len(toks) and _names_a_party(toks[k - 1])):
+            continue  # 'in Abuja decry new policy' (a verb after a name, with its object) is read; 'on abuses' not
+        if k + 1 < len(toks) and toks[k + 1].lower_ == "of" and tok.lower_ == lemma:
+            continue  # 'Demonstration Target of Crackdown' is a noun; 'Approves of' a verb
+        if tok.lower_ == lemma and not any(t.tag_ in ("NNS", "NNPS") or t.lower_ in ("and", ",") for t in toks[:k]):
+            continue  # a bare verb form needs a plural subject ('X and Y sign', 'Activists decry')
+        entries = index.verbs[lemma]
+        trig = _best(tok, entries)
+        if tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i:
+            # 'ratify agreement', 'sign trade agreement' read as one noun: the noun it hangs on is its object
+            objs = [tok.head]
+            while objs[-1].dep_ == "compound" and objs[-1].head.i > objs[-1].i:
+                objs.append(objs[-1].head)
+            obj = objs[-1]
+            for entry in entries:
+                objects = _as_list(entry.get("object"))
+                if objects and not entry.get("particle") and not entry.get("complement") and (
+                        _lemma(obj) in objects or obj.lower_ in objects):
+                    cand = Trigger(token=tok, entry=entry, tokens=[tok, obj], specificity=2)
+                    if trig is None or (2, float(entry.get("weight", 1.0))) > (
+                            trig.specificity, float(trig.entry.get("weight", 1.0))):
+                        trig = cand
+        if trig is None or float(trig.entry.get("weight", 1.0)) < MIN_WEIGHT:
+            continue
+        entry = {**trig.entry, "headline_verb": True}
+        found = [t for t in found if t.token.i != tok.i]
+        return sorted([*found, Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity)],
+                      key=lambda t: t.token.i)
+    return found
