@@ -124,3 +124,10 @@ def test_a_title_case_headline_is_read_with_the_lower_cased_syntax_and_its_own_n
 def test_the_agent_of_a_participle_on_an_act_noun_is_its_actor(text: str, actor: str) -> None:
     (ev,) = [e for e in extract(text, published="2021-05-04").events if e.evidence.trigger in ("arrests", "attacks")]
     assert [a.text for a in ev.actors] == [actor]
+
+
+def test_the_subject_of_declare_does_the_declared_act() -> None:
+    """'declare' is a light verb: the declarer acts ('declares cease-fire', 'declared a truce')."""
+    out = extract(QUIET_BODY, title="Mali declares cease-fire with rebels in the north", published="2021-05-04")
+    (ev,) = _headline_events(out)
+    assert ev.event_type == "RETREAT" and [a.country for a in ev.actors] == ["MLI"]
