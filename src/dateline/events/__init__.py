@@ -284,7 +284,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     events = _merge_duplicates(events)
     title_doc = _title_doc(out, sdoc)
     found = _headline_trigger(title_doc, lexicon_index) if title_doc is not None else None
-    act = (found[0].event_type, found[0].entry.get("mode")) if found else None
+    act = _act_of(found)
     if found is not None and title_doc is not None and not any(e.event_type == found[0].event_type for e in events):
         events += _headline_events(found, title_doc, out, main_country)
     ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc), act[0] if act else None)
@@ -335,7 +335,10 @@ def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
 
 def _headline_act(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[str, str | None] | None:
     """Type and mode of the act the headline's main verb names: a headline states the story's event."""
-    found = _headline_trigger(title_doc, lexicon_index)
+    return _act_of(_headline_trigger(title_doc, lexicon_index))
+
+
+def _act_of(found: tuple[Trigger, Span] | None) -> tuple[str, str | None] | None:
     return (found[0].event_type, found[0].entry.get("mode")) if found else None
 
 

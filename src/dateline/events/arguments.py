@@ -280,7 +280,7 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
         if not args.actors and by:
             args.actors = by
         if not args.actors:
-            # 'concessions made by Honduras', 'attacks carried out by the rebels': the participle's agent acts
+            # 'concessions made by Kenya', 'attacks carried out by the rebels': the participle's agent acts
             agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None]
             if agents:
                 args.actors = conjuncts(agents[0])

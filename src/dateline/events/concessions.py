@@ -12,7 +12,15 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from .grammar import load_grammar
-from .triggers import PEOPLE_CLASS, VIOLENCE_CLASS, Trigger, _names_people, _names_violence, _object_tokens
+from .triggers import (
+    PEOPLE_CLASS,
+    VIOLENCE_CLASS,
+    Trigger,
+    _names_people,
+    _names_violence,
+    _object_tokens,
+    names_a_state,
+)
 
 G = load_grammar()
 PROMISE_TYPES = frozenset({"AGREE"})
@@ -231,16 +239,9 @@ def _hedged_by_speaker(act: Token) -> Token | None:
     if speaker is None:
         return None
     if subj is not None and subj.pos_ not in ("PRON", "PROPN") and subj.lemma_.lower() != speaker.lemma_.lower() \
-            and not _names_a_state(subj):
+            and not names_a_state(subj):
         return None
     return act.head
-
-
-def _names_a_state(tok: Token) -> bool:
-    """'Ruritania' read as a common noun in a lower-cased headline: a name the KB knows as a state."""
-    from ..kb import load_kb
-
-    return tok.ent_type_ == "GPE" or any(e.source == "country" or e.kind == "state" for e in load_kb().lookup(tok.text.title()))
 
 
 def _possibility_raised(act: Token) -> Token | None:

@@ -19,9 +19,9 @@ _READING = "dateline.headline_reading"
 
 def reading(title_doc: Doc) -> Doc:
     """The parse to read the headline from. A Title Case headline's capitals make the tagger read its verbs as
-    names ('Pakistan Condemns Violence' as one noun phrase), so its syntax (tags, lemmas, heads) is taken from the
+    names ('Kenya Condemns Shelling' as one noun phrase), so its syntax (tags, lemmas, heads) is taken from the
     lower-cased copy's parse, its words and entities from the headline as written — save an entity that runs
-    over a verb of that parse ('Cops Fined', 'Condemns Human Rights Violations'). Built once per headline."""
+    over a verb of that parse ('Cops Fined', 'Condemns Attacks'). Built once per headline."""
     from .. import nlp
 
     text = nlp.text_of(title_doc)

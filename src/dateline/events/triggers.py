@@ -279,13 +279,17 @@ _MISREAD_DEPS = frozenset({"ROOT", "compound", "nmod", "amod", "aux"})
 _NAME_FOLLOWING_DEPS = frozenset({"pobj", "conj", "appos", "nsubj"})
 
 
-def _names_a_party(tok: Token) -> bool:
-    """A name, or a country's name that a lower-cased headline left as a common noun."""
-    if tok.pos_ == "PROPN":
-        return True
+def names_a_state(tok: Token) -> bool:
+    """A country's name, also where a lower-cased headline left it a common noun ('ruritania')."""
     from ..kb import load_kb
 
-    return any(e.source == "country" for e in load_kb().lookup(tok.text.title()))
+    return tok.ent_type_ == "GPE" or any(e.source == "country" or e.kind == "state"
+                                         for e in load_kb().lookup(tok.text.title()))
+
+
+def _names_a_party(tok: Token) -> bool:
+    """A name, or a country's name that a lower-cased headline left as a common noun."""
+    return tok.pos_ == "PROPN" or names_a_state(tok)
 
 
 def _verb_lemma(tok: Token, index: TriggerIndex) -> str | None:
