@@ -318,7 +318,23 @@ def test_event_agreement_on_made_up_records() -> None:
     assert scores["target_country"] == 1.0
     assert scores["source_sector"] == 1.0
     assert scores["cameo_root"] == 1.0
+    assert scores["root_and_actors"] == 1.0
     assert scores["no_event_right"] == 1.0
+
+
+def test_root_and_actors_needs_all_three_at_once() -> None:
+    gov = Actor(text="the ministry", name="Ruritania", country="RUR", sector="GOV")
+    rebels = Actor(text="rebels", name="rebels", country="GRN", sector="REB")
+    cases = [ev.Case("x", str(i), "t", event_type="ASSAULT", types={"ASSAULT"}, source_codes={"RUR"},
+                     target_codes={"GRN"}, cameo_roots={"19"}) for i in range(3)]
+    coded = [
+        [_event("ASSAULT", 0.8, 0, [gov], [rebels], cameo="190")],  # all three agree
+        [_event("ASSAULT", 0.8, 0, [rebels], [gov], cameo="190")],  # root right, actors swapped
+        [_event("ASSAULT", 0.8, 0, [gov], [rebels], cameo="180")],  # actors right, root wrong
+    ]
+    scores = ev.agreement(cases, coded)
+    assert scores["cameo_root"] == 2 / 3
+    assert scores["root_and_actors"] == 1 / 3
 
 
 def test_event_agreement_survives_no_events_at_all() -> None:

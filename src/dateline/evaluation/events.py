@@ -264,7 +264,7 @@ def _share(hits: list[bool]) -> float | None:
 
 def agreement(cases: Sequence[Case], events: Sequence[Sequence[object] | None]) -> dict[str, float | int | None]:
     """Type accuracy (top event and any event) and actor agreement on the top event, over gold-event records."""
-    type_top, type_any, mode, src, tgt, src_sec, tgt_sec, cameo, quiet = ([] for _ in range(9))
+    type_top, type_any, mode, src, tgt, src_sec, tgt_sec, cameo, joint, quiet = ([] for _ in range(10))
     covered = 0
     for case, evs in zip(cases, events, strict=True):
         top = top_event(evs)
@@ -287,11 +287,14 @@ def agreement(cases: Sequence[Case], events: Sequence[Sequence[object] | None]) 
         if case.target_sectors:
             tgt_sec.append(bool(case.target_sectors & _actor_sectors(recipients)))
         if case.cameo_roots:
-            cameo.append(top is not None and (top.cameo or "")[:2] in case.cameo_roots)  # type: ignore[attr-defined]
+            root = top is not None and (top.cameo or "")[:2] in case.cameo_roots  # type: ignore[attr-defined]
+            cameo.append(root)
+            # PETRARCH-style agreement: the root and both actors' countries at once
+            joint.append(root and (not case.source_codes or src[-1]) and (not case.target_codes or tgt[-1]))
     return {
         "type_accuracy": _share(type_top), "type_any": _share(type_any),
         "coverage": covered / len(type_top) if type_top else None, "mode_accuracy": _share(mode),
-        "cameo_root": _share(cameo), "source_country": _share(src), "target_country": _share(tgt),
+        "cameo_root": _share(cameo), "root_and_actors": _share(joint), "source_country": _share(src), "target_country": _share(tgt),
         "source_sector": _share(src_sec), "target_sector": _share(tgt_sec), "no_event_right": _share(quiet),
     }
 
@@ -426,10 +429,11 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
         per_type = ngec_tables(sets["ngec-synthetic"], by_set["ngec-synthetic"], ngec)
         tables += [ngec, per_type]
     if "petrarch2-gsr" in sets:
-        petr = Table("petrarch2-gsr", ["cameo_root", "type_accuracy", "source_country", "target_country",
+        petr = Table("petrarch2-gsr", ["root_and_actors", "cameo_root", "type_accuracy", "source_country", "target_country",
                                        "no_event_right", "coverage"],
                      n=len(sets["petrarch2-gsr"]), unit="sentences",
-                     notes=[how, "cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER "
+                     notes=[how, "root_and_actors: the CAMEO root and both actors' countries agree at once (the acceptance "
+                            "figure); cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER "
                             "type is what CAMEO2PLOVER-2021 gives for a gold code; no_event_right over sentences the "
                             "gold leaves uncoded. PETRARCH-2 is the reference coder (its own output is the gold)."]
                      + failed("petrarch2-gsr"))
