@@ -354,13 +354,17 @@ def test_crosswalk_and_petrarch_reader(tmp_path: Path) -> None:
         "<Validation>\n# banner <EventCoding...> not xml\n<Sentences>\n"
         '<Sentence date="20200102" id="S1"/>\n<EventCoding eventcode="042" sourcecode="RURGOV" targetcode="GRN" />\n'
         "<Text>\nThe envoy arrived\nin the capital.\n</Text>\n"
+        '<Sentence date="20200102" id="S3"/>\n<EventCoding eventcode="190" sourcecode="---" targetcode="GRN" />\n'
+        "<Text>Gunmen attacked a village.</Text>\n"
         '<Sentence date="20200103" id="S2"/>\n<EventCoding noevents="True" />\n<Text>Nothing here.</Text>\n'
         "</Sentences></Validation>\n")
     cases = ev.read_petrarch(xml, table)
     assert [(c.id, c.text, c.published, c.types, c.cameo_roots, c.source_codes) for c in cases] == [
         ("S1", "The envoy arrived in the capital.", "2020-01-02", {"CONSULT"}, {"04"}, {"RUR"}),
+        ("S3", "Gunmen attacked a village.", "2020-01-02", set(), {"19"}, set()),
         ("S2", "Nothing here.", "2020-01-03", set(), set(), set()),
     ]
+    assert cases[1].target_codes == {"GRN"}  # '---' (no actor found) leaves only the source slot ungraded
 
 
 # ---------------------------------------------------------------- command line

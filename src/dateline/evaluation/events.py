@@ -167,8 +167,9 @@ def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
             sentence=True,
             event_type=sorted(types)[0] if types else None, types=types,
             cameo_roots={c["eventcode"][:2] for c in codings},
-            source_codes={c["sourcecode"][:3] for c in codings if c.get("sourcecode")},
-            target_codes={c["targetcode"][:3] for c in codings if c.get("targetcode")},
+            # '---' is PETRARCH's code for a slot it found no actor for: nothing to agree with
+            source_codes={c["sourcecode"][:3] for c in codings if c.get("sourcecode", "---")[:3] != "---"},
+            target_codes={c["targetcode"][:3] for c in codings if c.get("targetcode", "---")[:3] != "---"},
         ))
     return cases
 
