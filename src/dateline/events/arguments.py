@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .coding import list_item_apposition
 from .grammar import load_grammar
-from .triggers import Trigger, _names_people
+from .triggers import Trigger, _names_a_country, _names_people
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -36,12 +37,24 @@ class Arguments:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """A head and the phrases coordinated with it: 'Gondor and Osgiliath' -> both."""
+    """A head and the phrases coordinated with it: 'Gondor and Osgiliath' -> both. The small parser reads the
+    second item of a list of names as an apposition ('Gondor, Rohan and Arnor met': Rohan appos, Arnor its
+    conj); an apposition that opens a coordination is a list item, not another name for the head."""
     out = [tok]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.extend(conjuncts(c))
+        elif list_item_apposition(c):
+            out.extend(conjuncts(c))
     return out
+
+
+def _split_subjects(subj: Token) -> list[Token]:
+    """'The AU, Ethiopia, and Kenya met': the parser may hang the last item of the list on the verb as a second
+    subject, with the 'and' left on the first. Such a second subject is coordinated with the first."""
+    if subj.dep_ != "nsubj" or not any(c.dep_ == "cc" for c in subj.children):
+        return []
+    return [c for c in subj.head.children if c.dep_ == "nsubj" and c.i > subj.i and c.pos_ in ("PROPN", "NOUN")]
 
 
 def _child(tok: Token, deps: frozenset[str]) -> Token | None:
@@ -86,8 +99,26 @@ def _relcl_antecedent(verb: Token) -> Token | None:
     return None
 
 
+def misread_participle(verb: Token) -> bool:
+    """'The civilians imprisoned for dissent were released by X': the small parser makes the reduced relative
+    'imprisoned' the main verb and the real main verb its conjunct (a passive with no subject and no 'and'
+    before it). The participle then says what was done to its noun, not what the noun did."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.dep_ != "ROOT" or _child(verb, SUBJECT_DEPS) is None or _child(verb, OBJECT_DEPS):
+        return False
+    for c in verb.children:
+        if (c.dep_ == "conj" and c.i > verb.i and _child(c, frozenset({"auxpass"})) is not None
+                and _child(c, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) is None
+                and not any(t.dep_ == "cc" and t.head.i == verb.i for t in verb.doc[verb.i + 1 : c.i])):
+            return True
+    return False
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The verb's subject, inherited up xcomp/conj/advcl chains; second value: it is a passive subject."""
+    if misread_participle(verb):
+        return _child(verb, SUBJECT_DEPS), True
+    if verb.dep_ == "conj" and misread_participle(verb.head) and _child(verb, frozenset({"auxpass"})) is not None:
+        return _child(verb.head, SUBJECT_DEPS), True  # '... were released by X': the noun is released
     subj = _child(verb, SUBJECT_DEPS)
     if subj is not None:
         if subj.dep_ == "nsubj" and subj.lower_ in ("who", "which", "that"):
@@ -119,18 +150,37 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return subject_of(head.head, depth + 1)  # "X announced plans to lift": X holds the plan
             return owner, False
         if head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT", "xcomp"):
-            return subject_of(head, depth + 1)  # "it was prepared to lift": the adjective's subject
+            subj, passive = subject_of(head, depth + 1)  # "it was prepared to lift": the adjective's subject
+            if passive and verb.dep_ == "xcomp" and not _child(verb, frozenset({"auxpass"})):
+                # "X was scheduled to attend", "X was forced to resign": the passive subject does the infinitive
+                return subj, False
+            return subj, passive
     return None, False
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ in ("prep", "agent") and c.lemma_.lower() in preps:
+        # 'provide support to X': the parser also calls the 'to' of a recipient 'dative'
+        if (c.dep_ in ("prep", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and c.lemma_.lower() in preps:
             for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ not in NON_ACTOR_ENTS and g.lower_ not in CALENDAR_WORDS:
+                if g.dep_ != "pobj":
+                    continue
+                if g.ent_type_ not in NON_ACTOR_ENTS and g.lower_ not in CALENDAR_WORDS:
                     out.extend(conjuncts(g))
+                else:
+                    out.extend(name for name in [_name_before_date(g)] if name is not None)
     return out
+
+
+def _name_before_date(date: Token) -> Token | None:
+    """'met with President X Tuesday': the parser makes the bare weekday the head of the phrase and the name its
+    compound; the name is the party."""
+    names = [c for c in date.children if c.dep_ == "compound" and c.i < date.i and c.pos_ == "PROPN"
+             and c.ent_type_ not in NON_ACTOR_ENTS]
+    if not any(c.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") for n in names for c in n.subtree):
+        return None
+    return names[0]  # the leftmost: its phrase holds the title and flag ('Syrian President X')
 
 
 def _requesters(verb: Token) -> list[Token]:
@@ -206,13 +256,13 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             args.recipients = conjuncts(subj)
             args.passive_no_agent = True
     elif subj is not None:
-        args.actors = conjuncts(subj)
+        args.actors = conjuncts(subj) + _split_subjects(subj)
     obj = _child(tok, OBJECT_DEPS)
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
         args.recipients = (_prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
-                           or (conjuncts(obj) if _names_people(obj) else []))
+                           or (conjuncts(obj) if _names_people(obj) or _names_a_country(obj) else []))
         # 'expelled two Russian diplomats', 'summoned Niger's ambassador': the people object is the target
     elif not passive and obj is not None and obj.lemma_.lower() in G.claim_nouns:
         # "rejected Russian claims about the US": the target is who made the claims, not what they are about.
@@ -255,7 +305,7 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
         args.governor = verb
         subj, passive = subject_of(verb)
         if subj is not None and not passive:
-            args.actors = conjuncts(subj)
+            args.actors = conjuncts(subj) + _split_subjects(subj)
         elif passive:
             agent = _agent(verb)
             if agent is not None:

@@ -36,6 +36,16 @@ class MentionIndex:
         return self.mentions[:i]
 
 
+def list_item_apposition(tok: Token) -> bool:
+    """'Gondor, Rohan and Arnor met': the small parser reads the second name of a list as an apposition of the
+    first, with 'and Z' hung on it or on the first. Such an apposition is another party, not another name."""
+    if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.pos_ != "PROPN":
+        return False
+    return any(any(g.dep_ == "cc" for g in holder.children) and any(
+        g.dep_ == "conj" and g.pos_ == "PROPN" and g.i > tok.i for g in holder.children)
+        for holder in (tok, tok.head))
+
+
 def core_tokens(head: Token) -> list[Token]:
     """The words that name an argument: its left modifiers, the head, and 'of/under/from' phrases; no clauses."""
     keep: list[Token] = []
@@ -43,7 +53,7 @@ def core_tokens(head: Token) -> list[Token]:
     def walk(tok: Token, depth: int) -> None:
         keep.append(tok)
         for c in tok.children:
-            if c.dep_ in CLAUSE_DEPS:
+            if c.dep_ in CLAUSE_DEPS or list_item_apposition(c):
                 continue
             if c.i > tok.i and c.dep_ == "prep" and c.lemma_.lower() not in RIGHT_PHRASE_PREPS:
                 continue

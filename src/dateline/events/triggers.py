@@ -125,10 +125,11 @@ CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "xcomp"})
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The noun phrase without its clauses: 'plans to lift the curfew' names plans, not a curfew."""
+    """The noun phrase without its clauses: 'plans to lift the curfew' names plans, not a curfew; nor its owner:
+    'welcomed the president's statement' welcomes a statement, not the president."""
     out = [head]
     for c in head.children:
-        if c.dep_ not in CLAUSE_DEPS:
+        if c.dep_ not in CLAUSE_DEPS and c.dep_ != "poss":
             out.extend(_phrase(c))
     return out
 
@@ -136,6 +137,10 @@ def _phrase(head: Token) -> list[Token]:
 def _object_tokens(tok: Token) -> list[Token]:
     """Objects of a verb, and for passives the subject; with the first few words of each object phrase."""
     out: list[Token] = []
+    if tok.dep_ == "conj" and tok.tag_ == "VBN" and not any(c.dep_ in SUBJECT_LIKE for c in tok.children):
+        # 'were detained and later released', '... imprisoned for dissent were released': a passive conjunct
+        # acts on the subject it shares with its head
+        out.extend(t for c in tok.head.children if c.dep_ in SUBJECT_LIKE for t in _phrase(c))
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
             out.extend(t for t in _phrase(child) if t.i - child.left_edge.i < 8)
@@ -149,6 +154,7 @@ def _object_tokens(tok: Token) -> list[Token]:
     return out
 
 
+SUBJECT_LIKE = frozenset({"nsubj", "nsubjpass"})
 PEOPLE_CLASS = "@people"  # an object class in the lexicon: any person or group the text names
 
 
@@ -162,6 +168,16 @@ def _names_people(tok: Token) -> bool:
 
     return any(e.source in ("title", "noun", "person") and e.kind in ("person", "group")
                for e in load_kb().lookup(_lemma(tok)))
+
+
+PARTY_CLASS = "@party"  # an object class: a person or group, or a country ('defended Iraq against criticism')
+
+
+def _names_a_country(tok: Token) -> bool:
+    """A country by the KB, not any place: 'defended Ruritania' is a stance, 'defended the town' a battle."""
+    from ..kb import load_kb
+
+    return tok.pos_ == "PROPN" and any(e.source == "country" or e.kind == "state" for e in load_kb().lookup(tok.text))
 
 
 VIOLENCE_CLASS = "@violence"  # an object class: any noun the lexicon reads as an assault ("warfare", "raids")
@@ -194,6 +210,7 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
         obj_tokens = _object_tokens(tok)
         hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects
                 or (PEOPLE_CLASS in objects and _names_people(t))
+                or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
                 or (VIOLENCE_CLASS in objects and _names_violence(t))]
         if not hits:
             return False, 0, []
