@@ -62,6 +62,9 @@ ORG_HEADS = {"party", "committee", "council", "ministry", "agency", "department"
              "organization", "organisation", "federation", "alliance", "coalition", "congress", "parliament",
              "assembly", "senate", "campaign", "caucus", "times", "post", "news", "press", "journal", "tribune",
              "brigade", "brigades", "battalion", "militia", "center", "centre", "fund", "bureau", "administration"}
+# Nouns that stand for the body a name before them names ('the Hamas movement', 'a Taliban faction').
+BODY_HEADS = frozenset({"movement", "group", "faction", "organisation", "organization", "network", "wing", "alliance",
+                        "coalition", "front", "outfit", "leadership"})
 NOT_PERSON_HEADS = {"awards", "award", "act", "day", "prize", "sam", "street", "avenue", "square", "county"}
 STAFF_TITLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "secretary",
                 "director", "manager", "staff", "strategist", "chairman", "chairwoman", "counsel"}
@@ -593,8 +596,9 @@ class _Finder:
                 continue
             if sdoc[u.start].is_title and _ent_blocks(sdoc, u.start, u.end, {"ORG", "FAC", "WORK_OF_ART", "LAW"}):
                 continue  # "Government" in "Oversight and Government Reform Committee"
-            if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
-                continue  # "police vehicles", "military equipment": a modifier, not an actor
+            if (head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN")
+                    and head.head.lemma_.lower() not in BODY_HEADS):
+                continue  # "police vehicles", "military equipment": a modifier, not an actor ("a rebel group" is one)
             left = min(head.left_edge.i, u.start)
             mods: list[_Unit] = []
             for k in range(u.start - 1, left - 1, -1):
@@ -609,11 +613,19 @@ class _Finder:
             codings = [self._unit_coding(m) for m in mods]
             codings += [_Coding(country=a.country, org=a.org) for a in person_mods if a is not None]
             coding = _merge(codings)
-            if normalise(entry.name) in self.kb.weak_nouns and not (coding.country or coding.org):
+            # 'the opposition party', 'a rebel group': a sector noun before a weak head says what the body is
+            noun_mods = [m.first({"noun"}) for c in head.children if c.dep_ in ("compound", "amod") and c.i < u.start
+                         for m in [self.unit_at.get(c.i)] if m is not None and m.first({"noun"}) is not None]
+            weak = normalise(entry.name) in self.kb.weak_nouns
+            if weak and not (coding.country or coding.org or noun_mods):
                 continue
             start = min([m.start for m in mods if m is not right] + [u.start])
             end = right.end if right is not None else u.end
             sectors = _uniq(list(entry.sectors) + [s for s in coding.sectors if s != "GOV" or entry.sectors == ("GOV",)])
+            if weak and noun_mods:
+                sectors = _uniq([s for m in noun_mods for s in m.sectors] + sectors)  # type: ignore[union-attr]
+                start = min([start] + [c.i for c in head.children if c.dep_ in ("compound", "amod") and c.i < u.start
+                                       and c.i in self.unit_at])
             if coding.org and not coding.country and "IGO" not in sectors and coding.org in self.kb.igos:
                 sectors.append("IGO")
             if normalise(entry.name) in GENERIC_HEADS:
@@ -674,6 +686,8 @@ class _Finder:
         """True when ``tok`` is a compound/adjectival modifier of a later noun that is not itself an actor word."""
         if tok.dep_ not in ("compound", "amod", "nmod") or tok.head.i <= tok.i or tok.head.pos_ not in ("NOUN", "PROPN"):
             return False
+        if tok.head.lemma_.lower() in BODY_HEADS:
+            return False  # "the Hamas movement", "the Fatah faction": the noun is the named body itself
         head_unit = self.unit_at.get(tok.head.i)
         return head_unit is None or not head_unit.first({"noun", "title", "person", "org", "igo"})
 

@@ -240,12 +240,19 @@ def _load_people(kb: KB, data: dict) -> None:
                     holders.append(person)
 
 
+TITLE_PREFIXES = ("vice ", "deputy ", "co ", "acting ")
+
+
 def _load_sectors(kb: KB, data: dict) -> None:
     kb.sector_codes.update(data.get("codes", {}))
     for noun, (sector, kind) in data.get("nouns", {}).items():
         kb.add(noun, Entry(source="noun", name=noun, sectors=(sector,), kind=kind, surface=noun))
     for title, sectors in data.get("titles", {}).items():
-        kb.add(title, Entry(source="title", name=title, sectors=tuple(sectors), kind="person", surface=title))
+        entry = Entry(source="title", name=title, sectors=tuple(sectors), kind="person", surface=title)
+        kb.add(title, entry)
+        if title.startswith(TITLE_PREFIXES):
+            # 'Vice-President', 'Deputy-Governor': wire copy hyphenates the prefix of an office
+            kb.add(title.replace(" ", "-", 1), entry)
     kb.weak_nouns.update(normalise(w) for w in data.get("weak_nouns", []))
     kb.speech_verbs.update(v.lower() for v in data.get("speech_verbs", []))
     kb.event_nouns.update(normalise(w) for w in data.get("event_nouns", []))
