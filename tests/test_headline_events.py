@@ -70,6 +70,11 @@ def test_headlines_that_report_no_act_add_no_event(title: str) -> None:
     assert not _headline_events(out)
 
 
+def test_an_as_clause_tells_a_second_act_happening() -> None:
+    out = extract(QUIET_BODY, title="Crowds Celebrate as Peru Agrees to Lift Curfew", published="2021-05-04")
+    assert [(e.event_type, [a.country for a in e.actors]) for e in _headline_events(out)] == [("CONCEDE", ["PER"])]
+
+
 def test_a_wh_question_presupposes_its_act() -> None:
     out = extract(QUIET_BODY, title="Why is Chile threatening to expel Peru's ambassador?", published="2021-05-04")
     assert [e.event_type for e in _headline_events(out)] == ["THREATEN"]

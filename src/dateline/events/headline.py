@@ -77,10 +77,20 @@ def states_act(token: Token, sent: Span) -> bool:
         return token.head.lemma_.lower() != "be" and token.pos_ in ("NOUN", "PROPN")
     node = token
     while node.dep_ != "ROOT":
-        if node.dep_ not in _STATING_DEPS or node.head is node:
+        if (node.dep_ not in _STATING_DEPS and not _factual_clause(node)) or node.head is node:
             return False
         node = node.head
     return True
+
+
+# A headline's 'as' clause tells a second act happening with the first: 'Crowds cheer as Xland lifts curfew'. An
+# 'after' or 'when' clause is the background of the main act; 'if', 'unless' or a purpose 'to' have not happened.
+_FACTUAL_MARKS = frozenset({"as"})
+
+
+def _factual_clause(node: Token) -> bool:
+    """An adverbial clause the headline tells as happening alongside its main verb."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in node.children)
 
 
 def mentions(title_doc: Doc, document: Document) -> EventDocument:
