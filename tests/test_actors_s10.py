@@ -60,3 +60,18 @@ def test_well_known_armed_groups_have_their_country(text: str, country: str) -> 
 ])
 def test_common_short_and_former_country_names(text: str, country: str) -> None:
     assert country in {a.country for a in _actors(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds of Kenyans gathered for a protest outside parliament in Nairobi.",
+    "Thousands of Chileans converged on Friday for a march in Santiago.",
+])
+def test_those_who_gather_for_a_protest_hold_it(text: str) -> None:
+    (ev,) = [e for e in extract(text, published="2016-03-01").events if e.event_type == "PROTEST"]
+    assert ev.actors and ev.actors[0].country in ("KEN", "CHL")
+
+
+def test_youths_are_civilians_of_their_flag() -> None:
+    (ev,) = [e for e in extract("Palestinian youths threw stones at Israeli soldiers in Hebron.",
+                                published="2016-03-01").events if e.event_type == "ASSAULT"]
+    assert [(a.country, a.sector) for a in ev.actors] == [("PSE", "CVL")]

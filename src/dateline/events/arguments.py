@@ -361,9 +361,14 @@ def _framing_verb(noun: Token) -> Token | None:
     taking part (`participation_verbs`: 'engaged in', 'took part in'); other intransitive and passive clauses
     ('died in an attack', 'was wounded in an attack') name victims, not parties."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "in" or prep.head.pos_ != "VERB":
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return None
     verb = prep.head
+    if prep.lower_ in ("for", "to", "at") and verb.lemma_.lower() in G.gathering_verbs and _child(
+            verb, SUBJECT_DEPS) is not None:
+        return verb  # 'thousands converged for a rally', 'crowds gathered at a demonstration': they hold it
+    if prep.lower_ != "in":
+        return None
     if verb.lemma_.lower() in G.participation_verbs and (
             _child(verb, SUBJECT_DEPS) is not None or _child(verb, PASSIVE_SUBJECT_DEPS) is not None):
         return verb  # 'X engaged in ethnic cleansing', 'X were involved in the raid': the subject takes part
