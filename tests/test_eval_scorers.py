@@ -337,6 +337,19 @@ def test_root_and_actors_needs_all_three_at_once() -> None:
     assert scores["root_and_actors"] == 1 / 3
 
 
+def test_pairwise_gold_meets_a_reciprocal_event() -> None:
+    gondor = Actor(text="Gondor", name="Gondor", country="GON")
+    rohan = Actor(text="Rohan", name="Rohan", country="ROH")
+    case = ev.Case("x", "1", "t", event_type="CONSULT", types={"CONSULT"}, source_codes={"GON", "ROH"},
+                   target_codes={"GON", "ROH"}, cameo_roots={"04"})
+    met = [_event("CONSULT", 0.8, 0, [gondor, rohan], [], cameo="040")]
+    assert ev.agreement([case], [met])["target_country"] == 0.0  # one-directional gold: no target given
+    case.pairwise = True
+    assert ev.agreement([case], [met])["target_country"] == 1.0
+    alone = [_event("CONSULT", 0.8, 0, [gondor], [], cameo="040")]
+    assert ev.agreement([case], [alone])["target_country"] == 0.0  # one actor is no reciprocal act
+
+
 def test_event_agreement_survives_no_events_at_all() -> None:
     cases = [ev.Case("x", "1", "t", event_type="AGREE", types={"AGREE"}, source_codes={"RUR"})]
     scores = ev.agreement(cases, [None])

@@ -44,6 +44,9 @@ class Case:
     target_codes: set[str] = field(default_factory=set)
     source_sectors: set[str] = field(default_factory=set)
     target_sectors: set[str] = field(default_factory=set)
+    # PETRARCH codes 'A and B met' as directed pairs A->B, B->A; PLOVER as one event with both as actors and no
+    # recipient. With pairwise gold, such a reciprocal event's other actors stand in its target slot.
+    pairwise: bool = False
 
 
 # ---------------------------------------------------------------- readers
@@ -170,6 +173,7 @@ def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
             # '---' is PETRARCH's code for a slot it found no actor for: nothing to agree with
             source_codes={c["sourcecode"][:3] for c in codings if c.get("sourcecode", "---")[:3] != "---"},
             target_codes={c["targetcode"][:3] for c in codings if c.get("targetcode", "---")[:3] != "---"},
+            pairwise=True,
         ))
     return cases
 
@@ -282,7 +286,8 @@ def agreement(cases: Sequence[Case], events: Sequence[Sequence[object] | None]) 
         if case.source_codes:
             src.append(bool(case.source_codes & _actor_codes(actors)))
         if case.target_codes:
-            tgt.append(bool(case.target_codes & _actor_codes(recipients)))
+            reciprocal = case.pairwise and not recipients and len(_actor_codes(actors)) >= 2
+            tgt.append(bool(case.target_codes & _actor_codes(actors if reciprocal else recipients)))
         if case.source_sectors:
             src_sec.append(bool(case.source_sectors & _actor_sectors(actors)))
         if case.target_sectors:
@@ -434,7 +439,9 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
                                        "no_event_right", "coverage"],
                      n=len(sets["petrarch2-gsr"]), unit="sentences",
                      notes=[how, "root_and_actors: the CAMEO root and both actors' countries agree at once (the acceptance "
-                            "figure); cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER "
+                            "figure). PETRARCH codes a reciprocal act ('A and B met') as directed pairs; an event "
+                            "of ours with two or more actors and no recipient offers those actors for the target "
+                            "slot. '---' (PETRARCH found no actor) is not graded; cameo_root: the top event's CAMEO root is a gold root; type_accuracy: its PLOVER "
                             "type is what CAMEO2PLOVER-2021 gives for a gold code; no_event_right over sentences the "
                             "gold leaves uncoded. PETRARCH-2 is the reference coder (its own output is the gold)."]
                      + failed("petrarch2-gsr"))
