@@ -76,3 +76,29 @@ def test_a_reduced_relative_misread_as_the_main_verb() -> None:
 def test_verbs_the_lexicon_lacked(text: str, event_type: str, cameo: str) -> None:
     (ev,) = _events(text, event_type)
     assert ev.cameo == cameo
+
+
+def test_a_quotation_before_told_is_no_order() -> None:
+    text = '"Our troops will withdraw from Somalia," Kenyan President Uhuru Kenyatta told reporters in Nairobi.'
+    assert not _events(text, "REQUEST")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan minister said when asked about the fire that police would investigate.",
+    "Reporters asked whether Kenya would withdraw its troops from Somalia.",
+])
+def test_a_question_put_is_no_request(text: str) -> None:
+    assert not _events(text, "REQUEST")
+
+
+def test_asking_someone_to_act_is_still_a_request() -> None:
+    (ev,) = _events("Kenya asked Uganda to withdraw its troops from the island.", "REQUEST")
+    assert _countries(ev.recipients) == ["UGA"]
+
+
+def test_forces_that_arrive_are_deployed_not_visiting() -> None:
+    (ev,) = _events("Nigerian peacekeepers arrived in Monrovia on Tuesday.", "MOBILIZE")
+    assert ev.cameo == "154" and _countries(ev.actors) == ["NGA"] and _countries(ev.recipients) == ["LBR"]
+    assert not _events("Nigerian peacekeepers arrived in Monrovia on Tuesday.", "CONSULT")
+    (visit,) = _events("The Kenyan foreign minister arrived in Kampala on Tuesday.", "CONSULT")
+    assert visit.mode == "visit"

@@ -318,7 +318,24 @@ def _unidentified_attackers(event: Event) -> Event:
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
-    return _alleged_acts(sent, promised_concessions(sent, threatened_acts(sent, found)))
+    return _alleged_acts(sent, promised_concessions(sent, threatened_acts(sent, _arriving_forces(found))))
+
+
+_DEPLOYMENT = {"kind": "verb", "type": "MOBILIZE", "mode": "troops", "cameo": "154"}
+
+
+def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
+    """'Peacekeepers arrived in X', 'Russian troops landed in Y': forces that arrive are deployed (MOBILIZE), they
+    pay no visit; the lexicon's 'arrive in' is a diplomat's visit."""
+    out = []
+    for trig in triggers:
+        subj = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if (trig.event_type == "CONSULT" and trig.entry.get("mode") == "visit" and subj is not None
+                and subj.lemma_.lower().removesuffix("s") in G.deployed_forces):
+            entry = {**_DEPLOYMENT, "weight": 0.8, "recipient_preps": ["in", "to", "into"]}
+            trig = Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
+        out.append(trig)
+    return out
 
 
 def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:

@@ -73,7 +73,8 @@ class Grammar:
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
-    gathering_verbs: frozenset[str] = frozenset()  # 'converged for a rally': the subject holds the nominal act
+    gathering_verbs: frozenset[str] = frozenset()
+    deployed_forces: frozenset[str] = frozenset()  # subjects whose arrival is a deployment, not a visit  # 'converged for a rally': the subject holds the nominal act
     hedge_aux: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
     possibility_verbs: frozenset[str] = frozenset()
@@ -137,7 +138,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    instrument_modes=dict(data.get("instrument_modes", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs",
+                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises")})
 

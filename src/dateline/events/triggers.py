@@ -144,8 +144,11 @@ def _object_tokens(tok: Token) -> list[Token]:
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
             out.extend(t for t in _phrase(child) if t.i - child.left_edge.i < 8)
-        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
-            out.append(child)  # "threatened to expel", "refused to resign": the infinitive is the object
+        elif child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX") and not (
+                child.dep_ == "ccomp" and child.i < tok.i):
+            # "threatened to expel", "refused to resign": the infinitive is the object; a quotation before its
+            # verb ("'... are being released,' he told reporters") is what was said, not what was ordered
+            out.append(child)
         elif child.dep_ in ("prep", "prt"):
             # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
             for g in child.children:
@@ -248,6 +251,18 @@ def _best(tok: Token, entries: Iterable[Entry]) -> Trigger | None:
     return best
 
 
+_WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where"})
+
+
+def _asks_a_question(tok: Token, trig: Trigger) -> bool:
+    """'said when asked about the fire', 'asked whether the army would leave': a question put, not a request."""
+    if trig.event_type != "REQUEST" or _lemma(tok) != "ask" or trig.entry.get("particle"):
+        return False
+    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj") for c in tok.children):
+        return True  # 'when asked', 'asked about it, he said'
+    return any(c.dep_ == "ccomp" and any(g.lower_ in _WH_WORDS and g.i < c.i for g in c.subtree) for c in tok.children)
+
+
 def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger]:
     """Every trigger in the sentence, at most one per head token; phrases win over their single words."""
     index = index or default_index()
@@ -284,7 +299,8 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
             if trig is None and tok.pos_ == "NOUN":
                 # The tagger sometimes reads a plural verb as a noun ("protests"), or a noun-verb lemma as a verb.
                 trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
-        if trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT:
+        if (trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT
+                and not _asks_a_question(tok, trig)):
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
 
