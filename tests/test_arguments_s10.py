@@ -102,3 +102,24 @@ def test_forces_that_arrive_are_deployed_not_visiting() -> None:
     assert not _events("Nigerian peacekeepers arrived in Monrovia on Tuesday.", "CONSULT")
     (visit,) = _events("The Kenyan foreign minister arrived in Kampala on Tuesday.", "CONSULT")
     assert visit.mode == "visit"
+
+
+@pytest.mark.parametrize("spelling", ["ceasefire", "cease-fire"])
+def test_a_declared_ceasefire_is_a_concession_however_it_is_spelled(spelling: str) -> None:
+    (ev,) = _events(f"The ELN declared a unilateral {spelling} on Monday.", "CONCEDE")
+    assert _countries(ev.actors) == ["COL"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ELN announced a halt to its attacks on the army.",         # 'to' hung on the verb by the parser
+    "The ELN announced the suspension of its attacks on the army.",
+])
+def test_a_halt_to_attacks_is_a_ceasefire_not_a_sanction(text: str) -> None:
+    (ev,) = _events(text, "RETREAT")
+    assert ev.mode == "ceasefire" and _countries(ev.actors) == ["COL"]
+    assert not _events(text, "SANCTION")
+
+
+def test_a_suspension_of_flights_is_still_a_sanction() -> None:
+    (ev,) = _events("Kenya announced the suspension of flights to Somalia.", "SANCTION")
+    assert _countries(ev.recipients) == ["SOM"]

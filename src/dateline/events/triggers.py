@@ -154,6 +154,11 @@ def _object_tokens(tok: Token) -> list[Token]:
             for g in child.children:
                 if g.dep_ == "pobj":
                     out.extend(t for t in g.subtree if t.i - g.left_edge.i < 8)
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        # "announced a halt to its attacks": the parser often hangs the noun's 'to/of/on' phrase on the verb
+        for prep in tok.head.children:
+            if prep.dep_ == "prep" and prep.i == tok.right_edge.i + 1 and prep.lower_ in ("to", "of", "on"):
+                out.extend(t for g in prep.children if g.dep_ == "pobj" for t in g.subtree if t.i - g.left_edge.i < 8)
     return out
 
 
@@ -194,6 +199,14 @@ def _names_violence(tok: Token) -> bool:
     return any(e.type == "ASSAULT" for e in load_triggers().match_token(tok))
 
 
+def _hyphen_joined(tok: Token) -> str:
+    """'cease-fire' is 'ceasefire', 'sit-in' 'sitin': the word a hyphenated pair spells, read at its last part."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 2].whitespace_ and not doc[tok.i - 1].whitespace_:
+        return doc[tok.i - 2].lower_ + _lemma(tok)
+    return ""
+
+
 def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens)."""
     extra: list[Token] = []
@@ -212,6 +225,7 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     if objects:
         obj_tokens = _object_tokens(tok)
         hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects
+                or _hyphen_joined(t) in objects
                 or (PEOPLE_CLASS in objects and _names_people(t))
                 or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
                 or (VIOLENCE_CLASS in objects and _names_violence(t))]
