@@ -135,4 +135,5 @@ def test_the_subject_of_declare_does_the_declared_act() -> None:
     """'declare' is a light verb: the declarer acts ('declares cease-fire', 'declared a truce')."""
     out = extract(QUIET_BODY, title="Mali declares cease-fire with rebels in the north", published="2021-05-04")
     (ev,) = _headline_events(out)
-    assert ev.event_type == "RETREAT" and [a.country for a in ev.actors] == ["MLI"]
+    # a declared ceasefire is a verbal concession (CONCEDE), however 'cease-fire' is spelled
+    assert ev.event_type == "CONCEDE" and [a.country for a in ev.actors] == ["MLI"]
