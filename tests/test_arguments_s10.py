@@ -123,3 +123,18 @@ def test_a_halt_to_attacks_is_a_ceasefire_not_a_sanction(text: str) -> None:
 def test_a_suspension_of_flights_is_still_a_sanction() -> None:
     (ev,) = _events("Kenya announced the suspension of flights to Somalia.", "SANCTION")
     assert _countries(ev.recipients) == ["SOM"]
+
+
+def test_whoever_announces_their_intention_holds_it() -> None:
+    (ev,) = _events("The rebels in Mali announced their intention to lay down their arms.", "CONCEDE")
+    assert _countries(ev.actors) == ["MLI"]
+
+
+def test_a_rebel_group_is_an_actor() -> None:
+    (ev,) = _events("A rebel group attacked the town of Kidal.", "ASSAULT")
+    assert [a.sector for a in ev.actors] == ["REB"]
+
+
+def test_giving_into_demands_is_giving_in_to_them() -> None:
+    (ev,) = _events("The government gave into the demands of the striking doctors.", "CONCEDE")
+    assert ev.cameo == "080"

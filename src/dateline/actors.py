@@ -617,7 +617,8 @@ class _Finder:
             noun_mods = [m.first({"noun"}) for c in head.children if c.dep_ in ("compound", "amod") and c.i < u.start
                          for m in [self.unit_at.get(c.i)] if m is not None and m.first({"noun"}) is not None]
             weak = normalise(entry.name) in self.kb.weak_nouns
-            if weak and not (coding.country or coding.org or noun_mods):
+            names_a_body = head.dep_ == "compound" and head.head.lemma_.lower() in BODY_HEADS  # 'a rebel group'
+            if weak and not (coding.country or coding.org or noun_mods or names_a_body):
                 continue
             start = min([m.start for m in mods if m is not right] + [u.start])
             end = right.end if right is not None else u.end

@@ -145,9 +145,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return head, True
             # "the decision to withdraw": the noun's own owner is the subject when there is one
             owner = _child(head, frozenset({"poss"}))
-            if (owner is None and head.lemma_.lower() in G.commitment_nouns and head.dep_ in ("dobj", "attr")
-                    and head.head.pos_ in ("VERB", "AUX")):
-                return subject_of(head.head, depth + 1)  # "X announced plans to lift": X holds the plan
+            if ((owner is None or owner.pos_ == "PRON") and head.lemma_.lower() in G.commitment_nouns
+                    and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX")):
+                # "X announced plans to lift", "X announced their intention to disarm": X holds the plan
+                return subject_of(head.head, depth + 1)
             return owner, False
         if head.pos_ in ("VERB", "AUX") or head.pos_ == "ADJ" and head.dep_ in ("acomp", "ROOT", "xcomp"):
             subj, passive = subject_of(head, depth + 1)  # "it was prepared to lift": the adjective's subject
