@@ -71,3 +71,21 @@ def test_a_joint_venture_has_both_parties() -> None:
     assert ev is not None
     assert {a.country for a in ev.actors} == {"ZMB"}
     assert {r.country for r in ev.recipients} == {"MWI"}
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    # headlines drop the passive's 'were': the subject is what was called or sent
+    ("Hundreds of Police Called to Capital Following Recent Violence",
+     "Several shops were looted and two men were shot in Lusaka on Sunday."),
+    ("Troops sent to Zambian border after clashes", "Two villagers were killed near the border on Sunday."),
+])
+def test_a_headline_passive_without_its_auxiliary(title: str, text: str) -> None:
+    assert _story_type(title, text) == "MOBILIZE"
+
+
+def test_an_active_headline_verb_keeps_its_subject_as_actor() -> None:
+    # 'has called' is active: the police are the caller, nobody is called up
+    title = "Zambian police have called for calm after clashes in Lusaka"
+    text = "Two men were shot in Lusaka on Sunday."
+    assert _story_type(title, text) != "MOBILIZE"
+    assert _story_type("Zambian police called to Lusaka after clashes", text) == "MOBILIZE"
