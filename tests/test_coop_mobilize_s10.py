@@ -26,6 +26,9 @@ def _story_type(title: str, text: str) -> str | None:
     # recruiting fighters and raising readiness are moves short of force
     ("The rebel militia recruited hundreds of fighters in northern Zambia, residents said.", "militia"),
     ("Zambia increased the readiness of its armed forces on Monday after the border incidents.", None),
+    # raising a new armed group
+    ("Zambian opposition leaders formed a militia in the north of the country on Tuesday.", "militia"),
+    ("Residents of Malawi's border villages established a paramilitary force last month.", "militia"),
 ])
 def test_mobilising_words(text: str, mode: str | None) -> None:
     assert type_and_mode(text) == ("MOBILIZE", mode), [(e.event_type, e.evidence.trigger) for e in events_of(text)]
