@@ -20,7 +20,7 @@ from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
-from .triggers import Trigger, TriggerIndex, default_index, find_triggers, misread_verbs
+from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
 
@@ -365,7 +365,8 @@ def _headline_trigger(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[Trig
     doc = headline.reading(title_doc)
     best: tuple[int, Trigger, Span] | None = None
     for sent in doc.sents:
-        read = _read_in_sentence(sent, misread_verbs(sent, lexicon_index, find_triggers(sent, lexicon_index)))
+        found = headline_passives(sent, lexicon_index, find_triggers(sent, lexicon_index))
+        read = _read_in_sentence(sent, misread_verbs(sent, lexicon_index, found))
         for t in clause_modes(content_modes(_settled(read, MentionIndex([])), read), read):
             # a verb the tagger misread ('Argentina Denounces Actions') is the headline's main verb
             depth = -1 if t.entry.get("headline_verb") else sum(1 for _ in t.token.ancestors)

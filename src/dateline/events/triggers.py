@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -207,8 +207,9 @@ def _hyphen_joined(tok: Token) -> str:
     return ""
 
 
-def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
-    """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens)."""
+def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -> tuple[bool, int, list[Token]]:
+    """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens).
+    `more_objects` are words that count as objects besides the parse's (a headline's passive subject)."""
     extra: list[Token] = []
     spec = 1
     particle = _as_list(entry.get("particle"))
@@ -223,7 +224,7 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
         spec += 1
     objects = _as_list(entry.get("object"))
     if objects:
-        obj_tokens = _object_tokens(tok)
+        obj_tokens = [*_object_tokens(tok), *more_objects]
         hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects
                 or _hyphen_joined(t) in objects
                 or (PEOPLE_CLASS in objects and _names_people(t))
@@ -253,10 +254,10 @@ def _match_entry(tok: Token, entry: Entry) -> tuple[bool, int, list[Token]]:
     return True, spec, extra
 
 
-def _best(tok: Token, entries: Iterable[Entry]) -> Trigger | None:
+def _best(tok: Token, entries: Iterable[Entry], more_objects: Sequence[Token] = ()) -> Trigger | None:
     best: Trigger | None = None
     for entry in entries:
-        ok, spec, extra = _match_entry(tok, entry)
+        ok, spec, extra = _match_entry(tok, entry, more_objects)
         if not ok:
             continue
         weight = float(entry.get("weight", 1.0))
@@ -348,6 +349,38 @@ def _verb_lemma(tok: Token, index: TriggerIndex) -> str | None:
                                                                                   form[:-1] + "ies"):
             return form
     return None
+
+
+def headline_passives(sent: Span, index: TriggerIndex, found: list[Trigger]) -> list[Trigger]:
+    """Headlines drop the passive's auxiliary ('Riot police called to Lusaka', 'Militia formed in the north'): a
+    participle with a subject and no object of its own, or hung on the headline's noun, reads that subject or
+    noun as the object its entry may need.
+    For headlines only: in prose 'police called to the crowd' is active. A reading is taken only where it is
+    more specific than the trigger the parse gave the word."""
+    have = {t.token.i: t for t in found}
+    out = list(found)
+    for tok in sent:
+        # headlines tell past acts in the present, so a past form there is a participle (the tagger may say VBD)
+        if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or any(
+                c.dep_ in ("dobj", "obj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+            continue  # 'has called' is active; 'was called' the parser reads itself
+        if tok.dep_ == "acl" and tok.head.dep_ == "ROOT":
+            # 'Paramilitary group formed in X': the participle hung on the headline's noun
+            words = list(sent.doc[tok.head.left_edge.i : tok.head.i + 1])
+        elif tok.dep_ in ("ROOT", "conj") and (subj := [c for c in tok.children if c.dep_ == "nsubj"]):
+            words = [t for t in subj[0].subtree if t.i - subj[0].left_edge.i < 8]
+        else:
+            continue
+        trig = _best(tok, index.verbs.get(_lemma(tok), ()), words)
+        old = have.get(tok.i)
+        if trig is None or float(trig.entry.get("weight", 1.0)) < MIN_WEIGHT or (
+                old is not None and old.specificity >= trig.specificity):
+            continue
+        # the subject is the act's party, not a word of its trigger (the title's actors must not overlap it)
+        trig = Trigger(token=tok, entry=trig.entry, tokens=[t for t in trig.tokens if t not in words],
+                       specificity=trig.specificity)
+        out = [t for t in out if t.token.i != tok.i] + [trig]
+    return sorted(out, key=lambda t: t.token.i)
 
 
 def misread_verbs(sent: Span, index: TriggerIndex, found: list[Trigger]) -> list[Trigger]:
