@@ -337,6 +337,10 @@ def test_root_and_actors_needs_all_three_at_once() -> None:
     assert scores["root_and_actors"] == 1 / 3
 
 
+def test_old_cameo_country_codes_read_as_iso() -> None:
+    assert ev._codes([{"code": "JAPGOV"}, {"code": "ITL"}, {"code": "RUS"}]) == {"JPN", "ITA", "RUS"}
+
+
 def test_pairwise_gold_meets_a_reciprocal_event() -> None:
     gondor = Actor(text="Gondor", name="Gondor", country="GON")
     rohan = Actor(text="Rohan", name="Rohan", country="ROH")

@@ -85,8 +85,13 @@ def _actor_list(value: object) -> list[dict[str, str]]:
     return []
 
 
+# Country codes of the older CAMEO/KEDS dictionaries the GSR still uses, and the ISO 3166 code that replaced them.
+LEGACY_COUNTRY_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _codes(actors: list[dict[str, str]]) -> set[str]:
-    return {a["code"].strip().upper()[:3] for a in actors if a.get("code") and a["code"].strip() not in ("***", "")}
+    codes = {a["code"].strip().upper()[:3] for a in actors if a.get("code") and a["code"].strip() not in ("***", "")}
+    return {LEGACY_COUNTRY_CODES.get(c, c) for c in codes}
 
 
 def _sectors(actors: list[dict[str, str]]) -> set[str]:
@@ -422,7 +427,9 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
         gsr = Table("plover-gsr", ["type_accuracy", "type_any", "coverage", "source_country", "target_country",
                                    "source_sector", "target_sector"],
                     n=len(sets["plover-gsr"]), unit="records",
-                    notes=[how, "Old PLOVER labels mapped: " + ", ".join(f"{k}→{v}" for k, v in LEGACY_PLOVER.items())]
+                    notes=[how, "Old PLOVER labels mapped: " + ", ".join(f"{k}→{v}" for k, v in LEGACY_PLOVER.items()),
+                           "Old CAMEO country codes mapped to ISO 3166: "
+                           + ", ".join(f"{k}→{v}" for k, v in LEGACY_COUNTRY_CODES.items())]
                     + failed("plover-gsr"))
         gsr.rows.append(Row("dateline", "dateline", agreement(sets["plover-gsr"], by_set["plover-gsr"])))
         tables.append(gsr)
