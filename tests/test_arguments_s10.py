@@ -138,3 +138,15 @@ def test_a_rebel_group_is_an_actor() -> None:
 def test_giving_into_demands_is_giving_in_to_them() -> None:
     (ev,) = _events("The government gave into the demands of the striking doctors.", "CONCEDE")
     assert ev.cameo == "080"
+
+
+def test_an_offer_of_aid_is_an_intent_to_provide_it() -> None:
+    (ev,) = _events("Kenya offered humanitarian support to Somalia after the floods.", "AGREE")
+    assert ev.cameo == "033"
+    (verbal,) = _events("Kenya offered its full support to the Somali government.", "SUPPORT")
+    assert verbal.cameo == "051"
+
+
+def test_embarking_on_a_tour_is_a_visit() -> None:
+    (ev,) = _events("The Kenyan foreign minister embarked on a tour of East African capitals on Monday.", "CONSULT")
+    assert ev.mode == "visit"
