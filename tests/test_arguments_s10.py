@@ -150,3 +150,10 @@ def test_an_offer_of_aid_is_an_intent_to_provide_it() -> None:
 def test_embarking_on_a_tour_is_a_visit() -> None:
     (ev,) = _events("The Kenyan foreign minister embarked on a tour of East African capitals on Monday.", "CONSULT")
     assert ev.mode == "visit"
+
+
+def test_convening_a_grand_jury_opens_an_investigation() -> None:
+    (ev,) = _events("Kenya's attorney general convened a grand jury to investigate the killings.", "ACCUSE")
+    assert ev.mode == "investigate"
+    assert not _events("Kenya's attorney general convened a grand jury to investigate the killings.", "CONSULT")
+    assert _events("Kenyan and Ugandan ministers convened in Arusha on Friday.", "CONSULT")
