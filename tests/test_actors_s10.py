@@ -75,3 +75,12 @@ def test_youths_are_civilians_of_their_flag() -> None:
     (ev,) = [e for e in extract("Palestinian youths threw stones at Israeli soldiers in Hebron.",
                                 published="2016-03-01").events if e.event_type == "ASSAULT"]
     assert [(a.country, a.sector) for a in ev.actors] == [("PSE", "CVL")]
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Kenyan and Ugandan ministers convened in Arusha on Friday.", {"KEN", "UGA"}),
+    ("Israeli and Palestinian negotiators met in Cairo on Monday.", {"ISR", "PSE"}),
+])
+def test_coordinated_flags_on_one_noun_are_two_parties(text: str, parties: set[str]) -> None:
+    (ev,) = [e for e in extract(text, published="2016-03-01").events if e.event_type == "CONSULT"]
+    assert {a.country for a in ev.actors + ev.recipients} == parties

@@ -65,9 +65,30 @@ def _code_all(heads: list[Token], index: MentionIndex) -> list[Actor]:
     out: list[Actor] = []
     for head in heads:
         actor = code_argument(head, index)
-        if actor is not None and not any(same_actor(actor, a) for a in out):
-            out.append(actor)
+        for one in _split_flags(head, actor) if actor is not None else []:
+            if not any(same_actor(one, a) for a in out):
+                out.append(one)
     return out
+
+
+def _split_flags(head: Token, actor: Actor) -> list[Actor]:
+    """'Kenyan and Ugandan ministers', 'U.S. and Russian negotiators': coordinated flags on one noun are two
+    parties, one per country."""
+    from ..kb import load_kb
+
+    kb = load_kb()
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound") or mod.i > head.i:
+            continue
+        flags = [mod] + [c for c in mod.children if c.dep_ == "conj" and c.i < head.i]
+        if len(flags) < 2:
+            continue
+        countries = [next((e.country for e in kb.lookup(f.text) if e.source in ("demonym", "country") and e.country),
+                          None) for f in flags]
+        if all(countries) and len(set(countries)) == len(countries):
+            return [actor.model_copy(update={"country": c, "name": f"{kb.country_name(c) or c} {head.text}"})
+                    for c in countries]
+    return [actor]
 
 
 def _plural_anaphor(head: Token, index: MentionIndex, sent: Span) -> list[Actor]:
