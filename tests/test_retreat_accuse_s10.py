@@ -76,3 +76,19 @@ def test_participle_on_counted_noun() -> None:
     title = "Scores of detained fishermen freed in Mombasa"
     assert _story(title, "Kenyan police had arrested the fishermen near Mombasa in March, their families said.")[0] \
         == "RETREAT"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya announced the transfer of medical supplies to Malawi on Monday.",
+    "Kenya completed a transfer of weapons to the Ugandan army on Monday.",
+])
+def test_transfer_of_goods_is_aid(text: str) -> None:
+    assert "AID" in [e.event_type for e in events_of(text)]
+    # a transfer of anything else is no aid
+    assert "AID" not in [e.event_type for e in events_of("The bank announced a transfer of shares to its new owners.")]
+
+
+def test_truce_headline_over_the_fighting_it_ends() -> None:
+    # the body tells the fighting the truce ends; the headline's act (a truce in force) is the story
+    assert _story("Truce begins in eastern provinces", "Rebels shelled two villages in eastern Congo last week, "
+                  "killing three people, residents said.")[0] == "RETREAT"

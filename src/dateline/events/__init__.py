@@ -748,8 +748,11 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     """'Four villagers were killed', 'a roadside bomb killed two soldiers', 'the expulsion of 40 diplomats': the
     text names no actor we can code, yet the act is told. Kept with no actor (as ACLED codes an unidentified group) when the lexicon is sure of the word, the
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
+    weight = float(trig.entry.get("weight", 1.0))
+    if trig.entry.get("stated_in_headline") and trig.specificity > 1 and weight >= 0.7:
+        return True  # a headline's verb read with its object ('Truce begins', 'Hostilities stop') is sure by itself
     return ((trig.event_type in G.unattributed_types or bool(trig.entry.get("stated_in_headline")))
-            and float(trig.entry.get("weight", 1.0)) >= 0.8
+            and weight >= 0.8
             and ranking.agreement(probs, trig.event_type) >= 0.5)
 
 
