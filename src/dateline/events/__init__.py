@@ -343,6 +343,7 @@ def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
 
 
 _DEPLOYMENT = {"kind": "verb", "type": "MOBILIZE", "mode": "troops", "cameo": "154"}
+_DELIVERY = {"kind": "verb", "type": "AID", "mode": None, "cameo": "070"}
 
 
 def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
@@ -354,6 +355,12 @@ def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
         if (trig.event_type == "CONSULT" and trig.entry.get("mode") == "visit" and subj is not None
                 and subj.lemma_.lower().removesuffix("s") in G.deployed_forces):
             entry = {**_DEPLOYMENT, "weight": 0.8, "recipient_preps": ["in", "to", "into"]}
+            trig = Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
+        elif (trig.event_type == "CONSULT" and trig.entry.get("mode") == "visit" and subj is not None
+              and any(w.lemma_.lower() in G.delivered_goods or w.lower_ in G.delivered_goods
+                      for w in (subj, *subj.conjuncts))):
+            # 'Relief supplies arrived in the port', 'trainers and an arms shipment arrived': aid delivered there
+            entry = {**_DELIVERY, "weight": 0.8, "recipient_preps": ["in", "to", "into"]}
             trig = Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
         out.append(trig)
     return out
@@ -411,6 +418,10 @@ def _headline_events(found: tuple[Trigger, Span], title_doc: Doc, out: EventDocu
     probs = ranking.sentence_probs(sent)
     if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
         return []
+    # A headline that states an act is the story's event even when it names no party ('Investigation begins
+    # into the shooting', 'Six indicted by grand jury'): the act is kept unattributed, as for a killing.
+    trig = Trigger(token=trig.token, entry={**trig.entry, "stated_in_headline": True}, tokens=trig.tokens,
+                   specificity=trig.specificity)
     coded = _code_trigger(trig, sent, title_out, MentionIndex(title_out.actors), main_country,
                           out.document.published, probs)
     return [headline.in_title(e, title_out.document.text, out.document.id) for e in coded]
@@ -758,7 +769,11 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     """'Four villagers were killed', 'a roadside bomb killed two soldiers', 'the expulsion of 40 diplomats': the
     text names no actor we can code, yet the act is told. Kept with no actor (as ACLED codes an unidentified group) when the lexicon is sure of the word, the
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
-    return (trig.event_type in G.unattributed_types and float(trig.entry.get("weight", 1.0)) >= 0.8
+    weight = float(trig.entry.get("weight", 1.0))
+    if trig.entry.get("stated_in_headline") and trig.specificity > 1 and weight >= 0.7:
+        return True  # a headline's verb read with its object ('Truce begins', 'Hostilities stop') is sure by itself
+    return ((trig.event_type in G.unattributed_types or bool(trig.entry.get("stated_in_headline")))
+            and weight >= 0.8
             and ranking.agreement(probs, trig.event_type) >= 0.5)
 
 

@@ -74,6 +74,7 @@ class Grammar:
     frame_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
     gathering_verbs: frozenset[str] = frozenset()
+    delivered_goods: frozenset[str] = frozenset()  # subjects whose arrival is aid delivered, not a visit
     deployed_forces: frozenset[str] = frozenset()  # subjects whose arrival is a deployment, not a visit  # 'converged for a rally': the subject holds the nominal act
     hedge_aux: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
@@ -139,6 +140,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces",
+                       "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises")})
 

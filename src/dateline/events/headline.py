@@ -13,6 +13,7 @@ import hashlib
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Actor, Document, Event, EventDocument
+from .triggers import counted_noun
 
 _READING = "dateline.headline_reading"
 
@@ -77,6 +78,9 @@ def states_act(token: Token, sent: Span) -> bool:
         return token.head.lemma_.lower() != "be" and token.pos_ in ("NOUN", "PROPN")
     node = token
     while node.dep_ != "ROOT":
+        if counted_noun(node):  # 'Dozens of prisoners freed': the counted noun stands for its quantity
+            node = node.head.head
+            continue
         if (node.dep_ not in _STATING_DEPS and not _factual_clause(node)) or node.head is node:
             return False
         node = node.head

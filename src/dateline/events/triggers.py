@@ -351,6 +351,18 @@ def _verb_lemma(tok: Token, index: TriggerIndex) -> str | None:
     return None
 
 
+def counted_noun(tok: Token) -> bool:
+    """'Dozens of prisoners', 'Hundreds of troops': the noun a headline's quantity root counts."""
+    of = tok.head
+    return (tok.dep_ == "pobj" and of.lower_ == "of" and of.head.dep_ == "ROOT" and of.head.pos_ in ("NOUN", "NUM")
+            and of.head.i < tok.i)
+
+
+# 'Truce begins', 'Fighting stops', 'Ceasefire holds': without an object these verbs take as subject the act that
+# starts, stops or lasts, so the subject is what their entry's object list names (an unaccusative reading).
+ASPECTUAL_VERBS = frozenset({"begin", "start", "stop", "cease", "halt", "end", "hold"})
+
+
 def headline_passives(sent: Span, index: TriggerIndex, found: list[Trigger]) -> list[Trigger]:
     """Headlines drop the passive's auxiliary ('Riot police called to Lusaka', 'Militia formed in the north'): a
     participle with a subject and no object of its own, or hung on the headline's noun, reads that subject or
@@ -361,19 +373,23 @@ def headline_passives(sent: Span, index: TriggerIndex, found: list[Trigger]) -> 
     out = list(found)
     for tok in sent:
         # headlines tell past acts in the present, so a past form there is a participle (the tagger may say VBD)
-        if tok.pos_ != "VERB" or tok.tag_ not in ("VBN", "VBD") or any(
+        aspectual = tok.tag_ in ("VBZ", "VBP", "VB") and _lemma(tok) in ASPECTUAL_VERBS  # the tagger may say VB
+        if tok.pos_ != "VERB" or (tok.tag_ not in ("VBN", "VBD") and not aspectual) or any(
                 c.dep_ in ("dobj", "obj", "nsubjpass", "aux", "auxpass") for c in tok.children):
             continue  # 'has called' is active; 'was called' the parser reads itself
         if tok.dep_ == "acl" and tok.head.dep_ == "ROOT":
             # 'Paramilitary group formed in X': the participle hung on the headline's noun
             words = list(sent.doc[tok.head.left_edge.i : tok.head.i + 1])
+        elif tok.dep_ == "acl" and counted_noun(tok.head):
+            # 'Dozens of prisoners freed in X': hung on the noun the headline's quantity counts
+            words = list(sent.doc[tok.head.head.head.left_edge.i : tok.head.i + 1])
         elif tok.dep_ in ("ROOT", "conj") and (subj := [c for c in tok.children if c.dep_ == "nsubj"]):
             words = [t for t in subj[0].subtree if t.i - subj[0].left_edge.i < 8]
         else:
             continue
         trig = _best(tok, index.verbs.get(_lemma(tok), ()), words)
         old = have.get(tok.i)
-        if trig is None or float(trig.entry.get("weight", 1.0)) < MIN_WEIGHT or (
+        if trig is None or float(trig.entry.get("weight", 1.0)) < MIN_WEIGHT or (aspectual and not trig.entry.get("object")) or (
                 old is not None and old.specificity >= trig.specificity):
             continue
         # the subject is the act's party, not a word of its trigger (the title's actors must not overlap it)
