@@ -73,9 +73,9 @@ class Grammar:
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
     participation_verbs: frozenset[str] = frozenset()
-    gathering_verbs: frozenset[str] = frozenset()
+    gathering_verbs: frozenset[str] = frozenset()  # 'converged for a rally': the subject holds the nominal act
     delivered_goods: frozenset[str] = frozenset()  # subjects whose arrival is aid delivered, not a visit
-    deployed_forces: frozenset[str] = frozenset()  # subjects whose arrival is a deployment, not a visit  # 'converged for a rally': the subject holds the nominal act
+    deployed_forces: frozenset[str] = frozenset()  # subjects whose arrival is a deployment, not a visit
     hedge_aux: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
     possibility_verbs: frozenset[str] = frozenset()
