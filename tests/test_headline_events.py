@@ -137,21 +137,3 @@ def test_the_subject_of_declare_does_the_declared_act() -> None:
     (ev,) = _headline_events(out)
     # a declared ceasefire is a verbal concession (CONCEDE), however 'cease-fire' is spelled
     assert ev.event_type == "CONCEDE" and [a.country for a in ev.actors] == ["MLI"]
-
-
-@pytest.mark.parametrize("title", [
-    "New Housing Policy Offers Joy and Relief to Renters",   # a thing that 'offers' is a figure of speech
-    "Opinion Pages Offer Support to Reform Plan",
-])
-def test_a_figurative_headline_adds_no_party_less_event(title: str) -> None:
-    out = extract(QUIET_BODY, title=title, published="2021-05-04")
-    assert not _headline_events(out)
-
-
-@pytest.mark.parametrize(("title", "event_type"), [
-    ("Inquiry begins into harbour blaze in Mombasa", "ACCUSE"),   # the act is the subject
-    ("Relief supplies arrive in flooded towns of Malawi", "AID"),  # what is delivered arrives
-])
-def test_a_literal_headline_act_is_coded_with_no_party(title: str, event_type: str) -> None:
-    out = extract(QUIET_BODY, title=title, published="2021-05-04")
-    assert [e.event_type for e in _headline_events(out)] == [event_type]

@@ -29,7 +29,7 @@ def _headline(title: str) -> str | None:
     # a headline that states its act names the story's event even when it names no party
     ("Inquiry begins into harbour blaze", "Two dock workers were arrested after the fire at the harbour in Mombasa "
      "on Sunday.", "ACCUSE"),
-    ("Harbour governor resigns over missing funds", "Police arrested two clerks at the port in Mombasa on Friday.",
+    ("Harbour director resigns over missing funds", "Police arrested two clerks at the port in Mombasa on Friday.",
      "RETREAT"),
     # relief that arrives somewhere is aid delivered, not a visit
     ("Relief supplies arrive in flooded towns of Malawi", "Floods killed twelve people in southern Malawi last "

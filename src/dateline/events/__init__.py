@@ -419,11 +419,9 @@ def _headline_events(found: tuple[Trigger, Span], title_doc: Doc, out: EventDocu
     if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
         return []
     # A headline that states an act is the story's event even when it names no party ('Investigation begins
-    # into the shooting', 'Six indicted by grand jury'): the act is kept unattributed, as for a killing, when
-    # the headline reads literally.
-    if headline.literal(trig.token):
-        trig = Trigger(token=trig.token, entry={**trig.entry, "stated_in_headline": True}, tokens=trig.tokens,
-                       specificity=trig.specificity)
+    # into the shooting', 'Six indicted by grand jury'): the act is kept unattributed, as for a killing.
+    trig = Trigger(token=trig.token, entry={**trig.entry, "stated_in_headline": True}, tokens=trig.tokens,
+                   specificity=trig.specificity)
     coded = _code_trigger(trig, sent, title_out, MentionIndex(title_out.actors), main_country,
                           out.document.published, probs)
     return [headline.in_title(e, title_out.document.text, out.document.id) for e in coded]

@@ -97,35 +97,6 @@ def _factual_clause(node: Token) -> bool:
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in node.children)
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
-def literal(act: Token) -> bool:
-    """Whether a headline tells its act literally enough to code it with no party: the act is the subject
-    ('Inquiry begins', 'Rescue brings hope'), the subject is what is acted on ('Six indicted', 'Truce holds',
-    'Relief supplies arrive'), or the subject names someone, though not someone the coder can place ('Harbour
-    director resigns'). 'Policy offers joy', 'Right-wing nuts nab a new way': a thing that acts is a figure of
-    speech, not a report."""
-    from ..kb import load_kb
-
-    if act.dep_ in _SUBJECTS:
-        return True
-    verb = act if act.pos_ in ("VERB", "AUX") else act.head if act.head.pos_ in ("VERB", "AUX") else None
-    if verb is None:
-        return False
-    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subj is None or subj.dep_ == "nsubjpass" or verb.tag_ == "VBN":
-        return True  # a headline passive: what the act is done to
-    if subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or subj.pos_ in ("PRON", "PROPN", "NUM"):
-        return True
-    entries = load_kb().lookup(subj.lemma_) + load_kb().lookup(subj.text)
-    if any(e.kind in ("person", "group", "org", "state", "igo", "ngo") for e in entries):
-        return True
-    from ..lexicon import load_triggers
-
-    return any(True for _ in load_triggers().match_token(subj))  # 'Truce holds', 'Fighting stops': the act itself
-
-
 def mentions(title_doc: Doc, document: Document) -> EventDocument:
     """The headline's times, places and actors, found by the same stages as the body's over the headline's
     reading (names keep their capitals there). Called only when the headline's act is coded from the headline."""
