@@ -126,7 +126,7 @@ def test_a_suspension_of_flights_is_still_a_sanction() -> None:
 
 
 def test_whoever_announces_their_intention_holds_it() -> None:
-    (ev,) = _events("The rebels in Mali announced their intention to lay down their arms.", "CONCEDE")
+    (ev,) = _events("The rebels in Mali declared their intention to surrender their weapons.", "CONCEDE")
     assert _countries(ev.actors) == ["MLI"]
 
 
@@ -152,8 +152,8 @@ def test_embarking_on_a_tour_is_a_visit() -> None:
     assert ev.mode == "visit"
 
 
-def test_convening_a_grand_jury_opens_an_investigation() -> None:
-    (ev,) = _events("Kenya's attorney general convened a grand jury to investigate the killings.", "ACCUSE")
+def test_convening_an_inquiry_opens_an_investigation() -> None:
+    (ev,) = _events("Kenya's attorney general convened an inquiry into the police killings.", "ACCUSE")
     assert ev.mode == "investigate"
-    assert not _events("Kenya's attorney general convened a grand jury to investigate the killings.", "CONSULT")
+    assert not _events("Kenya's attorney general convened an inquiry into the police killings.", "CONSULT")
     assert _events("Kenyan and Ugandan ministers convened in Arusha on Friday.", "CONSULT")

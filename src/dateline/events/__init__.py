@@ -346,21 +346,26 @@ _DEPLOYMENT = {"kind": "verb", "type": "MOBILIZE", "mode": "troops", "cameo": "1
 _DELIVERY = {"kind": "verb", "type": "AID", "mode": None, "cameo": "070"}
 
 
+def _arrival_reading(subj: Token) -> dict[str, object] | None:
+    """What an arrival is by what arrives: forces are deployed, aid is delivered; anyone else visits."""
+    words = (subj, *subj.conjuncts)
+    if subj.lemma_.lower().removesuffix("s") in G.deployed_forces:
+        return _DEPLOYMENT
+    if any(w.lemma_.lower() in G.delivered_goods or w.lower_ in G.delivered_goods for w in words):
+        return _DELIVERY
+    return None
+
+
 def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
-    """'Peacekeepers arrived in X', 'Russian troops landed in Y': forces that arrive are deployed (MOBILIZE), they
-    pay no visit; the lexicon's 'arrive in' is a diplomat's visit."""
+    """'Peacekeepers arrived in X' is a deployment (MOBILIZE), 'relief supplies arrived in the port' aid delivered
+    there (AID): the lexicon's 'arrive in' is a diplomat's visit."""
     out = []
     for trig in triggers:
         subj = next((c for c in trig.token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (trig.event_type == "CONSULT" and trig.entry.get("mode") == "visit" and subj is not None
-                and subj.lemma_.lower().removesuffix("s") in G.deployed_forces):
-            entry = {**_DEPLOYMENT, "weight": 0.8, "recipient_preps": ["in", "to", "into"]}
-            trig = Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
-        elif (trig.event_type == "CONSULT" and trig.entry.get("mode") == "visit" and subj is not None
-              and any(w.lemma_.lower() in G.delivered_goods or w.lower_ in G.delivered_goods
-                      for w in (subj, *subj.conjuncts))):
-            # 'Relief supplies arrived in the port', 'trainers and an arms shipment arrived': aid delivered there
-            entry = {**_DELIVERY, "weight": 0.8, "recipient_preps": ["in", "to", "into"]}
+        reading = _arrival_reading(subj) if (subj is not None and trig.event_type == "CONSULT"
+                                             and trig.entry.get("mode") == "visit") else None
+        if reading is not None:
+            entry = {**reading, "weight": 0.8, "recipient_preps": ["in", "to", "into"]}
             trig = Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
         out.append(trig)
     return out
