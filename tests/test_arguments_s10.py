@@ -97,9 +97,12 @@ def test_asking_someone_to_act_is_still_a_request() -> None:
 
 
 def test_forces_that_arrive_are_deployed_not_visiting() -> None:
-    (ev,) = _events("Nigerian peacekeepers arrived in Monrovia on Tuesday.", "MOBILIZE")
+    (ev,) = _events("Nigerian troops arrived in Monrovia on Tuesday.", "MOBILIZE")
     assert ev.cameo == "154" and _countries(ev.actors) == ["NGA"] and _countries(ev.recipients) == ["LBR"]
-    assert not _events("Nigerian peacekeepers arrived in Monrovia on Tuesday.", "CONSULT")
+    assert not _events("Nigerian troops arrived in Monrovia on Tuesday.", "CONSULT")
+    # peacekeepers are let in by their host (PLOVER RETREAT access), not deployed against it
+    (admitted,) = _events("Nigerian peacekeepers arrived in Monrovia on Tuesday.", "RETREAT")
+    assert _countries(admitted.actors) == ["LBR"] and _countries(admitted.recipients) == ["NGA"]
     (visit,) = _events("The Kenyan foreign minister arrived in Kampala on Tuesday.", "CONSULT")
     assert visit.mode == "visit"
 

@@ -19,6 +19,7 @@ from .concessions import content_of_class, finalised_concessions, promised_conce
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
+from .reported import accuses_another
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
 
@@ -344,12 +345,20 @@ def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
 
 _DEPLOYMENT = {"kind": "verb", "type": "MOBILIZE", "mode": "troops", "cameo": "154"}
 _DELIVERY = {"kind": "verb", "type": "AID", "mode": None, "cameo": "070"}
+_ADMISSION = {"kind": "verb", "type": "RETREAT", "mode": "access", "cameo": "086", "host_acts": True}
 
 
 def _arrival_reading(subj: Token) -> dict[str, object] | None:
-    """What an arrival is by what arrives: forces are deployed, aid is delivered; anyone else visits."""
-    words = (subj, *subj.conjuncts)
-    if subj.lemma_.lower().removesuffix("s") in G.deployed_forces:
+    """What an arrival is by what arrives: peacekeepers are let in by their host (PLOVER RETREAT access, 'allow
+    peacekeepers into the country'), forces are deployed, aid is delivered; anyone else visits. A measure or group noun stands for what it is 'of' ('the first batch of troops')."""
+    words = [subj, *subj.conjuncts]
+    words += [g for w in words for c in w.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]
+    if any(w.lemma_.lower().removesuffix("s") in G.admitted_forces
+           or any(m.lower_ in G.admitted_forces for m in w.children if m.dep_ in ("amod", "compound"))
+           for w in words):
+        return _ADMISSION
+    if any(w.lemma_.lower().removesuffix("s") in G.deployed_forces for w in words):
         return _DEPLOYMENT
     if any(w.lemma_.lower() in G.delivered_goods or w.lower_ in G.delivered_goods for w in words):
         return _DELIVERY
@@ -562,6 +571,8 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
                 break
             word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
                          and t.dep_ in ("acomp", "attr", "prep", "advmod", "ROOT", "ccomp", "xcomp", "dobj")), None)
+            if word is None and accuses_another(tok, comp, triggers):
+                word = comp  # 'Israel said rockets were fired at it': a claim against whoever fired them
             if word is None:
                 continue
             entry = {"kind": "verb", "type": "ACCUSE", "mode": None, "weight": 0.8, "accused_in": comp.i}
@@ -651,6 +662,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
+    if trig.entry.get("host_acts"):
+        # 'peacekeepers arrived in X': X let them in — the host is the actor, the arrivals the recipient
+        args.actors, args.recipients = args.recipients, args.actors
     addressed = trig.entry.get("accused_in", trig.entry.get("addressed_in"))
     if addressed is not None:
         accused, _ = subject_of(sent.doc[int(addressed)])
@@ -811,11 +825,15 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
     lemma = tok.lemma_.lower()
     # 'said it would not provide aid': a cooperative act declared not to be done is refused now
     declared = mod.future and trig.event_type in G.refused_future_types
-    if trig.kind != "verb" or (lemma not in G.negated_rejections and not declared):
+    # 'failed to reach agreement', 'failed to agree on the border': the parties refused each other's terms
+    failed = (trig.event_type in G.failed_agreement_types and tok.dep_ == "xcomp"
+              and tok.head.lemma_.lower() in G.failing_governors)
+    if trig.kind != "verb" or (lemma not in G.negated_rejections and not declared and not failed):
         return trig, mod
-    if not any(c.dep_ == "neg" for c in tok.children):
+    if not failed and not any(c.dep_ == "neg" for c in tok.children):
         return trig, mod  # negated only through its governor ("refused to accept" is coded by "refused")
-    mode = G.negated_rejections[lemma] if lemma in G.negated_rejections else G.refused_future_types[trig.event_type]
+    mode = (G.negated_rejections.get(lemma) if lemma in G.negated_rejections or failed
+            else G.refused_future_types[trig.event_type])
     entry = {"kind": "verb", "type": "REJECT", "mode": mode, "weight": 0.8,
              "cameo": cameo_for("REJECT", mode), "negated_from": trig.event_type}
     return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),

@@ -262,8 +262,13 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
-        args.recipients = (_prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
-                           or (conjuncts(obj) if _names_people(obj) or _names_a_country(obj) else []))
+        named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) else []
+        if trig.event_type == "CONSULT" and named_party:
+            # 'welcomed the Kenyan president to Paris': the guest met is the counterpart, 'to Paris' the venue
+            args.recipients = named_party
+        else:
+            args.recipients = (_prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
+                               or named_party)
         # 'expelled two Russian diplomats', 'summoned Niger's ambassador': the people object is the target
     elif not passive and obj is not None and obj.lemma_.lower() in G.claim_nouns:
         # "rejected Russian claims about the US": the target is who made the claims, not what they are about.

@@ -58,6 +58,8 @@ class Grammar:
     condition_marks: frozenset[str]
     document_nouns: frozenset[str]
     refused_future_types: dict[str, str | None]
+    failing_governors: frozenset[str]
+    failed_agreement_types: frozenset[str]
     complaint_verbs: frozenset[str]
     complaint_kinds: frozenset[str]
     complaint_sectors: frozenset[str]
@@ -76,6 +78,7 @@ class Grammar:
     gathering_verbs: frozenset[str] = frozenset()  # 'converged for a rally': the subject holds the nominal act
     delivered_goods: frozenset[str] = frozenset()  # subjects whose arrival is aid delivered, not a visit
     deployed_forces: frozenset[str] = frozenset()  # subjects whose arrival is a deployment, not a visit
+    admitted_forces: frozenset[str] = frozenset()  # subjects whose arrival is their host letting them in
     hedge_aux: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
     possibility_verbs: frozenset[str] = frozenset()
@@ -133,13 +136,15 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    condition_marks=frozenset(data.get("condition_marks", [])),
                    document_nouns=frozenset(data.get("document_nouns", [])),
                    refused_future_types=dict(data.get("refused_future_types", {})),
+                   failing_governors=frozenset(data.get("failing_governors", [])),
+                   failed_agreement_types=frozenset(data.get("failed_agreement_types", [])),
                    asked_modes=dict(data.get("asked_modes", {})),
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces",
+                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises")})

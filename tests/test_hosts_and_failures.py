@@ -1,0 +1,96 @@
+"""Hosts and failed agreements: who a welcome is for, whose act an arrival of peacekeepers is, what a failed
+agreement codes, and promises sworn. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.pipeline import extract
+
+
+def _events(text: str, published: str = "2023-03-01") -> list[tuple[str, str | None, list[str], list[str]]]:
+    return [(e.event_type, e.mode, [a.country or a.name for a in e.actors], [a.country or a.name for a in e.recipients])
+            for e in extract(text, published=published).events]
+
+
+def test_a_welcomed_leader_is_the_counterpart_not_the_city() -> None:
+    events = _events("The French president welcomed the Kenyan president to Paris on Friday.")
+    assert ("CONSULT", "visit", ["FRA"], ["KEN"]) in events
+
+
+def test_a_welcomed_named_leader_is_coded_despite_the_classifier() -> None:
+    events = _events("President Emmanuel Macron of France welcomed Kenyan President William Ruto to Paris on Friday.")
+    consult = [e for e in events if e[0] == "CONSULT"]
+    assert consult and consult[0][3] == ["KEN"]
+
+
+def test_welcoming_a_decision_is_no_visit() -> None:
+    assert all(e[0] != "CONSULT" for e in _events("The prime minister of Peru welcomed the court's decision."))
+
+
+@pytest.mark.parametrize("text", [
+    "Serbia failed to reach a deal with Croatia over the border.",
+    "Serbia and Croatia failed to agree on the border on Sunday.",
+])
+def test_a_failed_agreement_is_a_rejection(text: str) -> None:
+    types = [e[0] for e in _events(text)]
+    assert types and types[0] == "REJECT"
+    assert "SUPPORT" not in types and "AGREE" not in types
+
+
+def test_a_failed_attack_is_no_event() -> None:
+    assert _events("Serbia failed to attack Croatia.") == []
+
+
+@pytest.mark.parametrize("text, sender, host", [
+    ("The first batch of Nepali peacekeeping troops arrived in Mali on Tuesday.", "NPL", "MLI"),
+    ("Kenyan peacekeepers arrived in Somalia on Monday.", "KEN", "SOM"),
+])
+def test_arriving_peacekeepers_are_let_in_by_their_host(text: str, sender: str, host: str) -> None:
+    events = _events(text)
+    assert ("RETREAT", "access", [host], [sender]) in events
+
+
+def test_arriving_soldiers_behind_a_group_noun_are_deployed() -> None:
+    events = _events("A contingent of French soldiers arrived in Chad.")
+    assert events and events[0][:2] == ("MOBILIZE", "troops") and events[0][2] == ["FRA"]
+
+
+def test_an_arriving_minister_still_visits() -> None:
+    events = _events("The Kenyan foreign minister arrived in Ethiopia for talks.")
+    assert events and events[0][:2] == ("CONSULT", "visit")
+
+
+def test_a_sworn_attack_is_a_threat_not_an_attack() -> None:
+    types = [e[0] for e in _events("The Syrian rebels swore to attack the capital.")]
+    assert "THREATEN" in types and "ASSAULT" not in types
+
+
+def test_a_swearing_in_is_no_promise() -> None:
+    assert _events("The new president of Chile was sworn in on Monday.") == []
+
+
+def _claims(text: str) -> list[tuple[list[str], list[str]]]:
+    return [([a.country or a.name for a in e.actors], [r.country or r.name for r in e.recipients])
+            for e in extract(text, published="2023-03-01").events if e.event_type == "ACCUSE"]
+
+
+def test_a_state_reporting_another_partys_attack_accuses_it() -> None:
+    text = "Kenya said al-Shabaab militants killed five soldiers near the border."
+    assert _claims(text) == [(["KEN"], ["SOM"])]
+    attack = [e for e in extract(text, published="2023-03-01").events if e.event_type == "ASSAULT"]
+    assert attack and attack[0].modality.claimed  # the attack is still coded, as what Kenya claims
+
+
+def test_a_state_attacked_by_someone_unnamed_accuses() -> None:
+    assert _claims("Israel said a rocket was fired at it from Lebanon on Tuesday.") == [(["ISR"], [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said its troops killed five militants near the border.",  # its own act
+    "Switzerland said it had expelled two Russian diplomats.",  # its own act, and no violence
+    "Rebels attacked the town of Goma, police said.",  # a source named after the news
+    "Hungary has said it will support a UN resolution that aims to impose a naval blockade against Serbia.",
+])
+def test_no_accusation_without_another_partys_violence_told_as_fact(text: str) -> None:
+    assert _claims(text) == []
