@@ -19,8 +19,8 @@ from .concessions import content_of_class, finalised_concessions, promised_conce
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
-from .reported import accuses_another
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
+from .reported import accuses_another
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
