@@ -29,7 +29,7 @@ def test_welcoming_a_decision_is_no_visit() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Serbia failed to reach a deal with Croatia over the border.",
+    "Serbia failed to reach a border deal with Croatia.",
     "Serbia and Croatia failed to agree on the border on Sunday.",
 ])
 def test_a_failed_agreement_is_a_rejection(text: str) -> None:
@@ -88,9 +88,9 @@ def test_a_state_attacked_by_someone_unnamed_accuses() -> None:
 
 @pytest.mark.parametrize("text", [
     "Kenya said its troops killed five militants near the border.",  # its own act
-    "Switzerland said it had expelled two Russian diplomats.",  # its own act, and no violence
+    "Norway said it had expelled three Iranian envoys.",  # its own act, and no violence
     "Rebels attacked the town of Goma, police said.",  # a source named after the news
-    "Hungary has said it will support a UN resolution that aims to impose a naval blockade against Serbia.",
+    "Austria said last week it would back a draft text which seeks an arms embargo against Belarus.",
 ])
 def test_no_accusation_without_another_partys_violence_told_as_fact(text: str) -> None:
     assert _claims(text) == []
