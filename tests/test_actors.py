@@ -34,7 +34,9 @@ def test_actors_offsets_point_into_text(nlp) -> None:  # type: ignore[no-untyped
         ("The Elysee declined to comment on the report.", "Elysee", "FRA", "GOV"),
         ("Downing Street said the talks had been constructive.", "Downing Street", "GBR", "GOV"),
         ("Chilean police fired tear gas at the crowd.", "Chilean police", "CHL", "COP"),
-        ("Ankara-backed rebels advanced on the town.", "Ankara-backed rebels", "TUR", "REB"),
+        # a patron's flag before '-backed' is not the rebels' own; '-led' keeps it
+        ("Ankara-backed rebels advanced on the town.", "rebels", None, "REB"),
+        ("Ankara-led forces advanced on the town.", "Ankara-led forces", "TUR", "MIL"),
         ("The government of Peru declared a state of emergency.", "government of Peru", "PER", "GOV"),
     ],
 )

@@ -52,6 +52,8 @@ AREA_NOUNS = {"heart", "center", "centre", "outskirts", "street", "streets", "no
               "rest", "coast", "suburb", "suburbs", "downtown", "territory", "soil", "corner", "corners"}
 POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
 STANCE_PREFIXES = {"anti", "pro"}
+# '-led' keeps the flag (a Saudi-led coalition is led by Saudi Arabia); these name a patron, not the actor.
+PATRON_SUFFIXES = {"backed", "funded", "sponsored", "supported", "armed", "trained", "allied", "aligned", "friendly"}
 BLOCKING_ENTS = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
 QUANTIFIERS = {"hundreds", "thousands", "dozens", "tens", "scores", "millions", "some", "many", "others", "several",
                "most", "few", "all", "both", "crowds"}
@@ -114,8 +116,11 @@ def _ent_blocks(sdoc: Doc, i: int, j: int, labels: set[str]) -> bool:
 
 
 def after_stance_prefix(tok: Token) -> bool:
-    """'anti-Syria', 'pro-Iranian': the country word after 'anti-'/'pro-' names a stance, not whose the actor is."""
+    """'anti-Syria', 'pro-Iranian': the country word after 'anti-'/'pro-' names a stance, not whose the actor is;
+    nor does one before '-backed' ('Saudi-backed militias' are not Saudi: their patron is)."""
     doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PATRON_SUFFIXES:
+        return True
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES
 
 

@@ -180,11 +180,19 @@ def _flag(actor: Actor, country: str, event_type: str) -> Actor:
         # 'President X', 'Judge X', 'General X' whom the KB does not know: an office of state is held in the
         # state where the act takes place (a foreign official would be named with a flag: 'Ugandan President X').
         return actor.model_copy(update={"country": country})
-    if actor.country or actor.org or actor.kind in ("state", "person", "igo"):
+    if actor.country or actor.org or actor.kind in ("state", "person", "igo") or _stateless_by_name(actor):
         return actor
     if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
         return actor.model_copy(update={"country": country})
     return actor
+
+
+def _stateless_by_name(actor: Actor) -> bool:
+    """A named group the KB knows without a country ('al-Qaeda', 'Islamic State') acts across borders: the place
+    of one of its acts does not make it that place's group."""
+    from ..kb import load_kb
+
+    return any(e.source == "org" and e.country is None for e in load_kb().lookup(actor.name))
 
 
 def _wrong_patient(trig: Trigger, index: MentionIndex) -> bool:

@@ -123,8 +123,11 @@ def _kb_word(head: Token) -> Actor | None:
                          kind="igo" if entry.source == "igo" else "state", start=head.idx, end=head.idx + len(head.text))
     if head.pos_ not in ("NOUN", "PROPN"):
         return None
-    for mod in head.lefts:
-        if mod.dep_ not in ("amod", "compound", "nmod", "poss") or after_stance_prefix(mod):
+    # 'US drone attacks', 'Russian air force jets': the flag may sit on a compound of the head, not the head
+    mods = [m for m in head.lefts if m.dep_ in ("amod", "compound", "nmod", "poss")]
+    mods += [g for m in mods if m.dep_ == "compound" for g in m.lefts if g.dep_ in ("amod", "compound", "nmod")]
+    for mod in sorted(mods, key=lambda m: m.i):
+        if after_stance_prefix(mod):
             continue
         entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym") and e.country), None)
         if entry is None:
