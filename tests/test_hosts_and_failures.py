@@ -94,3 +94,18 @@ def test_a_state_attacked_by_someone_unnamed_accuses() -> None:
 ])
 def test_no_accusation_without_another_partys_violence_told_as_fact(text: str) -> None:
     assert _claims(text) == []
+
+
+@pytest.mark.parametrize("text, giver, receiver", [
+    ("Nepal received a soft loan from India last month.", "IND", "NPL"),
+    ("Ethiopian rebels received weapons from Eritrea, officials said.", "ERI", "ETH"),
+])
+def test_what_is_received_is_given_by_the_from_party(text: str, giver: str, receiver: str) -> None:
+    aid = [e for e in _events(text) if e[0] == "AID"]
+    assert aid and aid[0][2] == [giver] and aid[0][3] == [receiver]
+
+
+def test_sending_a_team_within_days_is_no_deployment() -> None:
+    text = "Interpol said it would send a team in two days to identify the victims of the crash."
+    assert all(e[0] != "MOBILIZE" for e in _events(text))
+    assert ("MOBILIZE", "troops", ["NGA"], ["NGA"]) in _events("Nigeria sent in the army to restore order in Jos.")

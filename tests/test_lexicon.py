@@ -353,6 +353,7 @@ def test_extra_file_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyP
         ),
         ({"kind": "noun", "lemma": "sit-in", "type": "PROTEST"}, "hyphenated words never match"),
         ({"kind": "verb", "lemma": "stage", "type": "PROTEST", "object": ["sit-in"]}, "hyphenated"),
+        ({"kind": "verb", "lemma": "obtain", "type": "AID", "reversed_roles": "yes"}, "reversed_roles must be"),
     ],
 )
 def test_invalid_entries_name_file_and_entry(tmp_path: Path, entry: dict[str, object], message: str) -> None:

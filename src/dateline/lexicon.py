@@ -33,6 +33,7 @@ _ENTRY_KEYS = frozenset(
         "mode",
         "cameo",
         "recipient_preps",
+        "reversed_roles",
         "weight",
         "note",
         "remove",
@@ -237,6 +238,8 @@ class Trigger:
     complement: str | None = None
     modifiers: frozenset[str] = frozenset()
     recipient_preps: tuple[str, ...] = ()
+    # the subject is acted on and the recipient preposition's party acts ('received arms from X')
+    reversed_roles: bool = False
     weight: float = 1.0
     note: str | None = None
     source: str = TRIGGERS_FILE
@@ -529,6 +532,9 @@ def parse_trigger(entry: Any, plover: Plover, where: str, source: str = TRIGGERS
     note = entry.get("note")
     if note is not None and not isinstance(note, str):
         raise LexiconError(f"{where}: note must be a string")
+    reversed_roles = entry.get("reversed_roles", False)
+    if not isinstance(reversed_roles, bool):
+        raise LexiconError(f"{where}: reversed_roles must be true or false")
     return Trigger(
         kind=kind,
         lemma=lemma,
@@ -541,6 +547,7 @@ def parse_trigger(entry: Any, plover: Plover, where: str, source: str = TRIGGERS
         complement=_opt_str(entry, "complement", where),
         modifiers=modifiers,
         recipient_preps=tuple(p.lower() for p in preps),
+        reversed_roles=reversed_roles,
         weight=float(weight),
         note=note,
         source=source,

@@ -353,7 +353,7 @@ def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
 
 _DEPLOYMENT = {"kind": "verb", "type": "MOBILIZE", "mode": "troops", "cameo": "154"}
 _DELIVERY = {"kind": "verb", "type": "AID", "mode": None, "cameo": "070"}
-_ADMISSION = {"kind": "verb", "type": "RETREAT", "mode": "access", "cameo": "086", "host_acts": True}
+_ADMISSION = {"kind": "verb", "type": "RETREAT", "mode": "access", "cameo": "086", "reversed_roles": True}
 
 
 def _arrival_reading(subj: Token) -> dict[str, object] | None:
@@ -670,8 +670,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
-    if trig.entry.get("host_acts"):
-        # 'peacekeepers arrived in X': X let them in — the host is the actor, the arrivals the recipient
+    if trig.entry.get("reversed_roles"):
+        # 'peacekeepers arrived in X' (X let them in), 'rebels received arms from X': the subject is acted on,
+        # the party of the entry's preposition acts
         args.actors, args.recipients = args.recipients, args.actors
     addressed = trig.entry.get("accused_in", trig.entry.get("addressed_in"))
     if addressed is not None:

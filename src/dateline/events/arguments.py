@@ -351,6 +351,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
             if obj is not None:
                 args.recipients = conjuncts(obj)
                 return args
+    if verb is not None and verb.lemma_.lower() in G.receiving_verbs:
+        # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to
+        args.recipients = args.actors
+        args.actors = _prep_objects(verb, {"from"}) or _prep_objects(noun, {"from"})
+        return args
     frame_noun = _frame_of(noun)
     by_prep = _prep_objects(noun, recipient_preps) or (
         _prep_objects(frame_noun, recipient_preps) if frame_noun else [])

@@ -78,6 +78,7 @@ class Grammar:
     gathering_verbs: frozenset[str] = frozenset()  # 'converged for a rally': the subject holds the nominal act
     delivered_goods: frozenset[str] = frozenset()  # subjects whose arrival is aid delivered, not a visit
     deployed_forces: frozenset[str] = frozenset()  # subjects whose arrival is a deployment, not a visit
+    receiving_verbs: frozenset[str] = frozenset()  # light verbs whose subject is given the act ('received aid')
     admitted_forces: frozenset[str] = frozenset()  # subjects whose arrival is their host letting them in
     hedge_aux: frozenset[str] = frozenset()
     possibility_nouns: frozenset[str] = frozenset()
@@ -144,7 +145,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    instrument_modes=dict(data.get("instrument_modes", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces",
+                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises")})

@@ -107,7 +107,7 @@ def _entry_of(t: Any) -> dict[str, Any]:
         "kind": t.kind, "lemma": t.lemma, "phrase": " ".join(t.words), "particle": t.particle,
         "object": sorted(t.objects) or None, "complement": t.complement, "modifier": sorted(t.modifiers) or None,
         "type": t.type, "mode": t.mode, "cameo": t.cameo, "recipient_preps": list(t.recipient_preps) or None,
-        "weight": t.weight,
+        "weight": t.weight, "reversed_roles": t.reversed_roles,
     }
 
 
