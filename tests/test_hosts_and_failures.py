@@ -109,3 +109,17 @@ def test_sending_a_team_within_days_is_no_deployment() -> None:
     text = "Interpol said it would send a team in two days to identify the victims of the crash."
     assert all(e[0] != "MOBILIZE" for e in _events(text))
     assert ("MOBILIZE", "troops", ["NGA"], ["NGA"]) in _events("Nigeria sent in the army to restore order in Jos.")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Kenyan government lifted the curfew on Monday.", "KEN"),
+    ("Bolivia's interim government said it was ready to impose martial law.", "BOL"),
+])
+def test_a_states_domestic_measure_falls_on_its_own_society(text: str, country: str) -> None:
+    measures = [e for e in _events(text) if e[0] in ("CONCEDE", "THREATEN")]
+    assert measures and measures[0][2] == [country] and measures[0][3] == [country]
+
+
+def test_a_measure_against_a_named_party_keeps_that_party() -> None:
+    events = _events("Kenyan police arrested ten Ugandan traders in Busia.")
+    assert events and events[0][0] == "COERCE" and events[0][3] == ["UGA"]

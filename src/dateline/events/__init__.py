@@ -755,6 +755,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             recipients = _residents(recipients, args.recipients, location.country)
     if not recipients and trig.event_type == "PROTEST":
         recipients = _authorities(location, actors)
+    if not recipients:
+        recipients = _own_society(trig, actors)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -817,6 +819,24 @@ def _authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
     name = load_kb().country_name(country) or country
     return [Actor(text=name, name=f"{name} (authorities)", country=country, sector="GOV", sectors=["GOV"],
                   kind="state")]
+
+
+def _own_society(trig: Trigger, actors: list[Actor]) -> list[Actor]:
+    """'The government extended the curfew', 'the junta will impose martial law': a state's measure that names no
+    one it falls on falls on its own society (as CAMEO and the PLOVER gold code a domestic restriction: the
+    state's country on both sides)."""
+    modes = G.self_directed_types.get(trig.event_type)
+    if modes is None or (modes and trig.entry.get("mode") not in modes):
+        return []
+    countries = {a.country for a in actors}
+    if len(countries) != 1 or None in countries or not all(
+            a.kind == "state" or set(a.sectors or [a.sector]) & STATE_SECTORS for a in actors):
+        return []
+    from ..kb import load_kb
+
+    country = next(iter(countries))
+    name = load_kb().country_name(country) or str(country)
+    return [Actor(text=name, name=f"{name} (society)", country=country, kind="state")]
 
 
 def _place_target(location: Location) -> Actor:
