@@ -26,3 +26,27 @@ def test_a_flag_before_backed_names_the_patron_not_the_actor() -> None:
 def test_a_stateless_named_group_is_not_given_the_place_of_the_act() -> None:
     _, recipients = _main("US drones killed two al-Qaeda commanders in Yemen on Friday.")
     assert "USA" not in recipients and "YEM" not in [r for r in recipients if r]  # al-Qaeda has no country
+
+
+def test_a_place_in_a_partys_own_phrase_is_not_where_the_act_happens() -> None:
+    doc = extract("The Kenyan ambassador in Somalia held talks with President Paul Mbeki during a visit to Pretoria.",
+                  published="2019-05-01")
+    (talks,) = [e for e in doc.events if e.event_type == "CONSULT"]
+    assert talks.location is not None and talks.location.country == "ZAF"
+    assert [r.country for r in talks.recipients] == ["ZAF"]
+
+
+def test_a_weapon_noun_split_from_its_act_by_the_parser_names_the_attacker() -> None:
+    doc = extract("Three farmers were killed in Turkish tank shelling near the Syrian town of Afrin, medics said.",
+                  published="2019-05-01")
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1  # the killing and the shelling are one act
+    assert [a.country for a in attacks[0].actors] == ["TUR"]
+
+
+def test_one_act_told_twice_in_a_sentence_keeps_the_doer_and_the_target() -> None:
+    doc = extract("Ugandan forces launched rocket fire against Congolese rebel bases, killing or wounding forty.",
+                  published="2019-05-01")
+    attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
+    assert len(attacks) == 1
+    assert [a.country for a in attacks[0].actors] == ["UGA"] and attacks[0].recipients

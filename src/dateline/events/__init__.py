@@ -899,10 +899,14 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
 def _merge_duplicates(events: list[Event]) -> list[Event]:
     """The same act told twice in one article ('began pulling out' ... 'commenced their withdrawal') is one event."""
     kept: list[Event] = []
-    for ev in sorted(events, key=lambda e: -e.confidence):
-        dup = next((k for k in kept if _same_event(k, ev)), None)
+    # an act told with its doer outranks the same act told without ('killed in Israeli shelling': the shelling)
+    for ev in sorted(events, key=lambda e: (not e.actors, -e.confidence)):
+        dup = next((i for i, k in enumerate(kept) if _same_event(k, ev)), None)
         if dup is None:
             kept.append(ev)
+        elif not kept[dup].recipients and ev.recipients and ev.evidence.start == kept[dup].evidence.start:
+            # 'launched rocket fire against camps, killing 50': the telling that names the target lends it
+            kept[dup] = kept[dup].model_copy(update={"recipients": ev.recipients})
     return sorted(kept, key=lambda e: e.evidence.trigger_start)
 
 
@@ -921,8 +925,9 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:  # a march and the riot that grew out of it are two acts
         return False
-    if _key_actors(a.actors) != _key_actors(b.actors):
-        return False
+    if _key_actors(a.actors) != _key_actors(b.actors) and not (
+            (not a.actors or not b.actors) and a.evidence.start == b.evidence.start):
+        return False  # one sentence telling an act twice may name its doer only once
     ra, rb = _key_actors(a.recipients), _key_actors(b.recipients)
     if ra and rb and ra != rb:  # a retelling may leave out the target
         return False

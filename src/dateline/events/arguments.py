@@ -234,6 +234,17 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _split_compound_owner(tok: Token) -> Token | None:
+    """'killed in Israeli tank shelling': the small parser ends the noun phrase at 'tank' and reads 'shelling' as a
+    verb with no subject. The noun just before it, object of the same preposition run, is the act's owner."""
+    if tok.tag_ != "VBG" or tok.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in tok.children):
+        return None
+    prev = tok.doc[tok.i - 1]
+    if prev.dep_ == "pobj" and prev.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") for c in prev.children):
+        return prev
+    return None
+
+
 def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     tok = trig.token
     args = Arguments()
@@ -245,7 +256,12 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         return _noun_arguments(tok, recipient_preps)
     args.governor = tok
     subj, passive = subject_of(tok)
-    if passive:
+    owner = _split_compound_owner(tok)
+    if owner is not None:
+        # 'children were killed in Israeli tank shelling': the tank's side shells, the clause's subject suffers
+        args.actors = [owner]
+        args.recipients = conjuncts(subj) if subj is not None and subj.i < owner.i else []
+    elif passive:
         agent = _agent(tok)
         if agent is not None:
             args.actors = conjuncts(agent)

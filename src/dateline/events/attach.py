@@ -117,14 +117,24 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
             p = usable[n]
             root = _root_at(sent, p.start, p.end)
             locative = int(bool(root is not None and root.dep_ == "pobj" and root.head.lemma_.lower() in G.locative_preps))
-            is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans))
+            is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans) or _describes_party(root, actor_spans))
             finer = int(p.kind not in ("country", None))
-            return (-locative, is_actor, -finer)
+            # a place inside a party's own phrase ('the US commander in Iraq') describes the party, not the act
+            return (is_actor, -locative, -finer)
         p = usable[min(tier, key=rank)]
         return _location(p, precision)
     if main_country is not None:
         return _location(main_country, "country")
     return None
+
+
+def _describes_party(root: Token | None, actor_spans: Sequence[tuple[int, int]]) -> bool:
+    """'the US commander in Iraq', 'rebels from Chad': the place's phrase hangs on a party's noun and says where
+    the party is from or serves, not where the act happens."""
+    if root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    owner = root.head.head
+    return owner.pos_ in ("NOUN", "PROPN") and any(s <= owner.idx < e for s, e in actor_spans)
 
 
 def _location(p: Place, precision: str) -> Location:
