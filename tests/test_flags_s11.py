@@ -50,3 +50,8 @@ def test_one_act_told_twice_in_a_sentence_keeps_the_doer_and_the_target() -> Non
     attacks = [e for e in doc.events if e.event_type == "ASSAULT"]
     assert len(attacks) == 1
     assert [a.country for a in attacks[0].actors] == ["UGA"] and attacks[0].recipients
+
+
+def test_a_counted_object_after_up_to_is_the_target() -> None:
+    actors, recipients = _main("Nigerian troops killed up to 30 Cameroonian fishermen near Lake Chad.")
+    assert actors == ["NGA"] and recipients == ["CMR"]

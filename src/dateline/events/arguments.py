@@ -234,6 +234,19 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _counted_object(verb: Token) -> Token | None:
+    """'kidnapped up to 16 advisers', 'killed up to 30 people': the parser reads 'up' as the verb's particle and the
+    counted object as the object of 'to'."""
+    for prt in verb.children:
+        if prt.dep_ in ("prt", "advmod") and prt.lower_ == "up":
+            for prep in prt.children:
+                if prep.dep_ == "prep" and prep.lower_ == "to":
+                    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if obj is not None and any(c.dep_ == "nummod" for c in obj.children):
+                        return obj
+    return None
+
+
 def _split_compound_owner(tok: Token) -> Token | None:
     """'killed in Israeli tank shelling': the small parser ends the noun phrase at 'tank' and reads 'shelling' as a
     verb with no subject. The noun just before it, object of the same preposition run, is the act's owner."""
@@ -274,7 +287,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             args.passive_no_agent = True
     elif subj is not None:
         args.actors = conjuncts(subj) + _split_subjects(subj)
-    obj = _child(tok, OBJECT_DEPS)
+    obj = _child(tok, OBJECT_DEPS) or _counted_object(tok)
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
