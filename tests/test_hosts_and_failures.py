@@ -123,3 +123,23 @@ def test_a_states_domestic_measure_falls_on_its_own_society(text: str, country: 
 def test_a_measure_against_a_named_party_keeps_that_party() -> None:
     events = _events("Kenyan police arrested ten Ugandan traders in Busia.")
     assert events and events[0][0] == "COERCE" and events[0][3] == ["UGA"]
+
+
+def test_a_verb_the_tagger_read_as_a_noun_is_read_as_a_verb_with_its_subjects() -> None:
+    """The tagger reads 'pledge' in an article-less headline as a noun with a subject; the verb's entry and
+    subjects apply (built as the tagger parses it, so the test does not depend on the model's mood)."""
+    from spacy.tokens import Doc
+
+    from dateline import nlp
+    from dateline.events.arguments import arguments
+    from dateline.events.triggers import find_triggers
+
+    vocab = nlp.load().vocab
+    doc = Doc(vocab, words=["Belgium", "and", "Peru", "pledge", "to", "increase", "cooperation"],
+              pos=["PROPN", "CCONJ", "PROPN", "NOUN", "PART", "VERB", "NOUN"],
+              tags=["NNP", "CC", "NNP", "NN", "TO", "VB", "NN"],
+              lemmas=["Belgium", "and", "Peru", "pledge", "to", "increase", "cooperation"],
+              heads=[3, 0, 0, 3, 5, 3, 5], deps=["nsubj", "cc", "conj", "ROOT", "aux", "xcomp", "dobj"])
+    (trig,) = [t for t in find_triggers(doc[:]) if t.token.i == 3]
+    assert trig.kind == "verb"
+    assert [t.text for t in arguments(trig, {"with"}).actors] == ["Belgium", "Peru"]

@@ -264,8 +264,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     # An adjective of willingness ("ready to", "willing to") takes its copula's subject as actor; one of blame
     # ("responsible for") describes the accused, not the accuser.
     adjective_actor = tok.pos_ == "ADJ" and tok.lemma_.lower() not in G.accusation_words
-    if tok.pos_ in ("NOUN", "PROPN") or (trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX")
-                                         and not adjective_actor):
+    misread_verb = trig.kind == "verb" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if (tok.pos_ in ("NOUN", "PROPN") and not misread_verb) or (
+            trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX") and not adjective_actor):
         return _noun_arguments(tok, recipient_preps)
     args.governor = tok
     subj, passive = subject_of(tok)

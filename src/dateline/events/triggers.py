@@ -309,6 +309,9 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
             trig = _best(tok, index.verbs.get(lemma, ()))
             if trig is None and tok.tag_ in ("VBG", "VBN"):
                 trig = _best(tok, index.nouns.get(lemma, ()))
+        elif tok.pos_ == "NOUN" and any(c.dep_ in SUBJECT_LIKE for c in tok.children):
+            # 'Kenya and Chile pledge to ...': a noun does not take a subject; the tagger misread a verb
+            trig = _best(tok, index.verbs.get(lemma, ())) or _best(tok, index.nouns.get(lemma, ()))
         elif tok.pos_ == "NOUN":  # not PROPN: "March" the month is no protest
             trig = _best(tok, index.nouns.get(lemma, ()))
             if trig is None and tok.pos_ == "NOUN":
