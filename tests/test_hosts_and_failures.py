@@ -143,3 +143,17 @@ def test_a_verb_the_tagger_read_as_a_noun_is_read_as_a_verb_with_its_subjects() 
     (trig,) = [t for t in find_triggers(doc[:]) if t.token.i == 3]
     assert trig.kind == "verb"
     assert [t.text for t in arguments(trig, {"with"}).actors] == ["Belgium", "Peru"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Police in Nairobi appealed for help to identify the driver who killed six pedestrians.", "ACCUSE"),
+    ("Detectives in Lima asked residents for help in solving the murder of a taxi driver.", "ACCUSE"),
+    ("Kenyan police asked Interpol for help to find the suspect.", "REQUEST"),  # a named body is asked
+    ("The Kenyan government appealed for international help after the floods.", "REQUEST"),  # not investigators
+    ("Kenyan police appealed for calm after the riots.", "REQUEST"),  # not for help
+])
+def test_investigators_asking_the_public_for_help_are_investigating(text: str, expected: str) -> None:
+    events = _events(text)
+    assert events and events[0][0] == expected
+    if expected == "ACCUSE":
+        assert events[0][1] == "investigate"

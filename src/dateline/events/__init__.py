@@ -528,6 +528,22 @@ def _as_complaint(event: Event, trig: Trigger) -> Event:
                                     "cameo": cameo_for("ACCUSE", "disapprove")})
 
 
+def _as_inquiry(event: Event, trig: Trigger) -> Event:
+    """'Police appealed for help to find the attackers': investigators asking the public for help, information or
+    witnesses are investigating (PLOVER ACCUSE investigate, CAMEO 09); a plea to a named state or body stays a
+    REQUEST. Only police and investigating bodies, only for help (mode assist)."""
+    if event.event_type != "REQUEST" or event.mode != "assist" or not event.actors:
+        return event
+    if not all(set(a.sectors or [a.sector]) & G.investigating_sectors for a in event.actors):
+        return event
+    if any(r.kind in ("state", "igo", "ngo", "org") or r.country and r.kind == "person" for r in event.recipients):
+        return event
+    if any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.ent_type_) for c in trig.token.children):
+        return event  # 'asked Interpol for help': a named body is asked
+    return event.model_copy(update={"event_type": "ACCUSE", "mode": "investigate", "recipients": [],
+                                    "cameo": cameo_for("ACCUSE", "investigate")})
+
+
 def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """'X claimed that Y had attacked Z': the claim accuses Y (ACCUSE allege, whose target is the clause's subject);
     'claim' alone is too weak a word for the lexicon to fire on, and the attack it reports is not the story."""
@@ -778,7 +794,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from")),
     )
-    event = _conventional_force(_as_complaint(_as_riot(event), trig))
+    event = _conventional_force(_as_inquiry(_as_complaint(_as_riot(event), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -59,6 +59,7 @@ class Grammar:
     document_nouns: frozenset[str]
     refused_future_types: dict[str, str | None]
     self_directed_types: dict[str, list[str]]
+    investigating_sectors: frozenset[str]
     failing_governors: frozenset[str]
     failed_agreement_types: frozenset[str]
     complaint_verbs: frozenset[str]
@@ -139,6 +140,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    document_nouns=frozenset(data.get("document_nouns", [])),
                    refused_future_types=dict(data.get("refused_future_types", {})),
                    self_directed_types=dict(data.get("self_directed_types", {})),
+                   investigating_sectors=frozenset(data.get("investigating_sectors", [])),
                    failing_governors=frozenset(data.get("failing_governors", [])),
                    failed_agreement_types=frozenset(data.get("failed_agreement_types", [])),
                    asked_modes=dict(data.get("asked_modes", {})),
