@@ -157,3 +157,13 @@ def test_investigators_asking_the_public_for_help_are_investigating(text: str, e
     assert events and events[0][0] == expected
     if expected == "ACCUSE":
         assert events[0][1] == "investigate"
+
+
+@pytest.mark.parametrize("text, event_type, mode", [
+    ("Djibouti expelled a human rights activist on Thursday.", "COERCE", "deport"),
+    ("Ethiopia announced the expulsion of two American aid workers.", "COERCE", "deport"),
+    ("Russia expelled two British diplomats.", "SANCTION", "expel"),
+])
+def test_expelling_individuals_is_deportation_and_diplomats_a_sanction(text: str, event_type: str, mode: str) -> None:
+    events = _events(text)
+    assert events and events[0][:2] == (event_type, mode)
