@@ -160,7 +160,8 @@ def test_investigators_asking_the_public_for_help_are_investigating(text: str, e
 
 
 @pytest.mark.parametrize("text, event_type, mode", [
-    ("Djibouti expelled a human rights activist on Thursday.", "COERCE", "deport"),
+    ("Djibouti deported a Kenyan rights activist last week.", "COERCE", "deport"),
+    ("Djibouti expelled two Kenyan students last week.", "COERCE", "deport"),
     ("Ethiopia announced the expulsion of two American aid workers.", "COERCE", "deport"),
     ("Russia expelled two British diplomats.", "SANCTION", "expel"),
 ])
