@@ -816,9 +816,14 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     text names no actor we can code, yet the act is told. Kept with no actor (as ACLED codes an unidentified group) when the lexicon is sure of the word, the
     classifier reads the sentence the same way, and the type is one whose perpetrators news often leaves out."""
     weight = float(trig.entry.get("weight", 1.0))
-    if trig.entry.get("stated_in_headline") and trig.specificity > 1 and weight >= 0.7:
+    headline_act = bool(trig.entry.get("stated_in_headline"))
+    if headline_act and headline.figurative(trig.token, trig.entry.get("mode")):
+        return False  # 'Policy offers joy', 'Senator nabs endorsement': no act is told
+    # A thing that acts ('Opinion pages offer support') states no act; such a headline is read as a body sentence.
+    stated = headline_act and headline.literal(trig.token)
+    if stated and trig.specificity > 1 and weight >= 0.7:
         return True  # a headline's verb read with its object ('Truce begins', 'Hostilities stop') is sure by itself
-    return ((trig.event_type in G.unattributed_types or bool(trig.entry.get("stated_in_headline")))
+    return ((trig.event_type in G.unattributed_types or stated)
             and weight >= 0.8
             and ranking.agreement(probs, trig.event_type) >= 0.5)
 

@@ -8,6 +8,7 @@ story's body drifts to background), the headline is the only place the act is co
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from spacy.tokens import Doc, Span, Token
@@ -133,3 +134,78 @@ def _cased(actor: Actor, title: str) -> Actor:
     if actor.start is None or actor.end is None:
         return actor
     return actor.model_copy(update={"text": title[actor.start : actor.end]})
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Links through which a verb with no subject of its own shares its governor's: 'Rebels agree to disarm',
+# 'Army withdraws and hands over bases'.
+_SHARED_SUBJECT = frozenset({"xcomp", "conj"})
+
+
+def literal(act: Token) -> bool:
+    """Whether a headline tells its act literally enough to code it with no party: the act is the subject
+    ('Talks begin'), the subject is acted on ('Six indicted', 'Curfew lifted'), or a person or group does it
+    ('Candidate pledges ...', 'Tenants stage rent strike'). A thing that acts ('Policy offers joy', 'Opinion pages
+    offer support') is a figure of speech, unless the thing is an act itself ('Truce holds', 'Aid arrives')."""
+    from .. import animacy
+
+    if act.dep_ in _SUBJECTS:
+        return True
+    verb = _verb(act)
+    if verb is None:
+        return act.dep_ == "ROOT"  # a verbless headline naming its act: 'Curfew in the capital'
+    subj = _subject(verb)
+    if subj is None or subj.dep_ == "nsubjpass" or _headline_passive(verb):
+        return True  # what the act is done to
+    return animacy.animate(subj) or _names_act(subj)
+
+
+def figurative(act: Token, mode: str | None = None) -> bool:
+    """Whether the headline's verb cannot be read literally whoever its subject: a feeling given ('Senator offers
+    hope', 'Policy offers joy and relief'), an arrest of a thing ('Senator nabs endorsement'), or a clause opened by
+    'until', 'if' or 'after', background even where the small parser makes it the root of an article-less headline
+    ('... until shutdown ends')."""
+    from .. import animacy
+
+    verb = None if act.dep_ in _SUBJECTS else _verb(act)
+    return verb is not None and (animacy.feeling_given(verb) or animacy.thing_patient(verb, mode)
+                                 or _subordinate(verb))
+
+
+def _verb(act: Token) -> Token | None:
+    return act if act.pos_ in ("VERB", "AUX") else act.head if act.head.pos_ in ("VERB", "AUX") else None
+
+
+def _subject(verb: Token) -> Token | None:
+    node = verb
+    while True:
+        subj = next((c for c in node.children if c.dep_ in _SUBJECTS), None)
+        if subj is not None or node.dep_ not in _SHARED_SUBJECT or node.head is node:
+            return subj
+        node = node.head
+
+
+def _subordinate(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ not in _FACTUAL_MARKS and c.lower_ != "that" for c in verb.children)
+
+
+def _headline_passive(verb: Token) -> bool:
+    """'Six indicted', 'Curfew lifted in north': headlines drop the passive's 'was' and tell active acts in the
+    present tense, so a past form with no object is a participle, whatever tag the parser gave it."""
+    if verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
+        return True
+    return verb.tag_ == "VBD" and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children)
+
+
+@functools.cache
+def _act_nouns() -> frozenset[str]:
+    from ..kb import load_kb
+    from ..lexicon import load_triggers
+
+    return frozenset(load_triggers().lemmas("noun")) | frozenset(load_kb().event_nouns)
+
+
+def _names_act(subj: Token) -> bool:
+    """'Truce holds', 'Fighting resumes', 'Relief supplies arrive': the subject is an act itself. Read from the
+    word, not the tag: a sentence-case headline's first word is often tagged a name ('Truce' as PROPN)."""
+    return subj.lemma_.lower() in _act_nouns() or subj.lower_ in _act_nouns()
