@@ -168,3 +168,10 @@ def test_investigators_asking_the_public_for_help_are_investigating(text: str, e
 def test_expelling_individuals_is_deportation_and_diplomats_a_sanction(text: str, event_type: str, mode: str) -> None:
     events = _events(text)
     assert events and events[0][:2] == (event_type, mode)
+
+
+def test_calling_someone_out_for_something_is_criticism_not_a_call_for_it() -> None:
+    events = _events("The Kenyan opposition called out the government for its false claims.")
+    assert [e[:2] for e in events] == [("ACCUSE", "disapprove")]
+    assert _events("Kenya called for calm.")[0][0] == "REQUEST"
+    assert _events("Kenya called in the army.")[0][:2] == ("MOBILIZE", "troops")

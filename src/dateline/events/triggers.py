@@ -215,6 +215,9 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
     particle = _as_list(entry.get("particle"))
     if particle:
         hits = [c for c in tok.children if c.dep_ in PARTICLE_DEPS and _lemma(c) in particle]
+        if any(c.dep_ == "prt" and _lemma(c) not in particle for c in tok.children):
+            # 'called out for a false claim' is 'call out' (criticise), not 'call for': the particle makes the verb
+            hits = [h for h in hits if h.dep_ == "prt"]
         # 'warned Ruritania of reprisals': the parser hangs the preposition on the verb's object
         hits = hits or [g for c in tok.children if c.dep_ == "dobj" for g in c.children
                         if g.dep_ == "prep" and _lemma(g) in particle]
