@@ -68,8 +68,12 @@ def test_declared_refusal_of_cooperation_is_a_rejection(text: str, cameo_root: s
     assert (ev.cameo or "").startswith(cameo_root)
 
 
-def test_declared_non_attack_is_no_event() -> None:
-    assert not _events("Kenya will not attack Somalia.")
+def test_declared_non_attack_is_a_promise_to_refrain() -> None:
+    # session 11: a coercive act declared not to be done is a verbal concession (the codebook's 'promise of
+    # future concessions'; the PLOVER crosswalk's 0356 'express intent to de-escalate'); a done act negated is none
+    (ev,) = _events("Kenya will not attack Somalia.")
+    assert ev.event_type == "CONCEDE" and ev.modality.negated is False
+    assert not _events("Kenya did not attack Somalia.")
 
 
 @pytest.mark.parametrize("text", [

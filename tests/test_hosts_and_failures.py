@@ -175,3 +175,8 @@ def test_calling_someone_out_for_something_is_criticism_not_a_call_for_it() -> N
     assert [e[:2] for e in events] == [("ACCUSE", "disapprove")]
     assert _events("Kenya called for calm.")[0][0] == "REQUEST"
     assert _events("Kenya called in the army.")[0][:2] == ("MOBILIZE", "troops")
+
+
+def test_a_promise_not_to_use_force_is_a_concession() -> None:
+    assert [e[0] for e in _events("The mayor of Lima announced that police will not beat protesters.")] == ["CONCEDE"]
+    assert _events("The army did not attack the village.") == []

@@ -878,6 +878,13 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
     # 'failed to reach agreement', 'failed to agree on the border': the parties refused each other's terms
     failed = (trig.event_type in G.failed_agreement_types and tok.dep_ == "xcomp"
               and tok.head.lemma_.lower() in G.failing_governors)
+    if (trig.kind == "verb" and mod.future and trig.event_type in G.forsworn_types
+            and any(c.dep_ == "neg" for c in tok.children)):
+        # 'police will not beat protesters', 'said it would not use force': a promise to refrain is a concession
+        entry = {"kind": "verb", "type": "CONCEDE", "mode": None, "weight": 0.8, "cameo": cameo_for("CONCEDE", None),
+                 "negated_from": trig.event_type}
+        return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
+                mod.model_copy(update={"negated": False, "future": False}))
     if trig.kind != "verb" or (lemma not in G.negated_rejections and not declared and not failed):
         return trig, mod
     if not failed and not any(c.dep_ == "neg" for c in tok.children):

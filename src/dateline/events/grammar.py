@@ -60,6 +60,7 @@ class Grammar:
     refused_future_types: dict[str, str | None]
     self_directed_types: dict[str, list[str]]
     investigating_sectors: frozenset[str]
+    forsworn_types: frozenset[str]
     failing_governors: frozenset[str]
     failed_agreement_types: frozenset[str]
     complaint_verbs: frozenset[str]
@@ -141,6 +142,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    refused_future_types=dict(data.get("refused_future_types", {})),
                    self_directed_types=dict(data.get("self_directed_types", {})),
                    investigating_sectors=frozenset(data.get("investigating_sectors", [])),
+                   forsworn_types=frozenset(data.get("forsworn_types", [])),
                    failing_governors=frozenset(data.get("failing_governors", [])),
                    failed_agreement_types=frozenset(data.get("failed_agreement_types", [])),
                    asked_modes=dict(data.get("asked_modes", {})),
