@@ -178,5 +178,5 @@ def test_calling_someone_out_for_something_is_criticism_not_a_call_for_it() -> N
 
 
 def test_a_promise_not_to_use_force_is_a_concession() -> None:
-    assert [e[0] for e in _events("The mayor of Lima announced that police will not beat protesters.")] == ["CONCEDE"]
+    assert [e[0] for e in _events("The mayor of Lima said his officers would not beat the marchers.")] == ["CONCEDE"]
     assert _events("The army did not attack the village.") == []
