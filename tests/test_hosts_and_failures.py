@@ -180,3 +180,11 @@ def test_calling_someone_out_for_something_is_criticism_not_a_call_for_it() -> N
 def test_a_promise_not_to_use_force_is_a_concession() -> None:
     assert [e[0] for e in _events("The mayor of Lima said his officers would not beat the marchers.")] == ["CONCEDE"]
     assert _events("The army did not attack the village.") == []
+
+
+def test_a_title_case_headline_keeps_its_names_to_find_its_verb() -> None:
+    doc = extract("The statement was issued on Monday in the capital.",
+                  title="Peru Makes Concessions to Chile on Fishing Rights", published="2020-01-01")
+    stated = [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients])
+              for e in doc.events if e.evidence.in_title]
+    assert stated == [("CONCEDE", ["PER"], ["CHL"])]

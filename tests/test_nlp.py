@@ -72,10 +72,19 @@ def test_title_case_headlines_are_read_lower_cased_from_the_batch(monkeypatch) -
     raws = [RawArticle.from_text(TEXT, title="Rebels Storm Town Hall In Goma"),
             RawArticle.from_text("Kenya sent police officers to Haiti on Tuesday.", title="Kenya sends police to Haiti")]
     list(pipeline.analyse_many(raws, batch_size=8))
-    assert lowered == ["rebels storm town hall in goma", ""]
+    assert lowered == ["Rebels storm town hall in goma", ""]
     # a stage asking for the lower-cased copy gets the one parsed in the batch, not a new parse
     title = nlp.parse("Rebels Storm Town Hall")
     copy = nlp.parse("rebels storm town hall")
     nlp.attach_title(nlp.parse(TEXT), title, copy)
     assert nlp.lowered(title) is copy
-    assert nlp.text_of(nlp.lowered(nlp.parse("Army Repels Rebels"))) == "army repels rebels"
+    assert nlp.text_of(nlp.lowered(nlp.parse("Army Repels Rebels"))) == "Army repels rebels"
+
+
+def test_a_title_case_headline_is_sentence_cased_keeping_the_names_the_kb_knows() -> None:
+    assert nlp.sentence_cased("Peru Makes Concessions to Chile on Fishing Rights") == (
+        "Peru makes concessions to Chile on fishing rights")
+    assert nlp.sentence_cased("NATO Troops Leave  the Capital") == "NATO troops leave  the capital"  # spacing kept
+    # names kept give the parser its subject: the verb is read as a verb, not as part of a noun phrase
+    doc = nlp.parse(nlp.sentence_cased("Peru Makes Concessions to Chile"))
+    assert [t.dep_ for t in doc if t.lower_ == "makes"] == ["ROOT"]

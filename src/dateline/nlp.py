@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import logging
+import re
 
 import spacy
 from spacy.language import Language
@@ -137,9 +138,32 @@ def title_case(title: str) -> bool:
 
 
 def lowered(doc: Doc) -> Doc:
-    """The Doc's text lower-cased, parsed: the copy parsed in the same batch if there is one, else parsed now."""
+    """The Doc's text sentence-cased, parsed: the copy parsed in the same batch if there is one, else parsed now."""
     attached = doc.user_data.get(_LOWERED)
-    return attached if attached is not None else parse(text_of(doc).lower())
+    return attached if attached is not None else parse(sentence_cased(text_of(doc)))
+
+
+# KB sources that are proper names: a Title Case headline keeps their capitals when sentence-cased.
+_NAME_SOURCES = frozenset({"country", "capital", "demonym", "person", "org", "igo", "seat", "region"})
+
+
+def sentence_cased(title: str) -> str:
+    """A Title Case headline as a sentence: the first word and the names the KB knows ('Peru', 'Lima', 'NATO')
+    keep their capitals, every other word is lower-cased ('Peru Makes Concessions to Chile' -> 'Peru makes
+    concessions to Chile'). Lower-casing the names too left the parser without its strongest cue for a subject
+    ('peru denounces actions' read as one noun phrase). Lengths are kept, so tokens align with the cased parse."""
+    from .kb import load_kb
+
+    kb = load_kb()
+
+    def cased(match: re.Match[str]) -> str:
+        word = match.group()
+        core = word.strip("\"'‘’“”()[],.:;!?")
+        keep = match.start() == 0 or (core.isupper() and len(core) > 1) or any(
+            e.source in _NAME_SOURCES for e in kb.lookup(core))
+        return word if keep else word.lower()
+
+    return re.sub(r"\S+", cased, title)
 
 
 def title_doc(doc: Doc | None, title: str) -> Doc:

@@ -95,7 +95,7 @@ def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocume
     titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
     wanted = [t for t in titles if t]
     cased = [nlp.title_case(t) for t in wanted]
-    lowered = [t.lower() for t, c in zip(wanted, cased, strict=True) if c]
+    lowered = [nlp.sentence_cased(t) for t, c in zip(wanted, cased, strict=True) if c]
     ner_texts = [p.ner_text if p else None for p in plans]
     extra: list[str | None] = [None] * (len(wanted) + len(lowered))
     parsed = nlp.parse_many(texts + wanted + lowered, ner_texts=ner_texts + extra,

@@ -214,7 +214,9 @@ def _promised_contents(tok: Token, acts: set[int]) -> list[Token]:
     that is an act of its own or gives something up ('promised to end the curfew') is not promised."""
     out: list[Token] = []
     for c in tok.children:
-        if c.dep_ not in ("xcomp", "dobj", "ccomp") or yielding(c):
+        # 'vow to resume': the parser sometimes hangs the infinitive as an adverbial clause; its 'to' says complement
+        infinitive = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if (c.dep_ not in ("xcomp", "dobj", "ccomp") and not infinitive) or yielding(c):
             continue  # 'promised to scale back its presence' gives something up: a concession, not a threat
         out.append(c)
         if c.dep_ != "dobj" and c.i in acts:
