@@ -1,0 +1,39 @@
+"""Signing an agreement named by a field the codebook lists as material cooperation (judicial, military,
+intelligence) is that cooperation (PLOVER COOPERATE); signing a peace, trade or bare agreement stays SUPPORT.
+Sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events_of as _events
+from event_helpers import main_of as _main
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Peru and Kenya signed an extradition treaty in Lima on Monday.", "063"),
+    ("A new extradition treaty was signed by Peru and Kenya on Monday.", "063"),
+    ("The defence chiefs of Chile and Bolivia signed a military accord covering joint border patrols.", "062"),
+    ("Chile and Bolivia ratified a pact on intelligence at a ceremony in La Paz.", "064"),
+])
+def test_signed_material_cooperation_is_cooperate(text: str, cameo: str) -> None:
+    ev = _main(text)
+    assert (ev.event_type, ev.cameo) == ("COOPERATE", cameo), [(e.event_type, e.evidence.trigger) for e in _events(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Bolivia signed a peace accord at a ceremony in La Paz.",
+    "Peru and Kenya signed a trade agreement in Lima on Monday.",
+    # what the agreement is hoped to bring is not what it is named by
+    "Peru and Kenya signed an agreement to raise their security spending next year.",
+])
+def test_other_signed_agreements_stay_support(text: str) -> None:
+    assert _main(text).event_type == "SUPPORT", [(e.event_type, e.evidence.trigger) for e in _events(text)]
+
+
+
+def test_talks_on_an_extradition_treaty_stay_talks() -> None:
+    # no signing: the treaty is only the topic of a meeting (CONSULT), not cooperation begun
+    assert _main("Peru and Kenya held talks in Lima on an extradition treaty.").event_type == "CONSULT"
+
+
