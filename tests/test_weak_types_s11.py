@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.events.ranking import main_event
+from dateline.pipeline import extract
 from event_helpers import events_of as _events
 from event_helpers import main_of as _main
 
@@ -37,3 +39,25 @@ def test_talks_on_an_extradition_treaty_stay_talks() -> None:
     assert _main("Peru and Kenya held talks in Lima on an extradition treaty.").event_type == "CONSULT"
 
 
+
+# A headline whose verb the tagger reads as a plural noun subject ('Government Rejects' as one noun phrase) and
+# whose object it reads as the verb ('Request to Postpone' as a verb): the act is the first word's, the second its object.
+BLAND_BODY = "Officials in the capital spoke to reporters on Tuesday. The weather was mild and the markets were calm."
+
+
+def _headline_main(title: str) -> str | None:
+    ev = main_event(extract(BLAND_BODY, title=title, published="2023-05-05").events)
+    return ev.event_type if ev else None
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Zambia Government Rejects Request to Postpone Local Polls", "REJECT"),
+    ("Malawi Government Rejects Request to Lift Fuel Rationing", "REJECT"),
+])
+def test_headline_verb_read_as_a_plural_subject(title: str, expected: str) -> None:
+    assert _headline_main(title) == expected
+
+
+def test_a_subject_without_a_named_party_is_not_read_as_a_verb() -> None:
+    # 'Student' names no party: the protests are the subject and 'Demand' the verb
+    assert _headline_main("Student Protests Demand Reform of Exams") == "REQUEST"
