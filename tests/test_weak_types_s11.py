@@ -27,7 +27,7 @@ def test_signed_material_cooperation_is_cooperate(text: str, cameo: str) -> None
     "Chile and Bolivia signed a peace accord at a ceremony in La Paz.",
     "Peru and Kenya signed a trade agreement in Lima on Monday.",
     # what the agreement is hoped to bring is not what it is named by
-    "Peru and Kenya signed an agreement to raise their security spending next year.",
+    "Peru and Kenya signed an agreement to expand intelligence work next year.",
 ])
 def test_other_signed_agreements_stay_support(text: str) -> None:
     assert _main(text).event_type == "SUPPORT", [(e.event_type, e.evidence.trigger) for e in _events(text)]

@@ -17,8 +17,8 @@ FIELD_PREPS = frozenset({"on", "for"})
 
 def _field_words(agreement: Token) -> list[Token]:
     """The agreement's own modifiers ('an extradition treaty', 'a military accord') and its 'on'/'for' topic ('a
-    pact on defence'), with words joined to them ('security and intelligence'). A clause ('an agreement to share intelligence') is
-    a hope about the future and is left out."""
+    pact on defence'), with words joined to them ('defence and intelligence'). A clause ('an agreement to expand
+    intelligence work') says what the parties hope for and is left out."""
     words = [c for c in agreement.children if c.dep_ in ("compound", "amod", "nmod")]
     words += [o for c in agreement.children if c.dep_ == "prep" and c.lower_ in FIELD_PREPS
               for o in c.children if o.dep_ == "pobj"]
