@@ -16,6 +16,7 @@ from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
+from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
@@ -391,7 +392,8 @@ def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
 def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
-    return finalised_concessions(promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index))))
+    return finalised_cooperation(finalised_concessions(
+        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index)))))
 
 
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:

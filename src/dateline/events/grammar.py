@@ -50,6 +50,7 @@ class Grammar:
     tentative_promises: frozenset[str]
     diplomatic_contents: dict[str, frozenset[str]]  # verb -> objects: promised, it is diplomatic cooperation
     finalising_verbs: frozenset[str]
+    material_agreements: dict[str, str]  # word naming an agreement's material field -> CAMEO of that cooperation
     commitment_nouns: frozenset[str]
     commitment_adjectives: frozenset[str]
     execution_verbs: frozenset[str]
@@ -132,6 +133,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    tentative_promises=frozenset(data.get("tentative_promises", [])),
                    diplomatic_contents=_object_table(data, "diplomatic_contents"),
                    finalising_verbs=frozenset(data.get("finalising_verbs", [])),
+                   material_agreements=dict(data.get("material_agreements", {})),
                    commitment_nouns=frozenset(data.get("commitment_nouns", [])),
                    commitment_adjectives=frozenset(data.get("commitment_adjectives", [])),
                    execution_verbs=frozenset(data.get("execution_verbs", [])),

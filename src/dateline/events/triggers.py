@@ -405,11 +405,46 @@ def headline_passives(sent: Span, index: TriggerIndex, found: list[Trigger]) -> 
     return sorted(out, key=lambda t: t.token.i)
 
 
+def _verb_read_as_subject(sent: Span, index: TriggerIndex, found: list[Trigger]) -> list[Trigger] | None:
+    """'Ruritania Government Rejects Request to Delay Vote': the tagger reads the headline's verb as a plural noun
+    and the object after it as the verb. When the word just before a lexicon verb is such a plural, hangs on it
+    as subject or head, spells a third-person lexicon verb and follows a named party ('Ruritania Government'),
+    that word is the headline's act and the verb its object. ('Student Protests Demand Reform' is not read so:
+    'Student' names no party.)"""
+    for t in found:
+        root = t.token
+        if t.kind != "verb" or root.pos_ != "VERB" or root.i - sent.start < 2:
+            continue
+        subj = sent.doc[root.i - 1]
+        # either parse: the plural 'noun' as the root's subject, or as the root with the real object as its verb
+        as_subject = subj.dep_ == "nsubj" and subj.head.i == root.i and root.dep_ == "ROOT"
+        as_root = subj.dep_ == "ROOT" and root.head.i == subj.i and root.dep_ in ("dobj", "compound")
+        if not (as_subject or as_root) or subj.tag_ not in ("NNS", "NNPS") or not subj.lower_.endswith("s"):
+            continue
+        party = [w for w in sent.doc[sent.start : subj.i] if w.is_alpha]
+        if not party or not any(_names_a_party(w) for w in party):
+            continue
+        lemma = _verb_lemma(subj, index)
+        if lemma is None:
+            continue
+        trig = _best(subj, index.verbs[lemma], [root])
+        if trig is None or float(trig.entry.get("weight", 1.0)) < MIN_WEIGHT:
+            continue
+        entry = {**trig.entry, "headline_verb": True}
+        rest = [x for x in found if x.token.i not in (root.i, subj.i)]
+        return sorted([*rest, Trigger(token=subj, entry=entry, tokens=[subj, root], specificity=trig.specificity)],
+                      key=lambda x: x.token.i)
+    return None
+
+
 def misread_verbs(sent: Span, index: TriggerIndex, found: list[Trigger]) -> list[Trigger]:
     """A headline's verb the tagger reads as a noun, a name or an auxiliary ('Argentina Denounces Actions',
     'X and Y ratify agreement', 'Venezuela Commends Belize'): when the parse has no lexicon verb of its own,
     the first word after the subject spelling a lexicon verb (and no lexicon noun) is the headline's act.
     For headlines only: news prose rarely drops its articles and auxiliaries as headlines do."""
+    swapped = _verb_read_as_subject(sent, index, found)
+    if swapped is not None:
+        return swapped
     if any(t.kind == "verb" and t.token.pos_ == "VERB" and t.token.dep_ not in ("amod", "compound")
            for t in found):
         return found
