@@ -72,13 +72,13 @@ def test_title_case_headlines_are_read_lower_cased_from_the_batch(monkeypatch) -
     raws = [RawArticle.from_text(TEXT, title="Rebels Storm Town Hall In Goma"),
             RawArticle.from_text("Kenya sent police officers to Haiti on Tuesday.", title="Kenya sends police to Haiti")]
     list(pipeline.analyse_many(raws, batch_size=8))
-    assert lowered == ["Rebels storm town hall in goma", ""]
+    assert lowered == ["rebels storm town hall in goma", ""]
     # a stage asking for the lower-cased copy gets the one parsed in the batch, not a new parse
     title = nlp.parse("Rebels Storm Town Hall")
     copy = nlp.parse("rebels storm town hall")
     nlp.attach_title(nlp.parse(TEXT), title, copy)
     assert nlp.lowered(title) is copy
-    assert nlp.text_of(nlp.lowered(nlp.parse("Army Repels Rebels"))) == "Army repels rebels"
+    assert nlp.text_of(nlp.lowered(nlp.parse("Army Repels Rebels"))) == "army repels rebels"
 
 
 def test_a_title_case_headline_is_sentence_cased_keeping_the_names_the_kb_knows() -> None:

@@ -148,9 +148,9 @@ _NAME_SOURCES = frozenset({"country", "capital", "demonym", "person", "org", "ig
 
 
 def sentence_cased(title: str) -> str:
-    """A Title Case headline as a sentence: the first word and the names the KB knows ('Peru', 'Lima', 'NATO')
-    keep their capitals, every other word is lower-cased ('Peru Makes Concessions to Chile' -> 'Peru makes
-    concessions to Chile'). Lower-casing the names too left the parser without its strongest cue for a subject
+    """A Title Case headline as the parser reads a sentence best: acronyms and the names the KB knows ('Peru',
+    'Lima', 'NATO') keep their capitals, every other word (the first too: 'student protests demand') is
+    lower-cased ('Peru Makes Concessions to Chile' -> 'Peru makes concessions to Chile'). Lower-casing the names too left the parser without its strongest cue for a subject
     ('peru denounces actions' read as one noun phrase). Lengths are kept, so tokens align with the cased parse."""
     from .kb import load_kb
 
@@ -159,7 +159,7 @@ def sentence_cased(title: str) -> str:
     def cased(match: re.Match[str]) -> str:
         word = match.group()
         core = word.strip("\"'‘’“”()[],.:;!?")
-        keep = match.start() == 0 or (core.isupper() and len(core) > 1) or any(
+        keep = (core.isupper() and len(core) > 1) or any(
             e.source in _NAME_SOURCES for e in kb.lookup(core))
         return word if keep else word.lower()
 
