@@ -14,14 +14,16 @@ from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
-from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party
+from .coding import MentionIndex, code_argument, same_actor, same_party
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
+from .implied import authorities, flag, own_society, place_target
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
 from .reported import accuses_another
+from .rereadings import as_complaint, as_inquiry, as_riot, conventional_force
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
@@ -174,26 +176,6 @@ def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[A
             p = p.model_copy(update={"country": country, "name": f"ethnic {p.text} ({country})"})
         out.append(p)
     return out
-
-
-def _flag(actor: Actor, country: str, event_type: str) -> Actor:
-    if actor.kind == "person" and not (actor.country or actor.org) and set(actor.sectors or [actor.sector]) & STATE_SECTORS:
-        # 'President X', 'Judge X', 'General X' whom the KB does not know: an office of state is held in the
-        # state where the act takes place (a foreign official would be named with a flag: 'Ugandan President X').
-        return actor.model_copy(update={"country": country})
-    if actor.country or actor.org or actor.kind in ("state", "person", "igo") or _stateless_by_name(actor):
-        return actor
-    if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
-        return actor.model_copy(update={"country": country})
-    return actor
-
-
-def _stateless_by_name(actor: Actor) -> bool:
-    """A named group the KB knows without a country ('al-Qaeda', 'Islamic State') acts across borders: the place
-    of one of its acts does not make it that place's group."""
-    from ..kb import load_kb
-
-    return any(e.source == "org" and e.country is None for e in load_kb().lookup(actor.name))
 
 
 def _wrong_patient(trig: Trigger, index: MentionIndex) -> bool:
@@ -495,57 +477,6 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
     return [t for t in out if t.token.i not in dropped]
 
 
-def _as_riot(event: Event) -> Event:
-    """Stones thrown and cars burned by protesters are a riot (PROTEST/riot), not an armed assault."""
-    if event.event_type != "ASSAULT" or not event.actors or (event.mode or "") in G.riot_excluded_modes:
-        return event
-    if not all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors):
-        return event
-    return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
-
-
-def _conventional_force(event: Event) -> Event:
-    """CAMEO splits PLOVER's ASSAULT: 18 is unconventional violence (beatings, abductions, bombings), 19 the use
-    of conventional military force. An ASSAULT of no particular mode with an army or a state among its parties
-    is the latter (190), as CAMEO coders code 'troops attacked', 'the army killed'."""
-    if event.event_type != "ASSAULT" or event.mode or event.cameo not in (None, "180"):
-        return event
-    parties = event.actors + event.recipients
-    if not any(p.kind == "state" or set(p.sectors or [p.sector]) & G.military_sectors for p in parties):
-        return event
-    return event.model_copy(update={"cameo": "190"})
-
-
-def _as_complaint(event: Event, trig: Trigger) -> Event:
-    """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
-    protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""
-    if (event.event_type != "PROTEST" or trig.kind != "verb" or trig.token.lemma_.lower() not in G.complaint_verbs
-            or not event.actors):
-        return event
-    if not all(a.kind in G.complaint_kinds or set(a.sectors or [a.sector]) & G.complaint_sectors for a in event.actors):
-        return event
-    # the authorities a street protest is presumed to address are no addressee of a complaint
-    recipients = [r for r in event.recipients if not r.name.endswith("(authorities)")]
-    return event.model_copy(update={"event_type": "ACCUSE", "mode": "disapprove", "recipients": recipients,
-                                    "cameo": cameo_for("ACCUSE", "disapprove")})
-
-
-def _as_inquiry(event: Event, trig: Trigger) -> Event:
-    """'Police appealed for help to find the attackers': investigators asking the public for help, information or
-    witnesses are investigating (PLOVER ACCUSE investigate, CAMEO 09); a plea to a named state or body stays a
-    REQUEST. Only police and investigating bodies, only for help (mode assist)."""
-    if event.event_type != "REQUEST" or event.mode != "assist" or not event.actors:
-        return event
-    if not all(set(a.sectors or [a.sector]) & G.investigating_sectors for a in event.actors):
-        return event
-    if any(r.kind in ("state", "igo", "ngo", "org") or r.country and r.kind == "person" for r in event.recipients):
-        return event
-    if any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.ent_type_) for c in trig.token.children):
-        return event  # 'asked Interpol for help': a named body is asked
-    return event.model_copy(update={"event_type": "ACCUSE", "mode": "investigate", "recipients": [],
-                                    "cameo": cameo_for("ACCUSE", "investigate")})
-
-
 def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """'X claimed that Y had attacked Z': the claim accuses Y (ACCUSE allege, whose target is the clause's subject);
     'claim' alone is too weak a word for the lexicon to fire on, and the attack it reports is not the story."""
@@ -761,20 +692,20 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
             and trig.event_type in G.place_target_types:
-        recipients = [_place_target(location)]
+        recipients = [place_target(location)]
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
-        actors = [_flag(a, location.country, trig.event_type) for a in actors]
+        actors = [flag(a, location.country, trig.event_type) for a in actors]
         # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
-        recipients = [_flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
+        recipients = [flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
                       else r for r in recipients]
         if location.precision in ("clause", "sentence"):
             actors = _residents(actors, args.actors, location.country)
             recipients = _residents(recipients, args.recipients, location.country)
     if not recipients and trig.event_type == "PROTEST":
-        recipients = _authorities(location, actors)
+        recipients = authorities(location, actors)
     if not recipients:
-        recipients = _own_society(trig, actors)
+        recipients = own_society(trig, actors)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -796,7 +727,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from")),
     )
-    event = _conventional_force(_as_inquiry(_as_complaint(_as_riot(event), trig), trig))
+    event = conventional_force(as_inquiry(as_complaint(as_riot(event), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []
@@ -828,47 +759,6 @@ def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:
     return ((trig.event_type in G.unattributed_types or stated)
             and weight >= 0.8
             and ranking.agreement(probs, trig.event_type) >= 0.5)
-
-
-def _authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
-    """A protest that names no addressee ('Young Kenyans blocked the highway') is aimed at the authorities where it
-    happens — the place's state, else the protesters' own (as ICEWS codes a protest with no named target)."""
-    from ..kb import load_kb
-
-    country = (location.country if location is not None else None) or next(
-        (a.country for a in actors if a.country), None)
-    if not country:
-        return []
-    name = load_kb().country_name(country) or country
-    return [Actor(text=name, name=f"{name} (authorities)", country=country, sector="GOV", sectors=["GOV"],
-                  kind="state")]
-
-
-def _own_society(trig: Trigger, actors: list[Actor]) -> list[Actor]:
-    """'The government extended the curfew', 'the junta will impose martial law': a state's measure that names no
-    one it falls on falls on its own society (as CAMEO and the PLOVER gold code a domestic restriction: the
-    state's country on both sides)."""
-    modes = G.self_directed_types.get(trig.event_type)
-    if modes is None or (modes and trig.entry.get("mode") not in modes):
-        return []
-    countries = {a.country for a in actors}
-    if len(countries) != 1 or None in countries or not all(
-            a.kind == "state" or set(a.sectors or [a.sector]) & STATE_SECTORS for a in actors):
-        return []
-    from ..kb import load_kb
-
-    country = next(iter(countries))
-    name = load_kb().country_name(country) or str(country)
-    return [Actor(text=name, name=f"{name} (society)", country=country, kind="state")]
-
-
-def _place_target(location: Location) -> Actor:
-    """An attack on, a raid in, a deployment to a named place with no named target: the state that place is in
-    bears it (as GDELT and ICEWS code an act against a location's country)."""
-    from ..kb import load_kb
-
-    name = load_kb().country_name(location.country) or str(location.country)
-    return Actor(text=location.text or name, name=name, country=location.country, kind="state")
 
 
 def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:

@@ -1,0 +1,62 @@
+"""Re-readings of a coded event by who does it: stones thrown by protesters are a riot, a state that 'protests'
+complains, investigators asking the public for help investigate, an army's plain attack is conventional force."""
+
+from __future__ import annotations
+
+from ..lexicon import cameo_for
+from ..models import Event
+from .grammar import load_grammar
+from .triggers import Trigger
+
+G = load_grammar()
+
+
+def as_riot(event: Event) -> Event:
+    """Stones thrown and cars burned by protesters are a riot (PROTEST/riot), not an armed assault."""
+    if event.event_type != "ASSAULT" or not event.actors or (event.mode or "") in G.riot_excluded_modes:
+        return event
+    if not all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors):
+        return event
+    return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
+
+
+def conventional_force(event: Event) -> Event:
+    """CAMEO splits PLOVER's ASSAULT: 18 is unconventional violence (beatings, abductions, bombings), 19 the use
+    of conventional military force. An ASSAULT of no particular mode with an army or a state among its parties
+    is the latter (190), as CAMEO coders code 'troops attacked', 'the army killed'."""
+    if event.event_type != "ASSAULT" or event.mode or event.cameo not in (None, "180"):
+        return event
+    parties = event.actors + event.recipients
+    if not any(p.kind == "state" or set(p.sectors or [p.sector]) & G.military_sectors for p in parties):
+        return event
+    return event.model_copy(update={"cameo": "190"})
+
+
+def as_complaint(event: Event, trig: Trigger) -> Event:
+    """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
+    protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""
+    if (event.event_type != "PROTEST" or trig.kind != "verb" or trig.token.lemma_.lower() not in G.complaint_verbs
+            or not event.actors):
+        return event
+    if not all(a.kind in G.complaint_kinds or set(a.sectors or [a.sector]) & G.complaint_sectors for a in event.actors):
+        return event
+    # the authorities a street protest is presumed to address are no addressee of a complaint
+    recipients = [r for r in event.recipients if not r.name.endswith("(authorities)")]
+    return event.model_copy(update={"event_type": "ACCUSE", "mode": "disapprove", "recipients": recipients,
+                                    "cameo": cameo_for("ACCUSE", "disapprove")})
+
+
+def as_inquiry(event: Event, trig: Trigger) -> Event:
+    """'Police appealed for help to find the attackers': investigators asking the public for help, information or
+    witnesses are investigating (PLOVER ACCUSE investigate, CAMEO 09); a plea to a named state or body stays a
+    REQUEST. Only police and investigating bodies, only for help (mode assist)."""
+    if event.event_type != "REQUEST" or event.mode != "assist" or not event.actors:
+        return event
+    if not all(set(a.sectors or [a.sector]) & G.investigating_sectors for a in event.actors):
+        return event
+    if any(r.kind in ("state", "igo", "ngo", "org") or r.country and r.kind == "person" for r in event.recipients):
+        return event
+    if any(c.dep_ in ("dobj", "dative") and (c.pos_ == "PROPN" or c.ent_type_) for c in trig.token.children):
+        return event  # 'asked Interpol for help': a named body is asked
+    return event.model_copy(update={"event_type": "ACCUSE", "mode": "investigate", "recipients": [],
+                                    "cameo": cameo_for("ACCUSE", "investigate")})
