@@ -188,3 +188,12 @@ def test_a_title_case_headline_keeps_its_names_to_find_its_verb() -> None:
     stated = [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients])
               for e in doc.events if e.evidence.in_title]
     assert stated == [("CONCEDE", ["PER"], ["CHL"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bolivia's interim government said it was ready to impose martial law.", ["THREATEN"]),
+    ("Turkey is ready to resume talks with Greece.", ["AGREE"]),
+    ("Kenya is ready to help Somalia.", ["AGREE"]),  # no act of its own in the content: the readiness is coded
+])
+def test_readiness_for_an_act_is_coded_once_as_that_act_declared(text: str, expected: list[str]) -> None:
+    assert [e[0] for e in _events(text)] == expected

@@ -374,8 +374,17 @@ def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
 def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
-    return finalised_cooperation(finalised_concessions(
-        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index)))))
+    return _readiness_told_by_its_act(finalised_cooperation(finalised_concessions(
+        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index))))))
+
+
+def _readiness_told_by_its_act(triggers: list[Trigger]) -> list[Trigger]:
+    """'ready to impose martial law', 'prepared to resume talks': when the act a party says it is ready for is a
+    trigger of its own, that act is coded as declared (a threat, a promise); the readiness adds no second event."""
+    acts = {t.token.i for t in triggers}
+    return [t for t in triggers if not (
+        t.event_type == "AGREE" and t.token.pos_ == "ADJ" and t.token.lemma_.lower() in G.commitment_adjectives
+        and any(c.dep_ == "xcomp" and c.i in acts for c in t.token.children))]
 
 
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
