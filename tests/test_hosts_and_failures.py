@@ -197,3 +197,8 @@ def test_a_title_case_headline_keeps_its_names_to_find_its_verb() -> None:
 ])
 def test_readiness_for_an_act_is_coded_once_as_that_act_declared(text: str, expected: list[str]) -> None:
     assert [e[0] for e in _events(text)] == expected
+
+
+def test_a_named_body_asked_is_the_recipient() -> None:
+    assert _events("Ukraine asked NATO for weapons.")[0][3] == ["NATO"]
+    assert _events("Kenyan police asked Interpol for help to find the suspect.")[0][3] == ["Interpol"]

@@ -234,6 +234,13 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
+def _names_a_body(tok: Token) -> bool:
+    """An organisation the KB knows by name ('asked Interpol for help', 'urged NATO to act')."""
+    from ..kb import load_kb
+
+    return tok.pos_ == "PROPN" and any(e.source in ("igo", "org") for e in load_kb().lookup(tok.text))
+
+
 def _counted_object(verb: Token) -> Token | None:
     """'kidnapped up to 16 advisers', 'killed up to 30 people': the parser reads 'up' as the verb's particle and the
     counted object as the object of 'to'."""
@@ -292,7 +299,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
-        named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) else []
+        named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) or _names_a_body(obj) else []
         if trig.event_type == "CONSULT" and named_party:
             # 'welcomed the Kenyan president to Paris': the guest met is the counterpart, 'to Paris' the venue
             args.recipients = named_party
