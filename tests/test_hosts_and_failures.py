@@ -202,3 +202,8 @@ def test_readiness_for_an_act_is_coded_once_as_that_act_declared(text: str, expe
 def test_a_named_body_asked_is_the_recipient() -> None:
     assert _events("Ukraine asked NATO for weapons.")[0][3] == ["NATO"]
     assert _events("Kenyan police asked Interpol for help to find the suspect.")[0][3] == ["Interpol"]
+
+
+def test_readiness_stays_when_its_act_is_not_coded() -> None:
+    text = "Our government is ready to cooperate constructively with you, the Georgian prime minister told Russia."
+    assert "AGREE" in [e[0] for e in _events(text)]

@@ -290,10 +290,14 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
         triggers = clause_modes(content_modes(_settled(read, index), read), read) + _reported_accusations(sent, read)
         probs = ranking.sentence_probs(sent) if triggers else {}
+        coded: dict[int, list[Event]] = {}
         for trig in triggers:
             if ranking.vetoed(float(trig.entry.get("weight", 1.0)), probs, trig.event_type):
                 continue  # a weak lexicon reading the sentence as a whole contradicts
-            events.extend(_code_trigger(trig, sent, out, index, main_country, published, probs))
+            coded.setdefault(trig.token.i, []).extend(
+                _code_trigger(trig, sent, out, index, main_country, published, probs))
+        events.extend(ev for trig in triggers if not _readiness_told_by_its_act(trig, coded)
+                      for ev in coded.pop(trig.token.i, []))
     events = _merge_duplicates(events)
     title_doc = _title_doc(out, sdoc)
     found = _headline_trigger(title_doc, lexicon_index) if title_doc is not None else None
@@ -374,17 +378,16 @@ def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
 def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
-    return _readiness_told_by_its_act(finalised_cooperation(finalised_concessions(
-        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index))))))
+    return finalised_cooperation(finalised_concessions(
+        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index)))))
 
 
-def _readiness_told_by_its_act(triggers: list[Trigger]) -> list[Trigger]:
-    """'ready to impose martial law', 'prepared to resume talks': when the act a party says it is ready for is a
-    trigger of its own, that act is coded as declared (a threat, a promise); the readiness adds no second event."""
-    acts = {t.token.i for t in triggers}
-    return [t for t in triggers if not (
-        t.event_type == "AGREE" and t.token.pos_ == "ADJ" and t.token.lemma_.lower() in G.commitment_adjectives
-        and any(c.dep_ == "xcomp" and c.i in acts for c in t.token.children))]
+def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
+    """'ready to impose martial law', 'prepared to resume talks': when the act a party says it is ready for was
+    coded itself (as declared: a threat, a promise), the readiness adds no second event."""
+    tok = trig.token
+    return (trig.event_type == "AGREE" and tok.pos_ == "ADJ" and tok.lemma_.lower() in G.commitment_adjectives
+            and any(c.dep_ == "xcomp" and coded.get(c.i) for c in tok.children))
 
 
 def _headline_type(title_doc: Doc, lexicon_index: TriggerIndex) -> str | None:
