@@ -205,5 +205,5 @@ def test_a_named_body_asked_is_the_recipient() -> None:
 
 
 def test_readiness_stays_when_its_act_is_not_coded() -> None:
-    text = "Our government is ready to cooperate constructively with you, the Georgian prime minister told Russia."
+    text = "Our government is ready to cooperate fully with you, the minister told his visitor."
     assert "AGREE" in [e[0] for e in _events(text)]
