@@ -123,7 +123,7 @@ _LOWERED = "dateline.lowered"
 
 
 def attach_title(doc: Doc, title: Doc, lowered: Doc | None = None) -> None:
-    """Keep the parsed title (and its lower-cased parse, for a Title Case one) with the body's Doc, so a stage
+    """Keep the parsed title (and its sentence-cased parse, for a Title Case one) with the body's Doc, so a stage
     that reads the title need not parse it again."""
     doc.user_data[_TITLE] = title
     if lowered is not None:
@@ -150,8 +150,9 @@ _NAME_SOURCES = frozenset({"country", "capital", "demonym", "person", "org", "ig
 def sentence_cased(title: str) -> str:
     """A Title Case headline as the parser reads a sentence best: acronyms and the names the KB knows ('Peru',
     'Lima', 'NATO') keep their capitals, every other word (the first too: 'student protests demand') is
-    lower-cased ('Peru Makes Concessions to Chile' -> 'Peru makes concessions to Chile'). Lower-casing the names too left the parser without its strongest cue for a subject
-    ('peru denounces actions' read as one noun phrase). Lengths are kept, so tokens align with the cased parse."""
+    lower-cased ('Peru Makes Concessions to Chile' -> 'Peru makes concessions to Chile'). Lower-casing the names
+    too left the parser without its strongest cue for a subject. Lengths are kept, so tokens align with the cased
+    parse."""
     from .kb import load_kb
 
     kb = load_kb()

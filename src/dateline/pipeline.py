@@ -91,7 +91,7 @@ def _run_batch(batch: list[RawArticle], mode: ParseMode) -> Iterator[EventDocume
     plans = [prefilter.plan(d.text, mode) if _codable(d) else None for d, _ in cleaned]
     texts = [p.text if p else "" for p in plans]
     # Titles go through the same batch (the event coder reads them; one by one they cost a pipeline call each),
-    # a Title Case one lower-cased as well (the coder reads its verbs from that copy).
+    # a Title Case one sentence-cased as well (the coder reads its verbs from that copy; see nlp.sentence_cased).
     titles = [title_text(d) if _codable(d) else "" for d, _ in cleaned]
     wanted = [t for t in titles if t]
     cased = [nlp.title_case(t) for t in wanted]

@@ -22,7 +22,6 @@ HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE"})
 _OWN_ACT_VERBS = frozenset({"admit", "acknowledge", "confirm"})
 # Pronouns that point back at the speaker as the target ('fired at it', 'attacked us').
 _SPEAKER_AS_TARGET = frozenset({"it", "us", "them"})
-_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "shall"})
 
 
 def _speaker_is_a_party(speaker: Token) -> bool:
@@ -48,7 +47,8 @@ def _told_as_fact(act: Token, comp: Token) -> bool:
         if node.dep_ not in ("conj", "ccomp") or node.head.i == node.i:
             return False
         node = node.head
-    return not any(c.dep_ == "aux" and c.lower_ in _MODALS for c in act.children)
+    modals = G.future_aux | G.hypothetical_aux  # the grammar's own lists of future and hedging auxiliaries
+    return not any(c.dep_ == "aux" and c.lower_ in modals for c in act.children)
 
 
 def accuses_another(verb: Token, comp: Token, triggers: Sequence[Trigger]) -> bool:
