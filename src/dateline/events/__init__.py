@@ -668,6 +668,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = [r for r in _code_all(args.by_prep, index) if not any(same_party(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
+    if not recipients and trig.event_type == "THREATEN":
+        # 'threatened to halt the talks if X deploys missiles': the party the condition must move
+        recipients = [r for r in _code_all(targets.condition_party([speech_head, gov], G.threat_condition_marks), index)
+                      if not any(same_party(r, a) for a in actors)]
     if not recipients:
         # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
         embedded = (targets.protest_aim(trig.token) if trig.event_type == "PROTEST"

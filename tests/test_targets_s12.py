@@ -1,0 +1,33 @@
+"""Targets the trigger's own phrase does not name: the party a threat's condition must move. Sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import main_of
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Ghana threatened to close its embassy if Togo continued the border raids.", "GHA", "TGO"),
+    ("Farmers threatened to block highways unless the Peruvian government lowered fuel prices.", None, "PER"),
+    ("Turkey threatened to halt the talks if Greece deployed new missiles on the islands.", "TUR", "GRC"),
+    ("The rebels vowed to resume attacks unless Mali released their commanders.", None, "MLI"),
+])
+def test_a_threat_is_aimed_at_the_party_its_condition_must_move(text: str, actor: str | None, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "THREATEN"
+    assert [r.country for r in ev.recipients] == [target]
+    if actor:
+        assert [a.country for a in ev.actors] == [actor]
+
+
+def test_a_threat_naming_its_target_keeps_it_over_the_condition() -> None:
+    ev = main_of("Iran threatened Azerbaijan with sanctions if the Georgian pipeline deal went ahead.")
+    assert ev.event_type == "THREATEN"
+    assert [r.country for r in ev.recipients] == ["AZE"]
+
+
+def test_a_condition_on_the_threatener_itself_names_no_target() -> None:
+    ev = main_of("Bolivia threatened to leave the trade bloc if it was not paid by March.")
+    assert ev.event_type == "THREATEN"
+    assert ev.recipients == []
