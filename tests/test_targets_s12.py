@@ -31,3 +31,23 @@ def test_a_condition_on_the_threatener_itself_names_no_target() -> None:
     ev = main_of("Bolivia threatened to leave the trade bloc if it was not paid by March.")
     assert ev.event_type == "THREATEN"
     assert ev.recipients == []
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Bosnian Croats boycotted the vote.", "BIH"),
+    ("Bosnian Serbs demanded a truce with the government.", "BIH"),
+    ("Kosovo Albanians protested in Pristina.", "XKX"),
+    ("Hundreds of ethnic Russians protested in Riga.", "LVA"),
+    ("Thousands of ethnic Albanians marched in Skopje.", "MKD"),
+])
+def test_a_people_is_coded_by_the_state_it_lives_in(text: str, country: str) -> None:
+    assert [a.country for a in main_of(text).actors] == [country]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Mexican Americans rallied in Phoenix.", "USA"),
+    ("Turkish Cypriots protested against the new crossing rules.", "CYP"),
+    ("Greek Cypriots marched to the buffer zone on Sunday.", "CYP"),
+])
+def test_peoples_named_after_their_origin_live_where_the_people_noun_says(text: str, country: str) -> None:
+    assert [a.country for a in main_of(text).actors] == [country]

@@ -673,8 +673,11 @@ class _Finder:
                 if not (head.tag_ in ("NNPS", "NNS") or (head.pos_ in ("PROPN", "NOUN") and head.dep_ in (
                         "nsubj", "nsubjpass", "dobj", "pobj") and head.tag_ != "JJ")):
                     continue
-                self._actor(u.start, u.end, name=entry.name, country=entry.country, sector=None, sectors=[],
-                            kind="group")
+                start, country = u.start, entry.country
+                home = self._residence(u, head)
+                if home is not None:  # 'Bosnian Serbs', 'Iraqi Kurds': a people coded by the state they live in
+                    start, country = home.start, home.first({"country", "demonym"}).country  # type: ignore[union-attr]
+                self._actor(start, u.end, name=entry.name, country=country, sector=None, sectors=[], kind="group")
                 continue
             if entry.source in ("capital", "seat"):
                 self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="GOV", sectors=["GOV"],
@@ -687,6 +690,18 @@ class _Finder:
                 self._actor(u.start, u.end, name=entry.name, country=entry.country,
                             sector=sectors[0] if sectors else None, sectors=sectors, org=entry.org,
                             kind=entry.kind if entry.kind in ("igo", "ngo", "group", "org", "state") else "org")
+
+    def _residence(self, u: _Unit, head: Token) -> _Unit | None:
+        """The state word before a people noun of another country ('Bosnian Serbs', 'Kosovo Albanians'): CAMEO
+        codes an ethnic group by the state it lives in, and English names that state first. Peoples named as one
+        word with their state ('Turkish Cypriots') are demonyms of that state in the KB and never get here."""
+        mod = self.unit_at.get(u.start - 1)
+        if normalise(head.text) in self.kb.diaspora_peoples or mod is None or mod.end != u.start or self.sdoc[u.start - 1].dep_ not in ("amod", "compound"):
+            return None
+        entry = mod.first({"country", "demonym"})
+        if entry is None or not entry.country or entry.country == u.first({"demonym"}).country:  # type: ignore[union-attr]
+            return None
+        return mod if self.sdoc[mod.end - 1].head.i == head.i else None
 
     def _modifies_noun(self, tok: Token) -> bool:
         """True when ``tok`` is a compound/adjectival modifier of a later noun that is not itself an actor word."""

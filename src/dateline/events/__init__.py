@@ -166,7 +166,10 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
 def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[Actor]:
     """'ethnic Hungarians in Slovakia': an ethnic group is coded by the state it lives in, the place of the
     act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality)."""
-    ethnic = [h for h in heads if any(t.lower_ == "ethnic" for t in h.subtree if t.i < h.i)]
+    def people(h: Token) -> list[Token]:  # the head, or what it counts: 'hundreds of ethnic Russians'
+        return [h] + [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+    ethnic = [h for h in heads if any(t.lower_ == "ethnic" and t.i < p.i for p in people(h) for t in p.subtree)]
     if not ethnic:
         return parties
     out = []
