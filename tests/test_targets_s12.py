@@ -51,3 +51,13 @@ def test_a_people_is_coded_by_the_state_it_lives_in(text: str, country: str) -> 
 ])
 def test_peoples_named_after_their_origin_live_where_the_people_noun_says(text: str, country: str) -> None:
     assert [a.country for a in main_of(text).actors] == [country]
+
+
+def test_a_town_named_after_the_town_of_is_a_place_whatever_the_tagger_says() -> None:
+    from dateline.pipeline import extract
+
+    # the tagger reads this town as a nationality word; 'the town of' says what it is
+    doc = extract("Gunmen attacked a checkpoint near the town of Kidal on Monday, killing three soldiers.",
+                  published="2020-01-01")
+    assert ("Kidal", "MLI") in [(p.text, p.country) for p in doc.places]
+    assert doc.events and doc.events[0].location is not None and doc.events[0].location.country == "MLI"
