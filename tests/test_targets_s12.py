@@ -62,3 +62,25 @@ def test_a_town_named_after_the_town_of_is_a_place_whatever_the_tagger_says(town
                   published="2020-01-01")
     assert (town, country) in [(p.text, p.country) for p in doc.places]
     assert doc.events and doc.events[0].location is not None and doc.events[0].location.country == country
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The African Union demanded the withdrawal of Rwandan troops from eastern Congo.", "RWA"),
+    ("Lebanon called for the withdrawal of Syrian forces from the Bekaa valley.", "SYR"),
+    ("The bishops called for the resignation of the Zambian president.", "ZMB"),
+])
+def test_a_demand_is_addressed_to_the_party_the_demanded_act_is_of(text: str, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "REQUEST"
+    assert [r.country for r in ev.recipients] == [target]
+
+
+@pytest.mark.parametrize("text, demanded", [
+    ("Lebanon called for the withdrawal of Syrian forces from the Bekaa valley.", "RETREAT"),
+    ("The bishops called for the resignation of the Zambian president.", "RETREAT"),
+])
+def test_an_act_called_for_is_not_told_as_done(text: str, demanded: str) -> None:
+    from event_helpers import events_of
+
+    types = [e.event_type for e in events_of(text)]
+    assert types == ["REQUEST"] and demanded not in types

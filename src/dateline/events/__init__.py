@@ -595,6 +595,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
     triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
+    demand_words = {tok.i for t in triggers if t.event_type == "REQUEST" and t.kind in ("verb", "phrase")
+                    for tok in t.tokens if tok.i != t.token.i}
     words = [frozenset(tok.i for tok in t.tokens) or frozenset({t.token.i}) for t in triggers]
     kept: list[Trigger] = []
     for t, own in zip(triggers, words, strict=True):
@@ -610,6 +612,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
             gov = t.token.head
+            if gov.dep_ == "prep" and gov.i in demand_words:
+                continue  # 'called for the withdrawal of X': the act demanded is the demand's content, not yet done
             if gov.i in heads and gov.i != t.token.i:
                 verb_trig = next(v for v in triggers if v.kind == "verb" and v.token.i == gov.i)
                 if (gov.lemma_.lower() not in G.light_verbs and not (

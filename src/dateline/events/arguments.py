@@ -300,9 +300,14 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
         named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) or _names_a_body(obj) else []
+        of_party = _prep_objects(obj, {"of"}) if trig.event_type == "REQUEST" else []
         if trig.event_type == "CONSULT" and named_party:
             # 'welcomed the Kenyan president to Paris': the guest met is the counterpart, 'to Paris' the venue
             args.recipients = named_party
+        elif of_party:
+            # 'demanded the withdrawal of Rwandan troops from Congo': the party asked to act is the one the
+            # demanded act is of, not the place it is to leave
+            args.recipients = of_party
         else:
             args.recipients = (_prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
                                or named_party)
@@ -337,6 +342,11 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         if obj is not None:
             # "voiced support for X's efforts", "slammed claims by X": the owner of the object is the target
             args.recipients = _prep_objects(obj, recipient_preps | {"of", "by"})
+    if not args.recipients and trig.event_type == "REQUEST":
+        # 'called for the withdrawal of Syrian forces': the demanded act sits behind the trigger's own preposition
+        for prep in (c for c in tok.children if c.dep_ == "prep" and any(t.i == c.i for t in trig.tokens)):
+            for act in (g for g in prep.children if g.dep_ == "pobj"):
+                args.recipients = args.recipients or _prep_objects(act, {"of"})
     args.requesters = _requesters(tok)
     return args
 
