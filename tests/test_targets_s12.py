@@ -84,3 +84,15 @@ def test_an_act_called_for_is_not_told_as_done(text: str, demanded: str) -> None
 
     types = [e.event_type for e in events_of(text)]
     assert types == ["REQUEST"] and demanded not in types
+
+
+def test_a_noun_compounded_onto_the_object_does_not_make_the_object() -> None:
+    from event_helpers import events_of
+
+    events = events_of("The Ugandan army captured a rebel camp near Gulu on Monday.")
+    assert [(e.event_type, e.mode) for e in events] == [("COERCE", "seize")]
+
+
+def test_captured_fighters_are_still_taken() -> None:
+    assert main_of("Ugandan troops captured two rebel fighters near Gulu.").mode == "abduct"
+

@@ -233,6 +233,8 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
                 or (PEOPLE_CLASS in objects and _names_people(t))
                 or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
                 or (VIOLENCE_CLASS in objects and _names_violence(t))]
+        # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
+        hits = [t for t in hits if not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i)]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
