@@ -96,3 +96,13 @@ def test_a_noun_compounded_onto_the_object_does_not_make_the_object() -> None:
 def test_captured_fighters_are_still_taken() -> None:
     assert main_of("Ugandan troops captured two rebel fighters near Gulu.").mode == "abduct"
 
+
+
+def test_a_clause_inside_a_prepositional_phrase_is_not_the_verbs_object() -> None:
+    ev = main_of("Norway said it had halted economic aid to Sri Lanka in line with European efforts to end the fighting.")
+    assert (ev.event_type, ev.mode) == ("SANCTION", "discontinue")
+    assert [r.country for r in ev.recipients] == ["LKA"]
+
+
+def test_a_prepositional_object_still_matches_the_lexicon() -> None:
+    assert main_of("The rebels of eastern Chad called for a ceasefire with the army.").event_type == "REQUEST"
