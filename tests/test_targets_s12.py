@@ -106,3 +106,13 @@ def test_a_clause_inside_a_prepositional_phrase_is_not_the_verbs_object() -> Non
 
 def test_a_prepositional_object_still_matches_the_lexicon() -> None:
     assert main_of("The rebels of eastern Chad called for a ceasefire with the army.").event_type == "REQUEST"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Lebanon complained to the United Nations over two Israeli air raids.", "ISR"),
+    ("Vietnam complained to ASEAN about Chinese survey ships in its waters.", "CHN"),
+])
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to(text: str, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "ACCUSE"
+    assert target in [r.country for r in ev.recipients]

@@ -325,6 +325,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             by_prep += _prep_objects(prt, recipient_preps | ({"of"} if prt.lower_ == "out" else set()))
     if any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in tok.children):
         by_prep += _prep_objects(tok, {"of"})
+    if "to" not in recipient_preps:
+        # 'complained to ASEAN about Chinese ships': the parser may hang the matter on the addressee
+        by_prep += [t for to in _prep_objects(tok, {"to"}) for t in _prep_objects(to, recipient_preps) if t not in by_prep]
     if by_prep and not args.recipients:
         args.recipients = by_prep
     # When the object names no party ('providing aerial photographs to X', 'seized weapons from X'), the
