@@ -116,3 +116,19 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to(text
     ev = main_of(text)
     assert ev.event_type == "ACCUSE"
     assert target in [r.country for r in ev.recipients]
+
+
+def test_a_preposition_whose_object_the_parser_gave_to_the_next_verb_gets_it_back() -> None:
+    # The parse the small model gives some long sentences, built by hand: 'generals' is made the subject of
+    # 'hiding' and 'to' is left without an object.
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from dateline.events.arguments import _prep_objects
+
+    words = ["Chile", "gave", "shelter", "to", "two", "generals", "hiding", "in", "Lima", "."]
+    heads = [1, 1, 1, 1, 5, 6, 1, 6, 7, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prep", "pobj", "punct"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=[w.lower() for w in words])
+    assert [t.text for t in _prep_objects(doc[1], {"to"})] == ["generals"]
+    assert [t.text for t in _prep_objects(doc[6], {"in"})] == ["Lima"]

@@ -164,14 +164,25 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     for c in tok.children:
         # 'provide support to X': the parser also calls the 'to' of a recipient 'dative'
         if (c.dep_ in ("prep", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and c.lemma_.lower() in preps:
-            for g in c.children:
-                if g.dep_ != "pobj":
-                    continue
+            objects = [g for g in c.children if g.dep_ == "pobj"] or _stolen_object(c)
+            for g in objects:
                 if g.ent_type_ not in NON_ACTOR_ENTS and g.lower_ not in CALENDAR_WORDS:
                     out.extend(conjuncts(g))
                 else:
                     out.extend(name for name in [_name_before_date(g)] if name is not None)
     return out
+
+
+def _stolen_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in its embassy': the small parser makes the preposition's object
+    the subject of the participle after it and leaves the preposition empty; the noun right after it is its object."""
+    if prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    noun = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None or noun.left_edge.i != prep.i + 1 or noun.head.i <= noun.i:
+        return []
+    return [noun]
 
 
 def _name_before_date(date: Token) -> Token | None:
