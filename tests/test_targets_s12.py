@@ -132,3 +132,13 @@ def test_a_preposition_whose_object_the_parser_gave_to_the_next_verb_gets_it_bac
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=[w.lower() for w in words])
     assert [t.text for t in _prep_objects(doc[1], {"to"})] == ["generals"]
     assert [t.text for t in _prep_objects(doc[6], {"in"})] == ["Lima"]
+
+
+def test_refuge_given_is_aid_and_taking_shelter_is_no_event() -> None:
+    from event_helpers import events_of
+
+    ev = main_of("Ecuador gave refuge to three Colombian rebel commanders.")
+    assert (ev.event_type, ev.cameo) == ("AID", "075")
+    assert [r.country for r in ev.recipients] == ["COL"]
+    events = events_of("Mexico granted asylum to two Bolivian ministers sheltering in its embassy in La Paz.")
+    assert [(e.event_type, e.evidence.trigger) for e in events] == [("AID", "granted asylum")]
