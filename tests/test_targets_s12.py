@@ -39,6 +39,9 @@ def test_a_condition_on_the_threatener_itself_names_no_target() -> None:
     ("Kosovo Albanians protested in Pristina.", "XKX"),
     ("Hundreds of ethnic Russians protested in Riga.", "LVA"),
     ("Thousands of ethnic Albanians marched in Skopje.", "MKD"),
+    ("The Hungarians of southern Slovakia demanded cultural autonomy.", "SVK"),
+    ("The Serbs of northern Kosovo boycotted the election.", "XKX"),
+    ("Albanians from Kosovo protested in Tirana.", "ALB"),
 ])
 def test_a_people_is_coded_by_the_state_it_lives_in(text: str, country: str) -> None:
     assert [a.country for a in main_of(text).actors] == [country]
