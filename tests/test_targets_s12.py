@@ -145,3 +145,26 @@ def test_refuge_given_is_aid_and_taking_shelter_is_no_event() -> None:
     assert [r.country for r in ev.recipients] == ["COL"]
     events = events_of("Mexico granted asylum to two Bolivian ministers sheltering in its embassy in La Paz.")
     assert [(e.event_type, e.evidence.trigger) for e in events] == [("AID", "granted asylum")]
+
+
+@pytest.mark.parametrize("title, act, actor, target", [
+    ("Peru Denounces Actions By Chile", "ACCUSE", "PER", "CHL"),
+    ("Nigeria Signs Trade Deal With Ghana", "SUPPORT", "NGA", "GHA"),
+])
+def test_a_headline_verb_read_as_part_of_its_object_is_still_the_headlines_act(
+        title: str, act: str, actor: str, target: str) -> None:
+    from dateline.pipeline import extract
+
+    doc = extract("Officials said on Monday they would respond soon. No details were given.", title=title,
+                  published="2020-01-01")
+    coded = [(e.event_type, [a.country for a in e.actors], [r.country for r in e.recipients])
+             for e in doc.events if e.evidence.in_title]
+    assert coded == [(act, [actor], [target])]
+
+
+def test_a_question_headline_still_states_no_act() -> None:
+    from dateline.pipeline import extract
+
+    doc = extract("Officials said on Monday they would respond soon.", title="Will Peru Denounce Chile?",
+                  published="2020-01-01")
+    assert not [e for e in doc.events if e.evidence.in_title]

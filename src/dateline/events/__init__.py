@@ -430,7 +430,7 @@ def _headline_events(found: tuple[Trigger, Span], title_doc: Doc, out: EventDocu
     """The act the headline names, coded from the headline itself (its evidence points into the title): for a
     story whose body tells that act in words the coder does not read, or does not tell it at all."""
     trig, sent = found
-    if not headline.states_act(trig.token, sent):
+    if not headline.states_act(trig.token, sent, bool(trig.entry.get("headline_verb"))):
         return []
     title_out = headline.mentions(title_doc, out.document)
     # Title Case runs a name into the capitalised verb after it ('Cops Fined a Woman'): no party is its own act.

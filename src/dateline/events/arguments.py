@@ -276,6 +276,13 @@ def _split_compound_owner(tok: Token) -> Token | None:
     return None
 
 
+def _hung_on_its_object(tok: Token) -> bool:
+    """A headline verb the parser made a modifier of its own object, right after the subject's name."""
+    return (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i
+            and tok.i > tok.sent.start and tok.doc[tok.i - 1].pos_ in ("PROPN", "NOUN")
+            and tok.doc[tok.i - 1].head.i == tok.head.i)
+
+
 def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     tok = trig.token
     args = Arguments()
@@ -283,6 +290,14 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     # ("responsible for") describes the accused, not the accuser.
     adjective_actor = tok.pos_ == "ADJ" and tok.lemma_.lower() not in G.accusation_words
     misread_verb = trig.kind == "verb" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if trig.entry.get("headline_verb") and _hung_on_its_object(tok):
+        # 'Peru denounces actions by Chile' parsed as one noun phrase: the name before the verb is its subject,
+        # the noun it hangs on its object, and that noun's 'by'/'of'/'from' party the one the act is aimed at
+        args.governor = tok
+        args.actors = conjuncts(tok.doc[tok.i - 1])
+        obj = tok.head
+        args.recipients = [obj] + _prep_objects(obj, recipient_preps | {"by", "of", "from"})
+        return args
     if (tok.pos_ in ("NOUN", "PROPN") and not misread_verb) or (
             trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX") and not adjective_actor):
         return _noun_arguments(tok, recipient_preps)
