@@ -23,7 +23,7 @@ from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
 from .reported import accuses_another
-from .rereadings import as_complaint, as_inquiry, as_riot, conventional_force
+from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
@@ -382,7 +382,7 @@ def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(
-        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index)))))
+        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(_press_exchanges(triggers)), index)))))
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -561,6 +561,21 @@ def _demanded(comp: Token) -> bool:
     if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in G.self_pronouns:
         return False
     return not any(c.dep_ == "poss" and c.lower_ in G.self_pronouns for c in subj.children)  # 'his government must'
+
+
+def _press_exchanges(triggers: list[Trigger]) -> list[Trigger]:
+    """'declined to comment', 'a message seeking comment', 'a request for comment': the reporter's exchange with a
+    party is no event of the story's."""
+    def asks_for_comment(tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in G.press_queries:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in G.press_queries for g in c.children):
+                return True
+        return False
+
+    return [t for t in triggers if not (t.event_type in ("REQUEST", "REJECT", "AGREE") and asks_for_comment(t.token))]
 
 
 def _own_aims(triggers: list[Trigger]) -> list[Trigger]:
@@ -750,7 +765,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from")),
     )
-    event = conventional_force(as_inquiry(as_complaint(as_riot(event), trig), trig))
+    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -89,6 +89,9 @@ class Grammar:
     possibility_verbs: frozenset[str] = frozenset()
     threat_condition_marks: frozenset[str] = frozenset()
     threat_promises: frozenset[str] = frozenset()
+    press_queries: frozenset[str] = frozenset()
+    verbal_attack_verbs: frozenset[str] = frozenset()
+    political_sectors: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -156,7 +159,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises")})
+                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs", "political_sectors")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
