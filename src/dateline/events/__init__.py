@@ -610,6 +610,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
     triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
+    trigger_words = {tok.i for t in triggers for tok in (t.token, *t.tokens)}
     demand_words = {tok.i for t in triggers if t.event_type == "REQUEST" and t.kind in ("verb", "phrase")
                     for tok in t.tokens if tok.i != t.token.i}
     words = [frozenset(tok.i for tok in t.tokens) or frozenset({t.token.i}) for t in triggers]
@@ -626,6 +627,12 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                    and head.head.i not in trigger_words and head.head.lemma_.lower() not in G.frame_nouns \
+                    and head.head.lemma_.lower() not in G.compound_act_heads:
+                # "attack dog", "protest song": the act only says what kind of thing the head is (a frame such
+                # as "mediation effort" or "aid convoy" is the act itself)
+                continue
             gov = t.token.head
             if gov.dep_ == "prep" and gov.i in demand_words:
                 continue  # 'called for the withdrawal of X': the act demanded is the demand's content, not yet done
