@@ -59,3 +59,9 @@ def test_an_act_noun_that_only_classifies_its_head_is_no_event(text: str) -> Non
 ])
 def test_an_act_noun_before_a_frame_or_its_outcome_is_still_the_act(text: str, event_type: str) -> None:
     assert main_of(text).event_type == event_type
+
+
+def test_blowing_up_at_someone_is_an_outburst_not_a_bombing() -> None:
+    ev = main_of("Kenya's foreign minister blew up at a BBC reporter on Monday.")
+    assert (ev.event_type, ev.mode) == ("ACCUSE", "disapprove")
+    assert main_of("Rebels blew up a bridge near Goma.").mode == "explosives"
