@@ -92,7 +92,8 @@ class Grammar:
     press_queries: frozenset[str] = frozenset()
     verbal_attack_verbs: frozenset[str] = frozenset()
     political_sectors: frozenset[str] = frozenset()
-    compound_act_heads: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
+    compound_act_heads: frozenset[str] = frozenset()
+    press_audiences: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -160,7 +161,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs", "political_sectors", "compound_act_heads")})
+                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs", "political_sectors", "compound_act_heads", "press_audiences")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
