@@ -185,3 +185,16 @@ def test_telling_reporters_that_it_must_act_asks_nothing_of_them() -> None:
 
     assert [e for e in events_of("Kenya told reporters that it must protect its fishermen.")
             if e.event_type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Chad refused to send troops to Mali.", ["MLI"]),
+    ("Nigeria agreed to send troops to Gambia.", ["GMB"]),
+])
+def test_forces_a_party_would_send_are_its_own_not_the_target(text: str, target: list[str]) -> None:
+    assert [r.country for r in main_of(text).recipients] == target
+
+
+def test_forces_to_be_attacked_are_still_the_target() -> None:
+    ev = main_of("Rebels threatened to attack Malian soldiers in the capital.")
+    assert ev.event_type == "THREATEN" and [r.country for r in ev.recipients] == ["MLI"]

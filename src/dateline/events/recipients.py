@@ -57,11 +57,26 @@ def condition_party(heads: list[Token], marks: frozenset[str]) -> list[Token]:
     return []
 
 
+MOVING_PREPS = frozenset({"to", "into", "from"})
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def _own_forces_moved(verb: Token, obj: Token) -> bool:
+    """'refused to send troops to Mali': unflagged forces moved somewhere are the subject's own, not the target."""
+    from .grammar import load_grammar
+
+    if obj.lemma_.lower() not in load_grammar().deployed_forces:
+        return False
+    if any(c.dep_ in OWNER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in OWNER_ENTS) for c in obj.children):
+        return False  # 'to send Kenyan troops': someone else's forces
+    return any(c.dep_ == "prep" and c.lower_ in MOVING_PREPS for c in (*verb.children, *obj.children))
+
+
 def _objects_and_preps(verb: Token) -> list[Token]:
     """Who bears an act: its object, then the objects of its prepositions (on the verb, its particle or its object).
     Phrases that name no actor ("electricity") are dropped later by the actor coder."""
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
-    out = conjuncts(obj) if obj is not None else []
+    out = conjuncts(obj) if obj is not None and not _own_forces_moved(verb, obj) else []
     holders = [verb] + [c for c in verb.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
     for holder in holders:
         out += [t for t in _prep_objects(holder, set(ACT_PREPS)) if t not in out]
