@@ -645,6 +645,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if owners:
         args.recipients = owners  # 'rejected an Indian proposal': the proposer, not the proposal
     mod = attach.modality(trig.token, gov)
+    if mod.hypothetical and trig.event_type in G.attempted_types and attach.attempt_made(trig.token):
+        # 'police foiled an attempt to kill the governor': the attempt is the attack (CAMEO 185), not an intention
+        mod = mod.model_copy(update={"hypothetical": False, "future": False})
     if mod.negated and not mod.hypothetical:
         trig, mod = _as_refusal(trig, mod)
     if attach.declared_future(trig.token, gov, mod):

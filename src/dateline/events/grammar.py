@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,9 @@ class Grammar:
     possibility_verbs: frozenset[str] = frozenset()
     threat_condition_marks: frozenset[str] = frozenset()
     threat_promises: frozenset[str] = frozenset()
+    negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
+    attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
+    attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -151,12 +154,13 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
+                   negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises")})
+                       "threat_condition_marks", "threat_promises", "attempt_nouns", "attempted_types")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

@@ -1,0 +1,63 @@
+"""Sentences that used to code no event at all: parser repairs, attempts, warnings, journeys to talks and a few
+lexicon gaps. Sentences are our own."""
+
+from __future__ import annotations
+
+from event_helpers import events_of, main_of
+
+
+def _types(text: str) -> list[str]:
+    return [e.event_type for e in events_of(text)]
+
+
+# --- an oath whose infinitive the parser hangs as an adverbial clause ('X have sworn to fight on ...')
+
+
+def test_an_oath_to_fight_parsed_as_an_adverbial_clause_is_a_threat() -> None:
+    for text in ("Kachin guerrillas in Myanmar have sworn to fight on until the army leaves their state.",
+                 "Houthi fighters in Yemen have sworn to fight until the Saudi blockade ends."):
+        ev = next(e for e in events_of(text) if e.evidence.trigger == "fight")
+        assert (ev.event_type, ev.mode) == ("THREATEN", "violence"), text
+
+
+def test_a_purpose_clause_after_a_journey_is_not_read_as_a_promise() -> None:
+    # 'to meet' two words after its verb but after 'to Paris': a purpose, not a complement
+    ev = main_of("Kenya's foreign minister travelled to Paris on Monday to meet President Macron.")
+    assert ev.event_type == "CONSULT" and not ev.modality.future
+
+
+# --- 'ruled' alone is a court's ruling, not 'ruled out'
+
+
+def test_a_ruling_about_an_ongoing_act_does_not_negate_it() -> None:
+    ev = main_of("A Kenyan court ruled that police are illegally detaining the activists.")
+    assert (ev.event_type, ev.mode) == ("COERCE", "arrest")
+    ev = main_of("Judges in Ankara ruled the army is holding the journalists illegally.")
+    assert ev.event_type == "COERCE" and [a.country for a in ev.actors] == ["TUR"]
+
+
+def test_ruling_out_an_act_still_refuses_it() -> None:
+    assert main_of("Nigeria ruled out sending troops to Mali.").event_type == "REJECT"
+    assert "MOBILIZE" not in _types("Nigeria ruled out sending troops to Mali.")
+
+
+# --- an attempted attack told as made is the attack (CAMEO 185)
+
+
+def test_a_foiled_attempt_on_a_life_is_an_assault() -> None:
+    for text in ("Mexican police said they had foiled an attempt on Sunday to kill the mayor of Tijuana.",
+                 "Colombian police foiled an attempt to assassinate a senator in Cali.",
+                 "The Kenyan MP survived a bid to kill him near Mombasa."):
+        ev = main_of(text)
+        assert ev.event_type == "ASSAULT" and not ev.modality.hypothetical, text
+
+
+def test_an_attempt_planned_or_not_made_is_no_assault() -> None:
+    assert "ASSAULT" not in _types("Rebels plan an attempt to kill the governor of Kano.")
+    assert "ASSAULT" not in _types("Rebels made no attempt to attack the Malian army base.")
+    assert "ASSAULT" not in _types("An FBI informant stopped a planned attempt to bomb a Kansas apartment complex.")
+
+
+def test_other_acts_attempted_stay_intentions() -> None:
+    assert "AGREE" not in _types("An attempt to reach a deal between Ghana and Togo failed.")
+
