@@ -61,3 +61,43 @@ def test_an_attempt_planned_or_not_made_is_no_assault() -> None:
 def test_other_acts_attempted_stay_intentions() -> None:
     assert "AGREE" not in _types("An attempt to reach a deal between Ghana and Togo failed.")
 
+
+# --- 'will no longer tolerate X': a warning (THREATEN), with the tolerated act its content
+
+
+def test_a_declared_intolerance_is_a_threat() -> None:
+    for text, actor in (("Peru's interior minister said officers will no longer tolerate road blockades by miners "
+                         "in Puno.", "PER"),
+                        ("The Egyptian government said it will not tolerate any attacks on its embassy.", "EGY"),
+                        ("Turkey will never tolerate a terror corridor on its southern border, Erdogan said.", "TUR")):
+        ev = main_of(text)
+        assert ev.event_type == "THREATEN" and ev.actors[0].country == actor, text
+
+
+def test_the_act_not_tolerated_is_not_an_event_of_its_own() -> None:
+    types = _types("The Thai army said it would not tolerate further protests by students in Bangkok.")
+    assert types == ["THREATEN"]
+
+
+def test_an_example_given_of_what_is_not_tolerated_still_happened() -> None:
+    types = _types("The Palestinian leader said he will not tolerate attacks such as Friday's suicide bombing in "
+                   "Tel Aviv.")
+    assert "THREATEN" in types and "ASSAULT" in types
+
+
+def test_intolerance_told_of_the_past_is_no_warning() -> None:
+    assert "THREATEN" not in _types("The Kenyan government did not tolerate protests by students in the 1990s.")
+
+
+# --- a conclusion is a statement: 'concluded that X must', 'concluded that X was behind'
+
+
+def test_a_conclusion_that_another_party_must_act_is_a_demand() -> None:
+    ev = main_of("A panel of African Union envoys concluded that Sudan must let aid workers into Darfur.")
+    assert ev.event_type == "REQUEST" and [r.country for r in ev.recipients] == ["SDN"]
+
+
+def test_a_conclusion_that_a_party_was_responsible_is_an_accusation() -> None:
+    ev = main_of("A UN panel concluded that Rwandan troops were responsible for the massacre.")
+    assert ev.event_type == "ACCUSE" and [r.country for r in ev.recipients] == ["RWA"]
+

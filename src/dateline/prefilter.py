@@ -198,7 +198,8 @@ def _word_tables() -> dict[str, Any]:
         if label:
             name_labels[key(k)] = label
     return dict(
-        triggers=frozenset(triggers),
+        # 'will not tolerate': a warning the coder reads from the negated verb, which has no lexicon entry
+        triggers=frozenset(triggers) | forms(g.intolerance_verbs),
         conditional={k: tuple(v) for k, v in conditional.items() if k not in triggers},
         speech=forms(g.speech_verbs),
         accusation=forms(g.accusation_words),

@@ -92,6 +92,7 @@ class Grammar:
     negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
     attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
+    intolerance_verbs: frozenset[str] = frozenset()  # 'will not tolerate X': a warning (THREATEN)
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -160,7 +161,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises", "attempt_nouns", "attempted_types")})
+                       "threat_condition_marks", "threat_promises", "attempt_nouns", "attempted_types",
+                       "intolerance_verbs")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
