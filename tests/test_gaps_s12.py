@@ -101,3 +101,19 @@ def test_a_conclusion_that_a_party_was_responsible_is_an_accusation() -> None:
     ev = main_of("A UN panel concluded that Rwandan troops were responsible for the massacre.")
     assert ev.event_type == "ACCUSE" and [r.country for r in ev.recipients] == ["RWA"]
 
+
+# --- travelling somewhere 'for talks': the travellers hold them
+
+
+def test_travellers_returning_for_talks_hold_them() -> None:
+    ev = main_of("Indian and Pakistani diplomats went back to Vienna on Monday for talks on the water treaty.")
+    assert ev.event_type == "CONSULT"
+    assert {a.country for a in ev.actors + ev.recipients} == {"IND", "PAK"}
+    ev = main_of("Thousands of Kenyans went to Nairobi for a rally against the new tax.")
+    assert ev.event_type == "PROTEST" and [a.country for a in ev.actors] == ["KEN"]
+
+
+def test_a_visit_verb_keeps_its_own_reading() -> None:
+    ev = main_of("The Iranian foreign minister flew to Moscow for talks with Russian officials.")
+    assert (ev.event_type, ev.mode) == ("CONSULT", "visit")
+

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .coding import list_item_apposition
 from .grammar import load_grammar
-from .triggers import Trigger, _names_a_country, _names_people
+from .triggers import Trigger, _best, _names_a_country, _names_people, default_index
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -415,6 +415,11 @@ def _framing_verb(noun: Token) -> Token | None:
     if prep.lower_ in ("for", "to", "at") and verb.lemma_.lower() in G.gathering_verbs and _child(
             verb, SUBJECT_DEPS) is not None:
         return verb  # 'thousands converged for a rally', 'crowds gathered at a demonstration': they hold it
+    if (prep.lower_ == "for" and verb.lemma_.lower() in G.journey_verbs and _child(verb, SUBJECT_DEPS) is not None
+            and _best(verb, default_index().verbs.get(verb.lemma_.lower(), ())) is None):
+        # 'diplomats went back to Vienna for talks': the travellers hold the talks ('flew to Cairo for talks' is
+        # coded by its own verb: a visit)
+        return verb
     if prep.lower_ != "in":
         return None
     if verb.lemma_.lower() in G.participation_verbs and (

@@ -93,6 +93,7 @@ class Grammar:
     attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
     intolerance_verbs: frozenset[str] = frozenset()  # 'will not tolerate X': a warning (THREATEN)
+    journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -162,7 +163,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "attempt_nouns", "attempted_types",
-                       "intolerance_verbs")})
+                       "intolerance_verbs", "journey_verbs")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
