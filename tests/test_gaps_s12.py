@@ -117,3 +117,36 @@ def test_a_visit_verb_keeps_its_own_reading() -> None:
     ev = main_of("The Iranian foreign minister flew to Moscow for talks with Russian officials.")
     assert (ev.event_type, ev.mode) == ("CONSULT", "visit")
 
+
+# --- lexicon: receiving monitors, sending inspectors, letting deliveries through, blocking transport
+
+
+def test_receiving_observers_lets_them_in() -> None:
+    for text in ("Kazakhstan's president received a team of election monitors sent by the African Union.",
+                 "Myanmar's junta received UN human rights monitors in Naypyidaw for the first time."):
+        ev = main_of(text)
+        assert (ev.event_type, ev.mode) == ("RETREAT", "access"), text
+
+
+def test_receiving_a_minister_is_still_a_visit() -> None:
+    ev = main_of("Kazakhstan's president received the Turkish foreign minister in Astana on Monday.")
+    assert ev.event_type == "CONSULT"
+
+
+def test_sending_inspectors_opens_an_inquiry() -> None:
+    for text in ("The United Nations sent inspectors to Libya to examine the chemical weapons depot.",
+                 "The European Commission has dispatched investigators to Malta to look into the fraud."):
+        ev = main_of(text)
+        assert (ev.event_type, ev.mode) == ("ACCUSE", "investigate"), text
+
+
+def test_letting_a_delivery_through_is_access() -> None:
+    ev = main_of("Turkey agreed to permit the delivery of medicine to Armenia across its eastern frontier.")
+    assert ev.event_type in ("RETREAT", "CONCEDE")
+    ev = main_of("Chad allowed a shipment of food to cross into Sudan on Tuesday.")
+    assert (ev.event_type, ev.mode) == ("RETREAT", "access")
+
+
+def test_blocking_transport_is_an_obstruction() -> None:
+    ev = main_of("Striking Ghanaian cocoa farmers blocked public transport on the Accra highway for six hours.")
+    assert (ev.event_type, ev.mode) == ("PROTEST", "obstruct")

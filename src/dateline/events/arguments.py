@@ -254,6 +254,13 @@ def _counted_object(verb: Token) -> Token | None:
     return None
 
 
+def _raised_object(verb: Token, trig: Trigger) -> Token | None:
+    """'allowed UN inspectors to visit': the parser makes the one allowed the subject of the infinitive; when the
+    trigger's entry matched it as the verb's object, it is the object."""
+    return next((t for t in trig.tokens if t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
+                 and t.head.i > verb.i), None)
+
+
 def _split_compound_owner(tok: Token) -> Token | None:
     """'killed in Israeli tank shelling': the small parser ends the noun phrase at 'tank' and reads 'shelling' as a
     verb with no subject. The noun just before it, object of the same preposition run, is the act's owner."""
@@ -295,11 +302,14 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             args.passive_no_agent = True
     elif subj is not None:
         args.actors = conjuncts(subj) + _split_subjects(subj)
-    obj = _child(tok, OBJECT_DEPS) or _counted_object(tok)
+    obj = _child(tok, OBJECT_DEPS) or _counted_object(tok) or _raised_object(tok, trig)
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
-        named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) or _names_a_body(obj) else []
+        # the one let in ('allowed UN inspectors to visit') is the other party whatever noun names it
+        raised = obj.dep_ == "nsubj"
+        named_party = conjuncts(obj) if raised or _names_people(obj) or _names_a_country(obj) or _names_a_body(
+            obj) else []
         if trig.event_type == "CONSULT" and named_party:
             # 'welcomed the Kenyan president to Paris': the guest met is the counterpart, 'to Paris' the venue
             args.recipients = named_party
