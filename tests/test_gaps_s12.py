@@ -150,3 +150,44 @@ def test_letting_a_delivery_through_is_access() -> None:
 def test_blocking_transport_is_an_obstruction() -> None:
     ev = main_of("Striking Ghanaian cocoa farmers blocked public transport on the Accra highway for six hours.")
     assert (ev.event_type, ev.mode) == ("PROTEST", "obstruct")
+
+
+# --- 'X is committed to ...': a state of commitment, not a passive with an unnamed agent
+
+
+def test_a_party_committed_to_an_act_is_its_actor() -> None:
+    ev = main_of("The Turkish government is committed to talks with the Kurdish rebels.")
+    assert ev.event_type == "AGREE" and [a.country for a in ev.actors] == ["TUR"]
+    ev = main_of("Ghana is committed to reopening its border with Togo, the foreign minister said.")
+    assert ev.event_type == "CONCEDE" and [a.country for a in ev.actors] == ["GHA"]
+
+
+# --- 'staged two weeks of drills': the stretch an act is counted in stands for it as the verb's object
+
+
+def test_an_act_counted_in_days_or_rounds_has_the_verbs_subject_as_actor() -> None:
+    ev = main_of("Iran staged three days of military exercises near the Strait of Hormuz.")
+    assert ev.event_type == "MOBILIZE" and [a.country for a in ev.actors] == ["IRN"]
+    ev = main_of("Indian and Chinese navies staged two weeks of naval drills in the Bay of Bengal.")
+    assert {a.country for a in ev.actors + ev.recipients} == {"IND", "CHN"}
+
+
+def test_a_misread_lemma_of_a_light_verb_still_carries_the_act() -> None:
+    # the tagger lemmatises 'staged' as 'stag'
+    ev = main_of("Pakistan staged military exercises along the Indian border on Thursday.")
+    assert ev.event_type == "MOBILIZE" and [a.country for a in ev.actors] == ["PAK"]
+
+
+# --- an exercise held by two states' forces is a joint one (COOPERATE 062), as 'joint exercise' is
+
+
+def test_war_games_by_two_flags_are_military_cooperation() -> None:
+    ev = main_of("Indian and Chinese navies staged two weeks of naval drills in the Bay of Bengal.")
+    assert (ev.event_type, ev.cameo) == ("COOPERATE", "062")
+    assert {a.country for a in ev.actors + ev.recipients} == {"IND", "CHN"}
+    ev = main_of("Russia and Belarus held military exercises near the Polish border.")
+    assert ev.event_type == "COOPERATE"
+
+
+def test_one_states_exercise_is_still_a_show_of_force() -> None:
+    assert main_of("Russian troops held drills in Crimea, Ukraine said.").event_type == "MOBILIZE"

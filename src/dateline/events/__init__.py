@@ -732,7 +732,15 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
                       if not any(same_party(r, a) for a in actors)]
-    if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
+    flags = {a.country for a in actors if a.country}
+    if (trig.event_type == "MOBILIZE" and len(flags) >= 2 and {r.country for r in recipients} <= flags
+            and any(t.lemma_.lower() in G.exercise_nouns for t in [trig.token, *trig.tokens])):
+        # 'Indian and Chinese navies staged naval drills': an exercise held by two states' forces is a joint one,
+        # military cooperation (COOPERATE 062, as the lexicon codes 'joint exercise')
+        trig = Trigger(token=trig.token, entry={**trig.entry, "type": "COOPERATE", "mode": None, "cameo": "062"},
+                       tokens=trig.tokens, specificity=trig.specificity)
+        recipients = []
+    if not recipients and trig.event_type in ("CONSULT", "COOPERATE") and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
     location = attach.event_location(gov, sent, out.places, main_country, actor_spans)

@@ -224,12 +224,30 @@ def _frame_of(noun: Token) -> Token | None:
     return None
 
 
+def _verb_lemma(verb: Token) -> str:
+    """The verb's lemma as the lexicon spells it: the tagger lemmatises some forms wrongly ('staged' -> 'stag')."""
+    from ..lexicon import load_triggers
+
+    lemma = verb.lemma_.lower()
+    return load_triggers().aliases.get(("verb", lemma), lemma)
+
+
+def _span_of(noun: Token) -> Token | None:
+    """'staged two weeks of naval drills', 'held a second round of talks': the stretch or round the act is counted
+    in stands in its place as the verb's object."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in G.span_nouns and of.head.i < noun.i:
+        return of.head
+    return None
+
+
 def light_verb_of(noun: Token) -> Token | None:
     """The verb whose subject does the nominal act: a light verb ('held talks') or a verb that carries the act out
     ('reimposed blockades', `carrier_verbs`), also through a frame noun ('launched a mediation effort')."""
-    noun = _frame_of(noun) or noun
+    noun = _frame_of(noun) or _span_of(noun) or noun
     if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.head.lemma_.lower() in G.light_verbs or noun.head.lemma_.lower() in G.carrier_verbs:
+        lemma = _verb_lemma(noun.head)
+        if lemma in G.light_verbs or lemma in G.carrier_verbs:
             return noun.head
     return None
 
@@ -297,6 +315,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         elif subj is not None and trig.event_type in SELF_MOVING_TYPES:
             args.actors = conjuncts(subj)
             args.passive_no_agent = True
+        elif subj is not None and tok.lower_ in G.commitment_adjectives:
+            # 'Ghana is committed to reopening the border': a state, not a passive; the subject commits itself
+            args.actors = conjuncts(subj)
         elif subj is not None:
             args.recipients = conjuncts(subj)
             args.passive_no_agent = True

@@ -93,6 +93,8 @@ class Grammar:
     attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
     intolerance_verbs: frozenset[str] = frozenset()  # 'will not tolerate X': a warning (THREATEN)
+    exercise_nouns: frozenset[str] = frozenset()  # drills by two states' forces: a joint exercise
+    span_nouns: frozenset[str] = frozenset()  # 'two weeks of drills': the stretch stands for the act
     journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
 
 
@@ -163,7 +165,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "attempt_nouns", "attempted_types",
-                       "intolerance_verbs", "journey_verbs")})
+                       "intolerance_verbs", "journey_verbs", "span_nouns",
+                       "exercise_nouns")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
