@@ -178,6 +178,16 @@ def test_a_misread_lemma_of_a_light_verb_still_carries_the_act() -> None:
     assert ev.event_type == "MOBILIZE" and [a.country for a in ev.actors] == ["PAK"]
 
 
+# --- hyphenated lexicon phrases ('sit - in') reach the coder: the prefilter needs no bare hyphen word
+
+
+def test_a_hyphenated_phrase_alone_in_its_sentence_is_read() -> None:
+    ev = main_of("Nurses in Lagos began a sit-in outside the health ministry on Monday.")
+    assert (ev.event_type, ev.mode) == ("PROTEST", "obstruct")
+    ev = main_of("Two gunmen died in a shoot-out with Kenyan police in Mombasa.")
+    assert (ev.event_type, ev.mode) == ("ASSAULT", "firearms")
+
+
 # --- an exercise held by two states' forces is a joint one (COOPERATE 062), as 'joint exercise' is
 
 

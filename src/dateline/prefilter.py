@@ -171,6 +171,8 @@ def _word_tables() -> dict[str, Any]:
         if t.weight < MIN_WEIGHT:
             continue  # the coder never fires on these alone
         words = list(t.words) if t.kind == "phrase" else [t.lemma]
+        # 'sit - in': a phrase spells a hyphen as a token of its own, but no surface word is a bare hyphen
+        words = [w for w in words if any(ch.isalnum() for ch in w)] or words
         needs: list[frozenset[str]] = [forms([w]) for w in words[1:]]
         if t.particle:
             needs.append(forms([t.particle]))
