@@ -201,3 +201,25 @@ def test_war_games_by_two_flags_are_military_cooperation() -> None:
 
 def test_one_states_exercise_is_still_a_show_of_force() -> None:
     assert main_of("Russian troops held drills in Crimea, Ukraine said.").event_type == "MOBILIZE"
+
+
+# --- a name the KB does not know, as the doer of a coded act, is a party (uncoded), not a reason to drop the act
+
+
+def test_an_unlisted_body_that_acts_is_kept_as_the_actor() -> None:
+    ev = main_of("The Bulawayo Vendors Collective demanded that Zimbabwean police return the seized goods.")
+    assert ev.event_type == "REQUEST" and "Vendors Collective" in ev.actors[0].text
+    ev = main_of("The Bulawayo Vendors Collective accused Zimbabwean police of seizing their goods.")
+    assert ev.event_type == "ACCUSE" and [r.country for r in ev.recipients] == ["ZWE"]
+    ev = main_of("The talks were boycotted by the Sauti Youth Forum, Kenyan media said.")
+    assert ev.event_type == "REJECT" and "Sauti Youth Forum" in ev.actors[0].text
+
+
+def test_members_of_an_unlisted_body_act_for_it() -> None:
+    ev = main_of("Members of the Coalition of Sahel Lawyers investigated the deaths of 30 prisoners in Mali.")
+    assert (ev.event_type, ev.mode) == ("ACCUSE", "investigate") and "Sahel Lawyers" in ev.actors[0].text
+
+
+def test_members_of_an_unlisted_body_acted_on_are_placed_where_it_happens() -> None:
+    ev = main_of("Kenyan police arrested 12 members of the Sauti Youth Forum in Mombasa.")
+    assert [r.country for r in ev.recipients] == ["KEN"]

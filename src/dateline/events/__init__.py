@@ -14,7 +14,7 @@ from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, subject_of
-from .coding import MentionIndex, code_argument, same_actor, same_party
+from .coding import MentionIndex, code_argument, same_actor, same_party, unlisted
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
@@ -759,6 +759,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
+        return []
+    if actors and all(unlisted(a) for a in actors) and (
+            float(trig.entry.get("weight", 1.0)) < 0.8 or ranking.agreement(probs or {}, trig.event_type) < 0.5):
+        # a party the text names but nothing codes is kept on the terms of an act with no named party: the
+        # lexicon is sure of the word and the classifier reads the sentence the same way ('X stood behind him')
         return []
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
