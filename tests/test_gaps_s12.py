@@ -223,3 +223,24 @@ def test_members_of_an_unlisted_body_act_for_it() -> None:
 def test_members_of_an_unlisted_body_acted_on_are_placed_where_it_happens() -> None:
     ev = main_of("Kenyan police arrested 12 members of the Sauti Youth Forum in Mombasa.")
     assert [r.country for r in ev.recipients] == ["KEN"]
+
+
+# --- a gerund under 'by/to/of' on a verb or adjective with no object is done by that verb's subject
+
+
+def test_a_gerund_of_means_or_resort_is_done_by_the_clauses_subject() -> None:
+    ev = main_of("Kenyan police responded by firing tear gas at the protesters in Nairobi.")
+    assert ev.event_type == "ASSAULT" and ev.actors[0].text == "Kenyan police"
+    ev = main_of("Angry Bolivian miners resorted to blocking roads near La Paz.")
+    assert (ev.event_type, ev.mode) == ("PROTEST", "obstruct") and [a.country for a in ev.actors] == ["BOL"]
+
+
+def test_those_guilty_of_an_act_did_it() -> None:
+    ev = next(e for e in events_of("The Malian army and the Tuareg rebels are both guilty of breaking the truce, "
+                                   "a UN report found.") if e.event_type == "ASSAULT")
+    assert "MLI" in [a.country for a in ev.actors]
+
+
+def test_an_object_controls_the_gerund_and_is_not_read_as_its_doer() -> None:
+    ev = main_of("Ugandan police accused the opposition leader of inciting violence.")
+    assert ev.event_type == "ACCUSE" and [a.country for a in ev.actors] == ["UGA"]

@@ -132,6 +132,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     ante = _relcl_antecedent(verb)
     if ante is not None:
         return ante, False
+    prep = verb.head
+    if (depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep"
+            and prep.lower_ in G.gerund_control_preps and prep.head.pos_ in ("VERB", "ADJ")
+            and _child(prep.head, OBJECT_DEPS) is None):
+        # 'police responded by firing tear gas', 'miners resorted to blocking roads', 'both armies are guilty of
+        # breaking the truce': with no object to control it, the gerund is done by its verb's (or adjective's)
+        # subject, also a passive one ('was accused of inciting violence')
+        subj, _ = subject_of(prep.head, depth + 1)
+        return subj, False
     # "France is ready to contribute": an adjective's subject is its copula's.
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and verb.head is not verb:
         head = verb.head
