@@ -244,3 +244,14 @@ def test_those_guilty_of_an_act_did_it() -> None:
 def test_an_object_controls_the_gerund_and_is_not_read_as_its_doer() -> None:
     ev = main_of("Ugandan police accused the opposition leader of inciting violence.")
     assert ev.event_type == "ACCUSE" and [a.country for a in ev.actors] == ["UGA"]
+
+
+# --- 'used villagers as human shields': the subject holds them (CAMEO 184)
+
+
+def test_those_who_use_people_as_human_shields_are_the_actor() -> None:
+    ev = main_of("Syrian troops used villagers as human shields near Homs, a rights group said.")
+    assert (ev.event_type, ev.cameo) == ("ASSAULT", "184")
+    assert ev.actors[0].text == "Syrian troops" and [r.text for r in ev.recipients] == ["villagers"]
+    ev = main_of("Islamist fighters in Mosul kept hundreds of Iraqi families as human shields.")
+    assert ev.event_type == "ASSAULT" and "fighters" in ev.actors[0].text

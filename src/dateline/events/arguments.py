@@ -447,8 +447,13 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
 def _framing_verb(noun: Token) -> Token | None:
     """The active transitive verb whose 'in' phrase the nominal act is ('engaged X in a firefight'), or a verb of
     taking part (`participation_verbs`: 'engaged in', 'took part in'); other intransitive and passive clauses
-    ('died in an attack', 'was wounded in an attack') name victims, not parties."""
+    ('died in an attack', 'was wounded in an attack') name victims, not parties. Also a gathering or journey
+    verb's 'for' phrase ('went back to Vienna for talks') and a holding verb's 'as' phrase ('used villagers as
+    human shields')."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.dep_ == "dobj" and (
+            prep.head.head.lemma_.lower() in G.holding_verbs):
+        return prep.head.head  # 'kept hundreds of families as human shields': the parser hangs 'as' on the object
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return None
     verb = prep.head
@@ -460,6 +465,8 @@ def _framing_verb(noun: Token) -> Token | None:
         # 'diplomats went back to Vienna for talks': the travellers hold the talks ('flew to Cairo for talks' is
         # coded by its own verb: a visit)
         return verb
+    if prep.lower_ == "as" and verb.lemma_.lower() in G.holding_verbs and _child(verb, OBJECT_DEPS) is not None:
+        return verb  # 'troops used villagers as human shields', 'held them as hostages': the subject holds them
     if prep.lower_ != "in":
         return None
     if verb.lemma_.lower() in G.participation_verbs and (

@@ -94,6 +94,7 @@ class Grammar:
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
     intolerance_verbs: frozenset[str] = frozenset()  # 'will not tolerate X': a warning (THREATEN)
     exercise_nouns: frozenset[str] = frozenset()  # drills by two states' forces: a joint exercise
+    holding_verbs: frozenset[str] = frozenset()  # 'used villagers as human shields': the subject holds them
     gerund_control_preps: frozenset[str] = frozenset()  # 'responded by firing': the verb's subject fires
     span_nouns: frozenset[str] = frozenset()  # 'two weeks of drills': the stretch stands for the act
     journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
@@ -167,7 +168,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
-                       "exercise_nouns", "gerund_control_preps")})
+                       "exercise_nouns", "gerund_control_preps", "holding_verbs")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
