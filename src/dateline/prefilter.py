@@ -171,6 +171,8 @@ def _word_tables() -> dict[str, Any]:
         if t.weight < MIN_WEIGHT:
             continue  # the coder never fires on these alone
         words = list(t.words) if t.kind == "phrase" else [t.lemma]
+        # 'sit - in': a phrase spells a hyphen as a token of its own, but no surface word is a bare hyphen
+        words = [w for w in words if any(ch.isalnum() for ch in w)] or words
         needs: list[frozenset[str]] = [forms([w]) for w in words[1:]]
         if t.particle:
             needs.append(forms([t.particle]))
@@ -198,7 +200,8 @@ def _word_tables() -> dict[str, Any]:
         if label:
             name_labels[key(k)] = label
     return dict(
-        triggers=frozenset(triggers),
+        # 'will not tolerate': a warning the coder reads from the negated verb, which has no lexicon entry
+        triggers=frozenset(triggers) | forms(g.intolerance_verbs),
         conditional={k: tuple(v) for k, v in conditional.items() if k not in triggers},
         speech=forms(g.speech_verbs),
         accusation=forms(g.accusation_words),

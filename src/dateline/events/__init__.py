@@ -14,7 +14,7 @@ from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, conjuncts, subject_of
-from .coding import MentionIndex, code_argument, same_actor, same_party
+from .coding import MentionIndex, code_argument, same_actor, same_party, unlisted
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
@@ -338,7 +338,50 @@ def _unidentified_attackers(event: Event) -> Event:
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
-    return _alleged_acts(sent, promised_concessions(sent, threatened_acts(sent, _arriving_forces(found))))
+    return _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
+        sent, _arriving_forces(found)))))
+
+
+_WARNING = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "weight": 0.8, "warning": True}
+
+
+def _no_longer(tok: Token) -> bool:
+    """'will not tolerate', 'will no longer tolerate', 'will never tolerate': the verb is negated, also where the
+    parser hangs the 'no' on 'longer'."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" or (c.lower_ == "longer" and any(
+        g.lower_ == "no" for g in c.children)) for c in tok.children)
+
+
+def _told_as_content(obj: Token) -> set[int]:
+    """The words of what is not to be tolerated: the object phrase without its relative clauses and 'such as'
+    examples ('attacks such as last week's bombing' names a bombing that did happen)."""
+    out: set[int] = set()
+    stack = [obj]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in ("relcl", "acl") and not (
+            c.dep_ == "prep" and (c.lower_ == "like" or c.lower_ == "as" and c.i > 0 and c.nbor(-1).lower_ == "such")))
+    return out
+
+
+def _intolerance_warnings(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """'Officers will no longer tolerate road blockades', 'said it would not tolerate attacks on its ships': a party
+    declaring it will stop putting up with an act warns it will act against it (PLOVER THREATEN, CAMEO 130).
+    The tolerated act is the threat's content, not an event of its own."""
+    out = list(triggers)
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.intolerance_verbs or not _no_longer(tok):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in G.future_aux | {"would"} for c in tok.children):
+            continue  # 'did not tolerate dissent' tells a past policy, not a warning
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "ccomp", "xcomp")), None)
+        if obj is None:
+            continue  # 'we will not tolerate it' with nothing named is too vague to code
+        told = _told_as_content(obj)
+        out = [t for t in out if t.token.i != tok.i and t.token.i not in told]
+        out.append(Trigger(token=tok, entry=dict(_WARNING), tokens=[tok], specificity=2))
+    return sorted(out, key=lambda t: t.token.i)
 
 
 _DEPLOYMENT = {"kind": "verb", "type": "MOBILIZE", "mode": "troops", "cameo": "154"}
@@ -694,6 +737,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if owners:
         args.recipients = owners  # 'rejected an Indian proposal': the proposer, not the proposal
     mod = attach.modality(trig.token, gov)
+    if trig.entry.get("warning"):
+        # 'will no longer tolerate': the negation and the future are the warning's own words, given now
+        mod = mod.model_copy(update={"negated": False, "future": False, "hypothetical": False})
+    if mod.hypothetical and trig.event_type in G.attempted_types and attach.attempt_made(trig.token):
+        # 'police foiled an attempt to kill the governor': the attempt is the attack (CAMEO 185), not an intention
+        mod = mod.model_copy(update={"hypothetical": False, "future": False})
     if mod.negated and not mod.hypothetical:
         trig, mod = _as_refusal(trig, mod)
     if attach.declared_future(trig.token, gov, mod):
@@ -732,7 +781,15 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
                       if not any(same_party(r, a) for a in actors)]
-    if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
+    flags = {a.country for a in actors if a.country}
+    if (trig.event_type == "MOBILIZE" and len(flags) >= 2 and {r.country for r in recipients} <= flags
+            and any(t.lemma_.lower() in G.exercise_nouns for t in [trig.token, *trig.tokens])):
+        # 'Indian and Chinese navies staged naval drills': an exercise held by two states' forces is a joint one,
+        # military cooperation (COOPERATE 062, as the lexicon codes 'joint exercise')
+        trig = Trigger(token=trig.token, entry={**trig.entry, "type": "COOPERATE", "mode": None, "cameo": "062"},
+                       tokens=trig.tokens, specificity=trig.specificity)
+        recipients = []
+    if not recipients and trig.event_type in ("CONSULT", "COOPERATE") and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
     location = attach.event_location(gov, sent, out.places, main_country, actor_spans)
@@ -751,6 +808,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
+        return []
+    if actors and all(unlisted(a) for a in actors) and (
+            float(trig.entry.get("weight", 1.0)) < 0.8 or ranking.agreement(probs or {}, trig.event_type) < 0.5):
+        # a party the text names but nothing codes is kept on the terms of an act with no named party: the
+        # lexicon is sure of the word and the classifier reads the sentence the same way ('X stood behind him')
         return []
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):

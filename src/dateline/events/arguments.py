@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from .coding import list_item_apposition
 from .grammar import load_grammar
-from .triggers import Trigger, _names_a_country, _names_people
+from .triggers import Trigger, _best, _names_a_country, _names_people, default_index
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -132,6 +132,15 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     ante = _relcl_antecedent(verb)
     if ante is not None:
         return ante, False
+    prep = verb.head
+    if (depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep"
+            and prep.lower_ in G.gerund_control_preps and prep.head.pos_ in ("VERB", "ADJ")
+            and _child(prep.head, OBJECT_DEPS) is None):
+        # 'police responded by firing tear gas', 'miners resorted to blocking roads', 'both armies are guilty of
+        # breaking the truce': with no object to control it, the gerund is done by its verb's (or adjective's)
+        # subject, also a passive one ('was accused of inciting violence')
+        subj, _ = subject_of(prep.head, depth + 1)
+        return subj, False
     # "France is ready to contribute": an adjective's subject is its copula's.
     if depth < 4 and verb.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "acomp") and verb.head is not verb:
         head = verb.head
@@ -235,12 +244,30 @@ def _frame_of(noun: Token) -> Token | None:
     return None
 
 
+def _verb_lemma(verb: Token) -> str:
+    """The verb's lemma as the lexicon spells it: the tagger lemmatises some forms wrongly ('staged' -> 'stag')."""
+    from ..lexicon import load_triggers
+
+    lemma = verb.lemma_.lower()
+    return load_triggers().aliases.get(("verb", lemma), lemma)
+
+
+def _span_of(noun: Token) -> Token | None:
+    """'staged two weeks of naval drills', 'held a second round of talks': the stretch or round the act is counted
+    in stands in its place as the verb's object."""
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in G.span_nouns and of.head.i < noun.i:
+        return of.head
+    return None
+
+
 def light_verb_of(noun: Token) -> Token | None:
     """The verb whose subject does the nominal act: a light verb ('held talks') or a verb that carries the act out
     ('reimposed blockades', `carrier_verbs`), also through a frame noun ('launched a mediation effort')."""
-    noun = _frame_of(noun) or noun
+    noun = _frame_of(noun) or _span_of(noun) or noun
     if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.head.lemma_.lower() in G.light_verbs or noun.head.lemma_.lower() in G.carrier_verbs:
+        lemma = _verb_lemma(noun.head)
+        if lemma in G.light_verbs or lemma in G.carrier_verbs:
             return noun.head
     return None
 
@@ -263,6 +290,13 @@ def _counted_object(verb: Token) -> Token | None:
                     if obj is not None and any(c.dep_ == "nummod" for c in obj.children):
                         return obj
     return None
+
+
+def _raised_object(verb: Token, trig: Trigger) -> Token | None:
+    """'allowed UN inspectors to visit': the parser makes the one allowed the subject of the infinitive; when the
+    trigger's entry matched it as the verb's object, it is the object."""
+    return next((t for t in trig.tokens if t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
+                 and t.head.i > verb.i), None)
 
 
 def _split_compound_owner(tok: Token) -> Token | None:
@@ -316,16 +350,22 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         elif subj is not None and trig.event_type in SELF_MOVING_TYPES:
             args.actors = conjuncts(subj)
             args.passive_no_agent = True
+        elif subj is not None and tok.lower_ in G.commitment_adjectives:
+            # 'Ghana is committed to reopening the border': a state, not a passive; the subject commits itself
+            args.actors = conjuncts(subj)
         elif subj is not None:
             args.recipients = conjuncts(subj)
             args.passive_no_agent = True
     elif subj is not None:
         args.actors = conjuncts(subj) + _split_subjects(subj)
-    obj = _child(tok, OBJECT_DEPS) or _counted_object(tok)
+    obj = _child(tok, OBJECT_DEPS) or _counted_object(tok) or _raised_object(tok, trig)
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
-        named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) or _names_a_body(obj) else []
+        # the one let in ('allowed UN inspectors to visit') is the other party whatever noun names it
+        raised = obj.dep_ == "nsubj"
+        named_party = conjuncts(obj) if raised or _names_people(obj) or _names_a_country(obj) or _names_a_body(
+            obj) else []
         of_party = _prep_objects(obj, {"of"}) if trig.event_type == "REQUEST" else []
         if trig.event_type == "CONSULT" and named_party:
             # 'welcomed the Kenyan president to Paris': the guest met is the counterpart, 'to Paris' the venue
@@ -446,14 +486,26 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
 def _framing_verb(noun: Token) -> Token | None:
     """The active transitive verb whose 'in' phrase the nominal act is ('engaged X in a firefight'), or a verb of
     taking part (`participation_verbs`: 'engaged in', 'took part in'); other intransitive and passive clauses
-    ('died in an attack', 'was wounded in an attack') name victims, not parties."""
+    ('died in an attack', 'was wounded in an attack') name victims, not parties. Also a gathering or journey
+    verb's 'for' phrase ('went back to Vienna for talks') and a holding verb's 'as' phrase ('used villagers as
+    human shields')."""
     prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "as" and prep.head.dep_ == "dobj" and (
+            prep.head.head.lemma_.lower() in G.holding_verbs):
+        return prep.head.head  # 'kept hundreds of families as human shields': the parser hangs 'as' on the object
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
         return None
     verb = prep.head
     if prep.lower_ in ("for", "to", "at") and verb.lemma_.lower() in G.gathering_verbs and _child(
             verb, SUBJECT_DEPS) is not None:
         return verb  # 'thousands converged for a rally', 'crowds gathered at a demonstration': they hold it
+    if (prep.lower_ == "for" and verb.lemma_.lower() in G.journey_verbs and _child(verb, SUBJECT_DEPS) is not None
+            and _best(verb, default_index().verbs.get(verb.lemma_.lower(), ())) is None):
+        # 'diplomats went back to Vienna for talks': the travellers hold the talks ('flew to Cairo for talks' is
+        # coded by its own verb: a visit)
+        return verb
+    if prep.lower_ == "as" and verb.lemma_.lower() in G.holding_verbs and _child(verb, OBJECT_DEPS) is not None:
+        return verb  # 'troops used villagers as human shields', 'held them as hostages': the subject holds them
     if prep.lower_ != "in":
         return None
     if verb.lemma_.lower() in G.participation_verbs and (

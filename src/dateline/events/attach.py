@@ -174,7 +174,7 @@ def modality(trigger: Token, gov: Token) -> Modality:
     # "ruled out cancelling the deal", "refused to withdraw": the embedded act did not happen.
     for head in {trigger, gov}:
         if head.dep_ in ("xcomp", "dobj", "pcomp", "ccomp") and head.tag_ in ("VBG", "VB") and (
-                head.head.lemma_.lower() in G.negative_implicatives):
+                negative_implicative(head.head)):
             m.negated = True
     for head in {trigger, gov}:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
@@ -185,7 +185,7 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if governor in G.request_governors:
             m.hypothetical = True  # "urged Russia to withdraw": asked for, not done
             continue
-        if head.dep_ == "xcomp" and governor in G.future_governors | G.commitment_adjectives or _committed_by_noun(head):
+        if (_complement(head) and governor in G.future_governors | G.commitment_adjectives) or _committed_by_noun(head):
             m.future = True
         else:
             m.hypothetical = True  # "asked them to leave", "in an effort to quell", "officers to fight"
@@ -197,6 +197,15 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
             break
     return m
+
+
+def negative_implicative(verb: Token) -> bool:
+    """'refused', 'ruled out': a verb whose complement act does not happen ('ruled' alone is a court's ruling)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in G.negative_implicatives:
+        return False
+    particle = G.negative_implicative_particles.get(lemma)
+    return particle is None or any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == particle for c in verb.children)
 
 
 def _objects(tok: Token) -> list[Token]:
@@ -211,9 +220,38 @@ def declared_future(trigger: Token, gov: Token, mod: Modality) -> bool:
     chain = [trigger] if trigger is gov else [trigger, gov]
     if any(_aux_lemmas(tok) & (G.future_aux | {"would", "going"}) for tok in chain):
         return True
-    return any(tok.dep_ == "xcomp" and tok.head.lemma_.lower() in G.commitment_governors | G.commitment_adjectives
+    return any(_complement(tok) and tok.head.lemma_.lower() in G.commitment_governors | G.commitment_adjectives
                or _committed_by_noun(tok)
                for tok in chain)
+
+
+def _complement(tok: Token) -> bool:
+    """The verb's infinitive complement: an xcomp, or a 'to'-infinitive right after its verb that the parser hung
+    as an adverbial clause ('X have sworn to fight on ...': the oath's content, not a purpose)."""
+    if tok.dep_ == "xcomp":
+        return True
+    return (tok.dep_ == "advcl" and tok.head.pos_ == "VERB" and tok.i == tok.head.i + 2
+            and tok.doc[tok.i - 1].lower_ == "to" and tok.doc[tok.i - 1].head.i == tok.i)
+
+
+def attempt_made(trigger: Token) -> bool:
+    """'Police foiled an attempt to kill the mayor', 'survived a bid to assassinate him': the act's to-infinitive
+    hangs on an attempt noun whose own clause tells the attempt as made (not planned, denied or hypothetical)."""
+    noun = trigger.head
+    if trigger.dep_ != "acl" or noun.lemma_.lower() not in G.attempt_nouns or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return False
+    if any(d.dep_ == "det" and d.lower_ == "no" or d.dep_ == "amod" and d.lemma_.lower() in G.future_governors
+           for d in noun.children):
+        return False  # 'no attempt to kill was made', 'stopped a planned attempt to bomb': none was made
+    # the verb that tells the attempt: 'was foiled', 'survived', or the one over 'in a failed attempt to ...'
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in G.future_governors | G.request_governors | G.aim_verbs:
+        return False  # 'rebels plan an attempt to kill': the attempt itself lies ahead
+    told = modality(verb, verb)
+    return not (told.negated or told.hypothetical or told.future)
 
 
 def _committed_by_noun(tok: Token) -> bool:

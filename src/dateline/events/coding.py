@@ -91,7 +91,7 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     others = [a for a in inside if a is not base]
     if base is None:
         if not others:
-            return _kb_word(head) or _placed_role(head, index) or _group_noun(head)
+            return _kb_word(head) or _placed_role(head, index) or _group_noun(head) or _unlisted_name(head)
         # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
         left = [a for a in others if (a.end or 0) <= head_start]
         pick = left[-1] if left else others[0]
@@ -164,6 +164,39 @@ def _group_noun(head: Token) -> Actor | None:
         return None
     return Actor(text=head.text, name=normalise(head.text), sector=entry.sectors[0], sectors=list(entry.sectors),
                  kind="group", start=head.idx, end=head.idx + len(head.text))
+
+
+def _unlisted_name(head: Token) -> Actor | None:
+    """'the talks were boycotted by the Sauti Youth Forum', 'the Bamako Lawyers Collective said ...': a name the
+    recogniser tags as a person or organisation, unknown to the KB. The actors stage does not list such names
+    (in running text many are brands or programmes), but as the argument of a coded act the name is a party:
+    kept uncoded (no country), as a sector noun alone is. Only as the doer (subject or 'by' agent): the patient
+    of a domestic act is placed by where it happens ('police arrested 12 members of X in Mombasa': Kenyans)."""
+    doer = head
+    while doer.dep_ in ("conj", "appos"):
+        doer = doer.head
+    if not (doer.dep_ == "nsubj" or doer.dep_ == "pobj" and doer.head.dep_ == "agent"):
+        return None
+    names = [head] if head.pos_ == "PROPN" else [
+        m for m in head.lefts if m.dep_ in ("compound", "nmod") and m.pos_ == "PROPN"]  # 'the Ruritanian Liberty party'
+    if not names and head.pos_ == "NOUN" and head.tag_ == "NNS":
+        # 'members of the Coalition of X', 'leaders of the Y movement': people who speak for the body
+        names = [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                 if g.dep_ == "pobj" and (g.pos_ == "PROPN" or any(m.pos_ == "PROPN" for m in g.lefts))]
+        names += [m for g in list(names) if g.pos_ != "PROPN" for m in g.lefts if m.pos_ == "PROPN"]
+    ent = next((e for n in names for e in head.sent.ents if e.start <= n.i < e.end and e.label_ in ("ORG", "PERSON")),
+               None)
+    if ent is None:
+        return None
+    start = min(ent.start_char, head.left_edge.idx if head.pos_ != "PROPN" else ent.start_char)
+    end = max(ent.end_char, head.idx + len(head.text))
+    text = text_of(head.doc)[start:end]
+    return Actor(text=text, name=ent.text, kind="unknown", start=start, end=end)
+
+
+def unlisted(actor: Actor) -> bool:
+    """A party known only by a name the KB does not list (see `_unlisted_name`): nothing codes it."""
+    return actor.kind == "unknown" and not (actor.country or actor.org or actor.sector)
 
 
 def _placed_role(head: Token, index: MentionIndex) -> Actor | None:

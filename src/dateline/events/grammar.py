@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -89,11 +89,20 @@ class Grammar:
     possibility_verbs: frozenset[str] = frozenset()
     threat_condition_marks: frozenset[str] = frozenset()
     threat_promises: frozenset[str] = frozenset()
-    press_queries: frozenset[str] = frozenset()
+    press_queries: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
     verbal_attack_verbs: frozenset[str] = frozenset()
     political_sectors: frozenset[str] = frozenset()
     compound_act_heads: frozenset[str] = frozenset()
-    press_audiences: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
+    press_audiences: frozenset[str] = frozenset()  # 'told reporters': the public addressed, not a party asked
+    negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
+    attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
+    attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
+    intolerance_verbs: frozenset[str] = frozenset()  # 'will not tolerate X': a warning (THREATEN)
+    exercise_nouns: frozenset[str] = frozenset()  # drills by two states' forces: a joint exercise
+    holding_verbs: frozenset[str] = frozenset()  # 'used villagers as human shields': the subject holds them
+    gerund_control_preps: frozenset[str] = frozenset()  # 'responded by firing': the verb's subject fires
+    span_nouns: frozenset[str] = frozenset()  # 'two weeks of drills': the stretch stands for the act
+    journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -156,12 +165,16 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
+                   negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs", "political_sectors", "compound_act_heads", "press_audiences")})
+                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs",
+                       "political_sectors", "compound_act_heads", "press_audiences", "attempt_nouns", "attempted_types",
+                       "intolerance_verbs", "journey_verbs", "span_nouns",
+                       "exercise_nouns", "gerund_control_preps", "holding_verbs")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

@@ -149,6 +149,10 @@ def _object_tokens(tok: Token) -> list[Token]:
             # "threatened to expel", "refused to resign": the infinitive is the object; a quotation before its
             # verb ("'... are being released,' he told reporters") is what was said, not what was ordered
             out.append(child)
+            if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
+                # "allowed UN inspectors to visit": the parser makes the one allowed the infinitive's subject
+                out.extend(t for g in child.children if g.dep_ == "nsubj" for t in _phrase(g)
+                           if t.i - g.left_edge.i < 8)
         elif child.dep_ in ("prep", "prt"):
             # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
             for g in child.children:
