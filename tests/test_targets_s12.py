@@ -198,3 +198,13 @@ def test_forces_a_party_would_send_are_its_own_not_the_target(text: str, target:
 def test_forces_to_be_attacked_are_still_the_target() -> None:
     ev = main_of("Rebels threatened to attack Malian soldiers in the capital.")
     assert ev.event_type == "THREATEN" and [r.country for r in ev.recipients] == ["MLI"]
+
+
+@pytest.mark.parametrize("text, defied", [
+    ("Thousands of students blocked roads in Nairobi in defiance of Kenyan police to demand lower fees.", "police"),
+    ("Hundreds of traders marched through Kampala in defiance of Ugandan riot police.", "police"),
+])
+def test_a_protest_is_aimed_at_what_it_defies(text: str, defied: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "PROTEST"
+    assert any(defied in r.text for r in ev.recipients)

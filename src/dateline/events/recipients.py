@@ -125,6 +125,8 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
 PURPOSE_VERBS = frozenset({"demand", "protest", "press", "denounce", "oppose", "call", "show", "voice", "express",
                            "condemn", "urge", "seek", "reject", "decry", "challenge"})
 OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with"})
+# Nouns of an 'in ... of/at/against' phrase that names what a protest is aimed at.
+DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "response", "retaliation"})
 
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
@@ -148,6 +150,13 @@ def protest_aim(tok: Token) -> list[Token]:
     """Whom a protest is aimed at, from its purpose clause: the object of 'to demand/protest/press ...' and the
     parties that object belongs to. PLOVER's target of a protest is the authority it addresses."""
     heads = [tok] + ([tok.head] if tok.dep_ in OBJECT_DEPS | {"attr"} and tok.head.pos_ in ("VERB", "AUX") else [])
+    for head in heads:
+        # 'blocked roads in defiance of the police', 'marched in protest at the new tariffs'
+        for frame in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                      if g.dep_ == "pobj" and g.lemma_.lower() in DEFIANCE_NOUNS):
+            found = [t for p in _prep_objects(frame, set(OWNER_PREPS)) for t in [p, *_owners(p)]]
+            if found:
+                return found
     for head in heads:
         for c in head.children:
             if c.dep_ not in ("advcl", "xcomp") or c.lemma_.lower() not in PURPOSE_VERBS:
