@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -21,6 +22,7 @@ from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target
+from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
 from .reported import accuses_another
 from .rereadings import as_complaint, as_inquiry, as_riot, conventional_force
@@ -63,6 +65,18 @@ def _main_country(places: list[Place]) -> Place | None:
     if country_place is not None:
         return country_place
     return Place(text=iso, start=0, end=0, name=iso, country=iso, kind="country")
+
+
+def _act_places(out: EventDocument) -> list[Place]:
+    """The document's places less those that only seat a party ('a London-based monitor said troops shelled the
+    town'): the monitor's base is neither where the shelling happened nor whose troops they were."""
+    text = out.document.text
+    return [p for p in out.places if _base_word(text[p.end : p.end + 20]) not in G.base_participles]
+
+
+def _base_word(after: str) -> str:
+    m = re.match(r"\s?-\s?([a-z]+)", after)
+    return m[1] if m else ""
 
 
 def _code_all(heads: list[Token], index: MentionIndex) -> list[Actor]:
@@ -279,7 +293,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     if not out.document.text:
         return []
     index = MentionIndex(out.actors)
-    main_country = _main_country(out.places)
+    main_country = _main_country(_act_places(out))
     published = out.document.published
     lexicon_index = default_index()
     events: list[Event] = []
@@ -289,6 +303,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
             continue  # no trigger word in it: walking its tokens would find none
         read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
         triggers = clause_modes(content_modes(_settled(read, index), read), read) + _reported_accusations(sent, read)
+        triggers = without_mishap_deaths(triggers)  # 'killed in a bus crash' tells no one's act
         probs = ranking.sentence_probs(sent) if triggers else {}
         coded: dict[int, list[Event]] = {}
         for trig in triggers:
@@ -682,7 +697,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
-    location = attach.event_location(gov, sent, out.places, main_country, actor_spans)
+    location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans)
     if not actors:
         for head in args.actors:
             generic = _generic_actor(head, trig.event_type, location.country if location else None)

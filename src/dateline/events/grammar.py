@@ -89,6 +89,10 @@ class Grammar:
     possibility_verbs: frozenset[str] = frozenset()
     threat_condition_marks: frozenset[str] = frozenset()
     threat_promises: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()  # 'killed', 'injured': say what befell, not who did it
+    mishap_nouns: frozenset[str] = frozenset()  # accidents and disasters: causes of death that are no one's act
+    mishap_verbs: frozenset[str] = frozenset()
+    base_participles: frozenset[str] = frozenset()  # 'London-based': the place is a party's seat
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -156,7 +160,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises")})
+                       "threat_condition_marks", "threat_promises", "outcome_verbs", "mishap_nouns", "mishap_verbs",
+                       "base_participles")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

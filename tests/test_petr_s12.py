@@ -1,0 +1,81 @@
+"""Session 12, PETRARCH-2 actors and roots: deaths nobody caused, the seat of a reporting party, transnational
+armed groups coded as CAMEO codes them. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluation.events import _actor_codes
+from dateline.models import Event
+from dateline.pipeline import extract
+
+PUBLISHED = "2021-03-01"
+
+
+def _events(text: str) -> list[Event]:
+    return extract(text, published=PUBLISHED).events
+
+
+def _main(text: str) -> Event:
+    events = _events(text)
+    assert events, f"no event in {text!r}"
+    return max(events, key=lambda e: e.salience or 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Three passengers were killed in a bus crash near Ibadan on Sunday.",
+    "A train collision killed 30 passengers in southern Egypt.",
+    "The flood killed 40 villagers in northern Bangladesh last week.",
+    "Seven pilgrims were killed in a stampede at a shrine in Iraq.",
+    "Four soldiers were killed when their helicopter crashed in central Mali.",
+    "Rescuers found the bodies of hikers killed by the avalanche in the Alps.",
+])
+def test_a_death_caused_by_an_accident_or_a_disaster_is_no_assault(text: str) -> None:
+    assert not [e for e in _events(text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels killed ten villagers in northern Mali on Friday.",
+    "Five people were killed in an attack on a bus near Ibadan.",
+    "Gunmen killed two guards after the earthquake in Haiti.",
+])
+def test_deaths_someone_caused_are_still_assaults(text: str) -> None:
+    assert _main(text).event_type == "ASSAULT"
+
+
+def test_a_crash_that_follows_an_attack_keeps_the_attack() -> None:
+    events = _events("Two soldiers were killed when their helicopter crashed after insurgents fired a rocket at it.")
+    assert any(e.event_type == "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "A Paris-based press freedom watchdog said police arrested three journalists.",
+    "The Doha-based broadcaster said troops opened fire on protesters.",
+    "The war monitor, a London-based charity, said government forces shelled two towns in the north.",
+])
+def test_the_seat_of_a_reporting_party_does_not_flag_the_act(text: str) -> None:
+    ev = _main(text)
+    seats = {"FRA", "QAT", "GBR"}
+    assert not seats & {a.country for a in ev.actors + ev.recipients}
+    assert ev.location is None or ev.location.country not in seats
+
+
+def test_a_place_named_in_its_own_right_still_flags_the_act() -> None:
+    ev = _main("A New York-based rights group said soldiers detained 40 villagers in Myanmar.")
+    assert [a.country for a in ev.actors] == ["MMR"]
+    ev = _main("Police in Lyon arrested three men on Monday.")
+    assert [a.country for a in ev.actors] == ["FRA"]
+
+
+def test_a_transnational_armed_group_answers_to_the_cameo_code_img() -> None:
+    ev = _main("Islamic State fighters attacked an army post in eastern Syria.")
+    assert "IMG" in _actor_codes(ev.actors)
+    ev = _main("US drones killed two al-Qaeda commanders in Yemen on Friday.")
+    assert "IMG" in _actor_codes(ev.recipients)
+
+
+def test_a_stateless_group_the_kb_does_not_name_is_not_img() -> None:
+    ev = _main("Militants attacked an army post on Tuesday.")
+    assert "IMG" not in _actor_codes(ev.actors)
+    ev = _main("Hezbollah fighters attacked an army post near the border.")
+    assert _actor_codes(ev.actors) == {"LBN"}  # a group with a home state is coded by it
