@@ -388,6 +388,12 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
             if obj is not None:
                 args.recipients = conjuncts(obj)
                 return args
+    if not args.actors and verb is None:
+        side = _fighting_side(noun)
+        if side is not None:
+            # 'soldiers pushed into the valley during clashes with militias': the subject fought; 'with' names the foe
+            args.actors = conjuncts(side)
+            args.governor = side.head
     if verb is not None and verb.lemma_.lower() in G.receiving_verbs:
         # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to
         args.recipients = args.actors
@@ -402,6 +408,33 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+# Prepositions that put a reciprocal nominal act just before or around the clause's own act.
+SEQUEL_PREPS = frozenset({"after", "following", "during"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF"})
+
+
+def _fighting_side(noun: Token) -> Token | None:
+    """'Soldiers pushed into the valley during clashes with militias', 'the army withdrew following clashes
+    with militants': an act done 'with' a foe, told as what came before the clause's act, was fought by the
+    clause's subject. Only an armed or state subject is taken: 'villagers abandoned their farms after clashes' did
+    not fight."""
+    prep = noun.head
+    if (noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SEQUEL_PREPS
+            or prep.head.pos_ not in ("VERB", "AUX")):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return None
+    subj = _child(prep.head, SUBJECT_DEPS)
+    if subj is None:
+        return None
+    if subj.pos_ == "PROPN" and subj.ent_type_ in ("GPE", "ORG", "NORP"):
+        return subj
+    from ..kb import load_kb
+
+    armed = any(e.source == "noun" and ARMED_SECTORS & set(e.sectors) for e in load_kb().lookup(subj.lemma_.lower()))
+    return subj if armed else None
 
 
 def _framing_verb(noun: Token) -> Token | None:
