@@ -79,3 +79,38 @@ def test_a_stateless_group_the_kb_does_not_name_is_not_img() -> None:
     assert "IMG" not in _actor_codes(ev.actors)
     ev = _main("Hezbollah fighters attacked an army post near the border.")
     assert _actor_codes(ev.actors) == {"LBN"}  # a group with a home state is coded by it
+
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("A Peruvian judge on Monday issued arrest warrants for three Bolivian smugglers, police said.", "BOL"),
+    ("Judges in Ghana issued an arrest warrant on Monday for a Togolese businessman.", "TGO"),
+])
+def test_an_arrest_warrant_targets_the_party_it_is_issued_for(text: str, wanted: str) -> None:
+    ev = _main(text)
+    assert (ev.event_type, ev.mode) == ("THREATEN", "arrest")
+    assert wanted in [r.country for r in ev.recipients]
+
+
+@pytest.mark.parametrize(("text", "side", "foe"), [
+    ("Chadian soldiers pushed into the valley during clashes with Sudanese militias.", "TCD", "SDN"),
+    ("Kenya closed the border after clashes with Somali militias.", "KEN", "SOM"),
+])
+def test_fighting_with_a_foe_before_the_clause_act_is_the_subjects(text: str, side: str, foe: str) -> None:
+    fight = next(e for e in _events(text) if e.event_type == "ASSAULT")
+    assert [a.country for a in fight.actors] == [side]
+    assert foe in [r.country for r in fight.recipients]
+
+
+def test_people_who_fled_after_fighting_did_not_fight() -> None:
+    fight = next(e for e in _events("Villagers abandoned their farms after clashes with bandits in Zambia.")
+                 if e.event_type == "ASSAULT")
+    assert not any("Villagers" in a.text for a in fight.actors)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Armenia says artillery shells were fired at it overnight.", "ARM"),
+    ("Lebanon said two rockets had been launched at it by unknown groups.", "LBN"),
+])
+def test_it_in_a_reported_attack_is_the_speaker_as_target(text: str, target: str) -> None:
+    ev = next(e for e in _events(text) if e.event_type == "ASSAULT")
+    assert [(r.country, r.kind) for r in ev.recipients] == [(target, "state")]  # the state, not its shells

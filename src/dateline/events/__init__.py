@@ -156,9 +156,11 @@ def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIn
     return []
 
 
-def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex) -> list[Actor]:
-    """'The ministry said it had sent troops': a bare 'it'/'they'/'we' in reported speech is the speaker."""
-    if not heads or heads[0].pos_ != "PRON" or heads[0].lower_ not in ("it", "they", "we"):
+def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex,
+                         pronouns: tuple[str, ...] = ("it", "they", "we")) -> list[Actor]:
+    """'The ministry said it had sent troops': a bare 'it'/'they'/'we' in reported speech is the speaker; as a
+    target ('Armenia says shells were fired at it'), 'it'/'us'."""
+    if not heads or heads[0].pos_ != "PRON" or heads[0].lower_ not in pronouns:
         return []
     speech = attach.speech_governor(gov)
     if speech is None:
@@ -678,6 +680,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
+    if not recipients:
+        # 'Armenia says shells were fired at it from the hills': the speaker is the target, not the launch site
+        pronoun = next((h for h in [*args.recipients, *args.by_prep] if h.pos_ == "PRON"), None)
+        recipients = [r for r in _speaker_for_pronoun([pronoun] if pronoun is not None else [], gov, index,
+                                                      ("it", "us")) if not any(same_party(r, a) for a in actors)]
     if not recipients and args.by_prep and args.by_prep != args.recipients:
         # 'sent aerial photographs to X': the object names no party, the preposition does
         recipients = [r for r in _code_all(args.by_prep, index) if not any(same_party(r, a) for a in actors)]
