@@ -114,3 +114,25 @@ def test_people_who_fled_after_fighting_did_not_fight() -> None:
 def test_it_in_a_reported_attack_is_the_speaker_as_target(text: str, target: str) -> None:
     ev = next(e for e in _events(text) if e.event_type == "ASSAULT")
     assert [(r.country, r.kind) for r in ev.recipients] == [(target, "state")]  # the state, not its shells
+
+
+def test_the_by_party_of_an_attack_is_not_also_its_target() -> None:
+    for text in ("The Yemeni Rights Monitor said six fishermen were wounded overnight in a drone strike by government "
+                 "forces off Hodeidah.",
+                 "The Sudan Monitor, a Nairobi-based group, said four farmers were hurt on Sunday in an air raid by "
+                 "government forces."):
+        ev = _main(text)
+        assert [a.text for a in ev.actors] == ["government forces"]
+        assert "government forces" not in [r.text for r in ev.recipients]
+
+
+@pytest.mark.parametrize(("text", "actor", "victims"), [
+    ("The Iraqi Observatory said four civilians died in shelling by government troops in the city's northern suburbs.",
+     "troops", "civilians"),
+    ("Three villagers died in shelling by Ugandan rebels near the border.", "Ugandan rebels", "villagers"),
+])
+def test_the_by_party_of_a_gerund_act_acts_and_the_dead_are_its_targets(text: str, actor: str, victims: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "ASSAULT"
+    assert [a.text for a in ev.actors] == [actor]
+    assert [r.text for r in ev.recipients] == [victims]

@@ -699,8 +699,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
-        recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
-                      if not any(same_party(r, a) for a in actors)]
+        # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)
+        owners = [t for t in targets.patient_owners(trig.token, args.recipients) if t not in args.actors]
+        recipients = [r for r in _code_all(owners, index) if not any(same_party(r, a) for a in actors)]
     if not recipients and trig.event_type in ("CONSULT",) and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]

@@ -92,6 +92,19 @@ def _agent_on_gerund(verb: Token) -> Token | None:
     return None
 
 
+def _gerund_by_party(tok: Token) -> Token | None:
+    """The 'by' party of a bare gerund act in a preposition ('killed in shelling by X', 'hurt in beatings by
+    police'): a name or a plural noun, as for `_agent_on_gerund` ('by the river' is a place)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
+        return None
+    for by in tok.children:
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.tag_ in ("NNS", "NNPS")):
+                return obj
+    return None
+
+
 def _relcl_antecedent(verb: Token) -> Token | None:
     """In 'forces, which comprise troops', the subject of the relative clause is the noun it modifies."""
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -295,6 +308,13 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             args.passive_no_agent = True
     elif subj is not None:
         args.actors = conjuncts(subj) + _split_subjects(subj)
+    elif (by := _gerund_by_party(tok)) is not None:
+        # 'four civilians died in shelling by government troops': the gerund's 'by' party acts, the clause's
+        # subject suffers
+        args.actors = conjuncts(by)
+        victims = _child(tok.head.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if victims is not None and tok.head.head.lemma_.lower() in G.outcome_verbs:
+            args.recipients = conjuncts(victims)
     obj = _child(tok, OBJECT_DEPS) or _counted_object(tok)
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
