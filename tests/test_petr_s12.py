@@ -136,3 +136,23 @@ def test_the_by_party_of_a_gerund_act_acts_and_the_dead_are_its_targets(text: st
     assert ev.event_type == "ASSAULT"
     assert [a.text for a in ev.actors] == [actor]
     assert [r.text for r in ev.recipients] == [victims]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Mexico offered asylum to two Cuban doctors stranded in Caracas since the coup.", "CUB"),
+    ("Chile offered asylum to three Peruvian journalists on Monday.", "PER"),
+])
+def test_the_preposition_of_a_nominal_act_may_hang_on_its_light_verb(text: str, target: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "AID"
+    assert [r.country for r in ev.recipients] == [target]
+
+
+@pytest.mark.parametrize("text", [
+    "Norway sent relief supplies on Monday.",
+    "Sweden sent relief supplies by ship.",
+])
+def test_the_acting_states_own_name_is_no_place_the_act_falls_on(text: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "AID"
+    assert ev.recipients == []

@@ -422,6 +422,10 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
     frame_noun = _frame_of(noun)
     by_prep = _prep_objects(noun, recipient_preps) or (
         _prep_objects(frame_noun, recipient_preps) if frame_noun else [])
+    if not by_prep and verb is not None and verb.lemma_.lower() not in G.receiving_verbs:
+        # 'offered asylum to two doctors', 'launched an attack on the base': the parser may hang the act's
+        # preposition on its light verb
+        by_prep = _prep_objects(verb, recipient_preps)
     if not by_prep and verb is not None and args.actors:
         # 'X launched a mediation effort between Y and Z': the doer is the verb's subject, the parties are between
         by_prep = _prep_objects(noun, {"between"}) or (_prep_objects(frame_noun, {"between"}) if frame_noun else [])
