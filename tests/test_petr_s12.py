@@ -156,3 +156,12 @@ def test_the_acting_states_own_name_is_no_place_the_act_falls_on(text: str) -> N
     ev = _main(text)
     assert ev.event_type == "AID"
     assert ev.recipients == []
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("France accelerated the withdrawal of its troops from Mali.", "FRA"),
+    ("Kenya hastened the deportation of 40 Somali traders.", "KEN"),
+])
+def test_who_sets_the_pace_of_an_act_does_it(text: str, actor: str) -> None:
+    ev = _main(text)
+    assert [a.country for a in ev.actors] == [actor]
