@@ -165,3 +165,27 @@ def test_the_acting_states_own_name_is_no_place_the_act_falls_on(text: str) -> N
 def test_who_sets_the_pace_of_an_act_does_it(text: str, actor: str) -> None:
     ev = _main(text)
     assert [a.country for a in ev.actors] == [actor]
+
+
+@pytest.mark.parametrize(("text", "patients"), [
+    ("The arrest of two Ugandan journalists drew protests.", "UGA"),
+    ("The deportation of 40 Somali traders began on Monday.", "SOM"),
+])
+def test_the_of_party_of_an_act_done_to_someone_is_its_target(text: str, patients: str) -> None:
+    ev = _main(text)
+    assert ev.event_type == "COERCE"
+    assert patients not in [a.country for a in ev.actors]
+    assert [r.country for r in ev.recipients] == [patients]
+
+
+def test_a_by_party_still_does_the_act_and_the_of_party_suffers_it() -> None:
+    ev = _main("The killing of three protesters by Kenyan police sparked outrage.")
+    assert ev.event_type == "ASSAULT"
+    assert [a.text for a in ev.actors] == ["Kenyan police"]
+    assert [r.text for r in ev.recipients] == ["protesters"]
+
+
+def test_the_of_party_of_violence_is_who_uses_it() -> None:
+    events = _events("Thousands protested against the violence of the police in Lagos.")
+    violence = next(e for e in events if e.evidence.trigger == "violence")
+    assert [a.text for a in violence.actors] == ["police"]

@@ -287,7 +287,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     misread_verb = trig.kind == "verb" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
     if (tok.pos_ in ("NOUN", "PROPN") and not misread_verb) or (
             trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX") and not adjective_actor):
-        return _noun_arguments(tok, recipient_preps)
+        return _noun_arguments(tok, recipient_preps, _of_patient(trig))
     args.governor = tok
     subj, passive = subject_of(tok)
     owner = _split_compound_owner(tok)
@@ -361,7 +361,16 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     return args
 
 
-def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
+def _of_patient(trig: Trigger) -> bool:
+    """The nominal act's 'of' phrase names whom it is done to ('the arrest of two journalists', 'the killing of
+    protesters', 'the release of hostages'), not who does it ('the withdrawal of troops')."""
+    if trig.token.lemma_.lower() in G.agentive_act_nouns:
+        return False  # 'the violence of the police', 'the advance of the rebels'
+    return (trig.event_type in G.patient_of_acts
+            or f"{trig.event_type}/{trig.entry.get('mode')}" in G.patient_of_acts)
+
+
+def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = False) -> Arguments:
     args = Arguments()
     verb = light_verb_of(noun)
     if verb is not None:
@@ -389,9 +398,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
                 owner = [subj]
         if owner:
             args.actors = conjuncts(owner[0])
-        by = _prep_objects(noun, {"by", "of"})
+        by = _prep_objects(noun, {"by"} if of_patient else {"by", "of"})
         if not args.actors and by:
             args.actors = by
+        if of_patient:
+            args.recipients = _prep_objects(noun, {"of"})
         if not args.actors:
             # 'concessions made by Kenya', 'attacks carried out by the rebels': the participle's agent acts
             agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None]

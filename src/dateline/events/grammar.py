@@ -93,6 +93,8 @@ class Grammar:
     mishap_nouns: frozenset[str] = frozenset()  # accidents and disasters: causes of death that are no one's act
     mishap_verbs: frozenset[str] = frozenset()
     base_participles: frozenset[str] = frozenset()  # 'London-based': the place is a party's seat
+    patient_of_acts: frozenset[str] = frozenset()  # 'the arrest of X': X is acted on (type or TYPE/mode)
+    agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -161,7 +163,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "outcome_verbs", "mishap_nouns", "mishap_verbs",
-                       "base_participles")})
+                       "base_participles", "patient_of_acts",
+                       "agentive_act_nouns")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
