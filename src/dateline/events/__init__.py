@@ -240,8 +240,7 @@ def _local_target(head: Token, country: str) -> Actor:
 
 
 def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
-    """'Mexico offered asylum to ...': when the only place in reach is the acting state's own name, it is no
-    place the act falls on."""
+    """'Norway sent relief supplies': the only place in reach is the acting state's own name."""
     return any(a.kind == "state" and a.country == location.country and location.text == a.text for a in actors)
 
 
@@ -732,7 +731,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             trig.event_type in G.domestic_types):
         recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
-            and trig.event_type in G.place_target_types and not _names_the_actor(location, actors):
+            and trig.event_type in G.place_target_types and not (
+                trig.event_type in G.outward_types and _names_the_actor(location, actors)):
         recipients = [place_target(location)]
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
