@@ -189,3 +189,12 @@ def test_the_of_party_of_violence_is_who_uses_it() -> None:
     events = _events("Thousands protested against the violence of the police in Lagos.")
     violence = next(e for e in events if e.evidence.trigger == "violence")
     assert [a.text for a in violence.actors] == ["police"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Fighters loyal to the Libyan government shelled the port.", "LBY"),
+    ("Soldiers attached to the Malian army detained two traders.", "MLI"),
+    ("Some 20,000 nurses affiliated with the Kenyan health union walked off the job on Monday.", "KEN"),
+])
+def test_a_group_loyal_to_or_member_of_a_party_is_of_its_state(text: str, country: str) -> None:
+    assert [a.country for a in _main(text).actors] == [country]

@@ -96,6 +96,7 @@ class Grammar:
     patient_of_acts: frozenset[str] = frozenset()  # 'the arrest of X': X is acted on (type or TYPE/mode)
     agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
     outward_types: frozenset[str] = frozenset()  # acts never falling on the acting state's own name
+    allegiance_words: frozenset[str] = frozenset()  # 'troops loyal to X': the group is of X's state
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -165,7 +166,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "outcome_verbs", "mishap_nouns", "mishap_verbs",
                        "base_participles", "patient_of_acts",
-                       "agentive_act_nouns", "outward_types")})
+                       "agentive_act_nouns", "outward_types",
+                       "allegiance_words")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
