@@ -198,3 +198,18 @@ def test_the_of_party_of_violence_is_who_uses_it() -> None:
 ])
 def test_a_group_loyal_to_or_member_of_a_party_is_of_its_state(text: str, country: str) -> None:
     assert [a.country for a in _main(text).actors] == [country]
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Rockets were fired at Israel on Monday.", "ISR"),
+    ("Mortars were fired into Lebanon on Sunday.", "LBN"),
+])
+def test_unnamed_attackers_are_not_of_the_state_they_aimed_at(text: str, target: str) -> None:
+    ev = _main(text)
+    assert [r.country for r in ev.recipients] == [target]
+    assert target not in [a.country for a in ev.actors]
+
+
+def test_unnamed_attackers_of_a_place_attacked_from_within_keep_its_country() -> None:
+    ev = _main("A bomb exploded in Pakistan, killing five people.")
+    assert [a.country for a in ev.actors] == ["PAK"]

@@ -349,10 +349,24 @@ def _unidentified_attackers(event: Event) -> Event:
     loc = event.location
     if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
         return event
+    if loc.kind == "country" and any(_aimed_at(event, r) and r.text == loc.text for r in event.recipients):
+        return event  # 'rockets were fired at Israel': the state attacked is no home of the unnamed attackers
     actor = Actor(text=event.evidence.trigger, name=f"Unidentified attackers ({loc.country})", country=loc.country,
                   sector="UAF", sectors=["UAF"], kind="group", start=event.evidence.trigger_start,
                   end=event.evidence.trigger_end)
     return event.model_copy(update={"actors": [actor]})
+
+
+# Prepositions that aim an act at a whole state from outside ('fired at Israel', 'launched into Lebanon').
+AIMED_PREPS = frozenset({"at", "against", "into", "toward", "towards"})
+
+
+def _aimed_at(event: Event, party: Actor) -> bool:
+    """The party is a state the act was aimed at through a preposition of direction, as the sentence words it."""
+    if party.kind != "state" or party.start is None:
+        return False
+    before = event.evidence.sentence[: max(party.start - event.evidence.start, 0)].split()
+    return bool(before) and before[-1].lower() in AIMED_PREPS
 
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
