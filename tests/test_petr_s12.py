@@ -213,3 +213,18 @@ def test_unnamed_attackers_are_not_of_the_state_they_aimed_at(text: str, target:
 def test_unnamed_attackers_of_a_place_attacked_from_within_keep_its_country() -> None:
     ev = _main("A bomb exploded in Pakistan, killing five people.")
     assert [a.country for a in ev.actors] == ["PAK"]
+
+
+@pytest.mark.parametrize("text", [
+    "A roadside bomb killed one U.S. soldier on Sunday, the military said.",
+    "A car bomb killed two Kenya Defence Forces soldiers on Friday.",
+])
+def test_the_victims_own_flag_is_no_home_of_unnamed_attackers(text: str) -> None:
+    ev = _main(text)
+    victims = {r.country for r in ev.recipients}
+    assert victims and not victims & {a.country for a in ev.actors}
+
+
+def test_unnamed_attackers_still_take_the_place_of_the_attack() -> None:
+    ev = _main("A landmine explosion near Mosul killed three Iraqi children.")
+    assert [a.country for a in ev.actors] == ["IRQ"]

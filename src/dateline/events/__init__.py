@@ -351,6 +351,8 @@ def _unidentified_attackers(event: Event) -> Event:
         return event
     if loc.kind == "country" and any(_aimed_at(event, r) and r.text == loc.text for r in event.recipients):
         return event  # 'rockets were fired at Israel': the state attacked is no home of the unnamed attackers
+    if any(r.kind != "state" and re.search(rf"(?<!\w){re.escape(loc.text or '')}(?!\w)", r.text) for r in event.recipients):
+        return event  # 'a roadside bomb killed one U.S. soldier': the only place is the victims' own flag
     actor = Actor(text=event.evidence.trigger, name=f"Unidentified attackers ({loc.country})", country=loc.country,
                   sector="UAF", sectors=["UAF"], kind="group", start=event.evidence.trigger_start,
                   end=event.evidence.trigger_end)
