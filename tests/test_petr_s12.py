@@ -228,3 +228,25 @@ def test_the_victims_own_flag_is_no_home_of_unnamed_attackers(text: str) -> None
 def test_unnamed_attackers_still_take_the_place_of_the_attack() -> None:
     ev = _main("A landmine explosion near Mosul killed three Iraqi children.")
     assert [a.country for a in ev.actors] == ["IRQ"]
+
+
+@pytest.mark.parametrize("text", [
+    "A fuel depot in Kharkiv was blown up by Russian missiles.",
+    "An ammunition dump near Donetsk was blown up by rockets on Tuesday.",
+])
+def test_an_explosion_caused_by_a_fired_munition_is_heavy_weapons(text: str) -> None:
+    ev = _main(text)
+    assert (ev.event_type, ev.mode, ev.cameo) == ("ASSAULT", "heavy-weapons", "194")
+
+
+def test_a_planted_explosive_stays_a_bombing() -> None:
+    ev = _main("The tanker was blown up by a mine off Yemen.")
+    assert (ev.mode, ev.cameo) == ("explosives", "1833")
+
+
+@pytest.mark.parametrize(("text", "firer"), [
+    ("The convoy was destroyed by rockets launched by militants.", "militants"),
+    ("Two soldiers were killed by a shell fired by separatists.", "separatists"),
+])
+def test_whoever_fired_the_weapon_is_the_attacker(text: str, firer: str) -> None:
+    assert [a.text for a in _main(text).actors] == [firer]

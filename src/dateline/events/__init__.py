@@ -23,7 +23,7 @@ from .diplomacy import promised_cooperation
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target
 from .mishaps import without_mishap_deaths
-from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
+from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
 from .rereadings import as_complaint, as_inquiry, as_riot, conventional_force
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
@@ -309,7 +309,8 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
         read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
-        triggers = clause_modes(content_modes(_settled(read, index), read), read) + _reported_accusations(sent, read)
+        triggers = munition_modes(clause_modes(content_modes(_settled(read, index), read), read)) + _reported_accusations(
+            sent, read)
         triggers = without_mishap_deaths(triggers)  # 'killed in a bus crash' tells no one's act
         probs = ranking.sentence_probs(sent) if triggers else {}
         coded: dict[int, list[Event]] = {}
@@ -451,7 +452,7 @@ def _headline_trigger(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[Trig
     for sent in doc.sents:
         found = headline_passives(sent, lexicon_index, find_triggers(sent, lexicon_index))
         read = _read_in_sentence(sent, misread_verbs(sent, lexicon_index, found))
-        for t in clause_modes(content_modes(_settled(read, MentionIndex([])), read), read):
+        for t in munition_modes(clause_modes(content_modes(_settled(read, MentionIndex([])), read), read)):
             # a verb the tagger misread ('Argentina Denounces Actions') is the headline's main verb
             depth = -1 if t.entry.get("headline_verb") else sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:

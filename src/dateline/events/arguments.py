@@ -69,8 +69,20 @@ def _agent(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return g
+                    return _firer(g) or g
     return _agent_on_gerund(verb)
+
+
+def _firer(weapon: Token) -> Token | None:
+    """'blown up by a missile fired by rebels': a weapon's own 'by' party is who used it."""
+    if weapon.lemma_.lower() not in G.instrument_modes:
+        return None
+    for acl in weapon.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for c in acl.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _agent_on_gerund(verb: Token) -> Token | None:
