@@ -435,7 +435,8 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
 
     how = ("A gold record is compared with dateline's main event (highest salience, then confidence, then earliest); "
            "type_any: any of its events has the gold type. Actor agreement: a gold source/target code is among the "
-           "top event's actor/recipient countries (IGO/NGO: actor kind); sector: first three letters.")
+           "top event's actor/recipient countries (IGO/NGO: actor kind; IMG: a named armed group the KB gives no "
+           "state); sector: first three letters.")
 
     tables = []
     if "plover-gsr" in sets:
