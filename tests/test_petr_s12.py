@@ -250,3 +250,15 @@ def test_a_planted_explosive_stays_a_bombing() -> None:
 ])
 def test_whoever_fired_the_weapon_is_the_attacker(text: str, firer: str) -> None:
     assert [a.text for a in _main(text).actors] == [firer]
+
+
+def test_a_claim_of_an_act_its_doer_only_tried_is_an_accusation() -> None:
+    ev = _main("Kenya claimed that Somali militias tried to seize the border town.")
+    assert (ev.event_type, [a.country for a in ev.actors], [r.country for r in ev.recipients]) == (
+        "ACCUSE", ["KEN"], ["SOM"])
+
+
+def test_an_allegation_names_the_doer_of_an_act_embedded_in_helping_verbs() -> None:
+    ev = _main("Ghana alleged that Togolese soldiers had helped to plan and carry out the attack.")
+    assert ev.event_type == "ACCUSE"
+    assert [r.country for r in ev.recipients] == ["TGO"]

@@ -14,7 +14,7 @@ from ..nlp import text_of
 from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
-from .arguments import Arguments, arguments, subject_of
+from .arguments import Arguments, arguments, light_verb_of, subject_of
 from .coding import MentionIndex, code_argument, same_actor, same_party
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
@@ -555,8 +555,13 @@ def _done_by_someone_named(tok: Token) -> bool:
     """The reported act has a named doer ('Y had attacked', not 'such uses are not permitted', 'they attacked')."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+    # 'alleged that the army helped to plan and carry out killings': the doer may be inherited through the
+    # verbs that embed the act
+    verb = light_verb_of(tok) if tok.pos_ == "NOUN" else tok  # 'carry out the massacres': the light verb's doer
+    if verb is None:
+        return False
+    subj, passive = subject_of(verb)
+    return subj is not None and not passive and subj.pos_ in ("NOUN", "PROPN")
 
 
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
