@@ -240,6 +240,9 @@ def _merge(codings: list[_Coding]) -> _Coding:
     return out
 
 
+# Compass words between 'of' and a place: 'the Albanians of southern Serbia'.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "northeastern", "northwestern", "southeastern", "southwestern"})
 GLUED = re.compile(r"[a-z]{3,}[A-Z]")
 NAME_SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "miss"}
@@ -673,8 +676,14 @@ class _Finder:
                 if not (head.tag_ in ("NNPS", "NNS") or (head.pos_ in ("PROPN", "NOUN") and head.dep_ in (
                         "nsubj", "nsubjpass", "dobj", "pobj") and head.tag_ != "JJ")):
                     continue
-                self._actor(u.start, u.end, name=entry.name, country=entry.country, sector=None, sectors=[],
-                            kind="group")
+                start, country = u.start, entry.country
+                home = self._residence(u, head)
+                end = u.end
+                if home is not None and home.start > u.start:  # 'the Albanians of southern Serbia'
+                    end, country = home.end, home.first({"country", "region"}).country  # type: ignore[union-attr]
+                elif home is not None:  # 'Bosnian Serbs', 'Iraqi Kurds': a people coded by the state they live in
+                    start, country = home.start, home.first({"country", "demonym"}).country  # type: ignore[union-attr]
+                self._actor(start, end, name=entry.name, country=country, sector=None, sectors=[], kind="group")
                 continue
             if entry.source in ("capital", "seat"):
                 self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="GOV", sectors=["GOV"],
@@ -687,6 +696,34 @@ class _Finder:
                 self._actor(u.start, u.end, name=entry.name, country=entry.country,
                             sector=sectors[0] if sectors else None, sectors=sectors, org=entry.org,
                             kind=entry.kind if entry.kind in ("igo", "ngo", "group", "org", "state") else "org")
+
+    def _home_of(self, j: int) -> _Unit | None:
+        """'the Albanians of southern Serbia', 'the Kurds of Iraq': a people 'of' a place belongs to that place's
+        state ('from' tells where they came from, 'in' where they are: neither makes them residents)."""
+        sdoc = self.sdoc
+        if j >= len(sdoc) or sdoc[j].lower_ != "of":
+            return None
+        k = j + 1
+        while k < len(sdoc) and (sdoc[k].lower_ == "the" or sdoc[k].lower_ in COMPASS_WORDS) and k not in self.unit_at:
+            k += 1
+        unit = self.unit_at.get(k)
+        entry = unit.first({"country", "region"}) if unit is not None and unit.start == k else None
+        return unit if entry is not None and entry.country else None
+
+    def _residence(self, u: _Unit, head: Token) -> _Unit | None:
+        """The state word before a people noun of another country ('Bosnian Serbs', 'Kosovo Albanians'): CAMEO
+        codes an ethnic group by the state it lives in, and English names that state first. Peoples named as one
+        word with their state ('Turkish Cypriots') are demonyms of that state in the KB and never get here."""
+        home = self._home_of(u.end)
+        if home is not None:
+            return home
+        mod = self.unit_at.get(u.start - 1)
+        if normalise(head.text) in self.kb.diaspora_peoples or mod is None or mod.end != u.start or self.sdoc[u.start - 1].dep_ not in ("amod", "compound"):
+            return None
+        entry = mod.first({"country", "demonym"})
+        if entry is None or not entry.country or entry.country == u.first({"demonym"}).country:  # type: ignore[union-attr]
+            return None
+        return mod if self.sdoc[mod.end - 1].head.i == head.i else None
 
     def _modifies_noun(self, tok: Token) -> bool:
         """True when ``tok`` is a compound/adjectival modifier of a later noun that is not itself an actor word."""

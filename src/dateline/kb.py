@@ -131,6 +131,7 @@ class KB:
     weak_nouns: set[str] = field(default_factory=set)
     speech_verbs: set[str] = field(default_factory=set)
     event_nouns: set[str] = field(default_factory=set)
+    diaspora_peoples: set[str] = field(default_factory=set)
     roles: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (ISO3, role key) -> holders
 
     def add(self, surface: str, entry: Entry) -> None:
@@ -256,6 +257,7 @@ def _load_sectors(kb: KB, data: dict) -> None:
     kb.weak_nouns.update(normalise(w) for w in data.get("weak_nouns", []))
     kb.speech_verbs.update(v.lower() for v in data.get("speech_verbs", []))
     kb.event_nouns.update(normalise(w) for w in data.get("event_nouns", []))
+    kb.diaspora_peoples.update(normalise(w) for w in data.get("diaspora_peoples", []))
     kb.pronouns.update(data.get("pronouns", {}))
     kb.country_anaphora.update(normalise(a) for a in data.get("country_anaphora", []))
 

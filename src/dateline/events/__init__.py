@@ -25,7 +25,7 @@ from .implied import authorities, flag, own_society, place_target
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
-from .rereadings import as_complaint, as_inquiry, as_riot, conventional_force
+from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
@@ -182,7 +182,10 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
 def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[Actor]:
     """'ethnic Hungarians in Slovakia': an ethnic group is coded by the state it lives in, the place of the
     act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality)."""
-    ethnic = [h for h in heads if any(t.lower_ == "ethnic" for t in h.subtree if t.i < h.i)]
+    def people(h: Token) -> list[Token]:  # the head, or what it counts: 'hundreds of ethnic Russians'
+        return [h] + [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+
+    ethnic = [h for h in heads if any(t.lower_ == "ethnic" and t.i < p.i for p in people(h) for t in p.subtree)]
     if not ethnic:
         return parties
     out = []
@@ -418,7 +421,7 @@ def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(
-        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(triggers), index)))))
+        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(_press_exchanges(triggers)), index)))))
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -466,7 +469,7 @@ def _headline_events(found: tuple[Trigger, Span], title_doc: Doc, out: EventDocu
     """The act the headline names, coded from the headline itself (its evidence points into the title): for a
     story whose body tells that act in words the coder does not read, or does not tell it at all."""
     trig, sent = found
-    if not headline.states_act(trig.token, sent):
+    if not headline.states_act(trig.token, sent, bool(trig.entry.get("headline_verb"))):
         return []
     title_out = headline.mentions(title_doc, out.document)
     # Title Case runs a name into the capitalised verb after it ('Cops Fined a Woman'): no party is its own act.
@@ -604,6 +607,21 @@ def _demanded(comp: Token) -> bool:
     return not any(c.dep_ == "poss" and c.lower_ in G.self_pronouns for c in subj.children)  # 'his government must'
 
 
+def _press_exchanges(triggers: list[Trigger]) -> list[Trigger]:
+    """'declined to comment', 'a message seeking comment', 'a request for comment': the reporter's exchange with a
+    party is no event of the story's."""
+    def asks_for_comment(tok: Token) -> bool:
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in G.press_queries:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "for" and any(
+                    g.dep_ == "pobj" and g.lemma_.lower() in G.press_queries for g in c.children):
+                return True
+        return False
+
+    return [t for t in triggers if not (t.event_type in ("REQUEST", "REJECT", "AGREE") and asks_for_comment(t.token))]
+
+
 def _own_aims(triggers: list[Trigger]) -> list[Trigger]:
     """'seeking to deepen ties', 'wants to help X': a verb of aim with an infinitive and no object of its own is the
     actor's intent to act (the act is coded as declared), not a request made of anyone ('sought help from X' is)."""
@@ -636,6 +654,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
     triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
+    demand_words = {tok.i for t in triggers if t.event_type == "REQUEST" and t.kind in ("verb", "phrase")
+                    for tok in t.tokens if tok.i != t.token.i}
     words = [frozenset(tok.i for tok in t.tokens) or frozenset({t.token.i}) for t in triggers]
     kept: list[Trigger] = []
     for t, own in zip(triggers, words, strict=True):
@@ -651,6 +671,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
             gov = t.token.head
+            if gov.dep_ == "prep" and gov.i in demand_words:
+                continue  # 'called for the withdrawal of X': the act demanded is the demand's content, not yet done
             if gov.i in heads and gov.i != t.token.i:
                 verb_trig = next(v for v in triggers if v.kind == "verb" and v.token.i == gov.i)
                 if (gov.lemma_.lower() not in G.light_verbs and not (
@@ -717,6 +739,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = [r for r in _code_all(args.by_prep, index) if not any(same_party(r, a) for a in actors)]
     if not recipients and actors:
         recipients = _pronoun_recipient(args.recipients, actors, index, sent)
+    if not recipients and trig.event_type == "THREATEN":
+        # 'threatened to halt the talks if X deploys missiles': the party the condition must move
+        recipients = [r for r in _code_all(targets.condition_party([speech_head, gov], G.threat_condition_marks), index)
+                      if not any(same_party(r, a) for a in actors)]
     if not recipients:
         # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
         embedded = (targets.protest_aim(trig.token) if trig.event_type == "PROTEST"
@@ -790,7 +816,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from")),
     )
-    event = conventional_force(as_inquiry(as_complaint(as_riot(event), trig), trig))
+    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -189,14 +189,25 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     for c in tok.children:
         # 'provide support to X': the parser also calls the 'to' of a recipient 'dative'
         if (c.dep_ in ("prep", "agent") or c.dep_ == "dative" and c.pos_ == "ADP") and c.lemma_.lower() in preps:
-            for g in c.children:
-                if g.dep_ != "pobj":
-                    continue
+            objects = [g for g in c.children if g.dep_ == "pobj"] or _stolen_object(c)
+            for g in objects:
                 if g.ent_type_ not in NON_ACTOR_ENTS and g.lower_ not in CALENDAR_WORDS:
                     out.extend(conjuncts(g))
                 else:
                     out.extend(name for name in [_name_before_date(g)] if name is not None)
     return out
+
+
+def _stolen_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in its embassy': the small parser makes the preposition's object
+    the subject of the participle after it and leaves the preposition empty; the noun right after it is its object."""
+    if prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    noun = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None or noun.left_edge.i != prep.i + 1 or noun.head.i <= noun.i:
+        return []
+    return [noun]
 
 
 def _name_before_date(date: Token) -> Token | None:
@@ -290,6 +301,13 @@ def _split_compound_owner(tok: Token) -> Token | None:
     return None
 
 
+def _hung_on_its_object(tok: Token) -> bool:
+    """A headline verb the parser made a modifier of its own object, right after the subject's name."""
+    return (tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.dep_ in ("compound", "nmod", "amod") and tok.head.i > tok.i
+            and tok.i > tok.sent.start and tok.doc[tok.i - 1].pos_ in ("PROPN", "NOUN")
+            and tok.doc[tok.i - 1].head.i == tok.head.i)
+
+
 def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     tok = trig.token
     args = Arguments()
@@ -297,6 +315,14 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     # ("responsible for") describes the accused, not the accuser.
     adjective_actor = tok.pos_ == "ADJ" and tok.lemma_.lower() not in G.accusation_words
     misread_verb = trig.kind == "verb" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    if trig.entry.get("headline_verb") and _hung_on_its_object(tok):
+        # 'Peru denounces actions by Chile' parsed as one noun phrase: the name before the verb is its subject,
+        # the noun it hangs on its object, and that noun's 'by'/'of'/'from' party the one the act is aimed at
+        args.governor = tok
+        args.actors = conjuncts(tok.doc[tok.i - 1])
+        obj = tok.head
+        args.recipients = [obj] + _prep_objects(obj, recipient_preps | {"by", "of", "from"})
+        return args
     if (tok.pos_ in ("NOUN", "PROPN") and not misread_verb) or (
             trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX") and not adjective_actor):
         return _noun_arguments(tok, recipient_preps, _of_patient(trig))
@@ -332,9 +358,14 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     if obj is not None and object_in_trigger:
         # The object is part of the trigger ("voiced support for X", "set fire to X"): X is the target.
         named_party = conjuncts(obj) if _names_people(obj) or _names_a_country(obj) or _names_a_body(obj) else []
+        of_party = _prep_objects(obj, {"of"}) if trig.event_type == "REQUEST" else []
         if trig.event_type == "CONSULT" and named_party:
             # 'welcomed the Kenyan president to Paris': the guest met is the counterpart, 'to Paris' the venue
             args.recipients = named_party
+        elif of_party:
+            # 'demanded the withdrawal of Rwandan troops from Congo': the party asked to act is the one the
+            # demanded act is of, not the place it is to leave
+            args.recipients = of_party
         else:
             args.recipients = (_prep_objects(obj, recipient_preps) or _prep_objects(tok, recipient_preps | {"to"})
                                or named_party)
@@ -352,6 +383,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             by_prep += _prep_objects(prt, recipient_preps | ({"of"} if prt.lower_ == "out" else set()))
     if any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in tok.children):
         by_prep += _prep_objects(tok, {"of"})
+    if "to" not in recipient_preps:
+        # 'complained to ASEAN about Chinese ships': the parser may hang the matter on the addressee
+        by_prep += [t for to in _prep_objects(tok, {"to"}) for t in _prep_objects(to, recipient_preps) if t not in by_prep]
     if by_prep and not args.recipients:
         args.recipients = by_prep
     # When the object names no party ('providing aerial photographs to X', 'seized weapons from X'), the
@@ -369,6 +403,11 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         if obj is not None:
             # "voiced support for X's efforts", "slammed claims by X": the owner of the object is the target
             args.recipients = _prep_objects(obj, recipient_preps | {"of", "by"})
+    if not args.recipients and trig.event_type == "REQUEST":
+        # 'called for the withdrawal of Syrian forces': the demanded act sits behind the trigger's own preposition
+        for prep in (c for c in tok.children if c.dep_ == "prep" and any(t.i == c.i for t in trig.tokens)):
+            for act in (g for g in prep.children if g.dep_ == "pobj"):
+                args.recipients = args.recipients or _prep_objects(act, {"of"})
     args.requesters = _requesters(tok)
     return args
 

@@ -137,13 +137,23 @@ def _kb_word(head: Token) -> Actor | None:
     """A lone modifier the actors stage had no noun for: 'crazy Russian claims' -> RUS; or a noun the KB does
     not list whose flag is a modifier: 'Israeli tanks', 'Iraqi Kurds' -> a group of that country."""
     from ..actors import after_stance_prefix
-    from ..kb import load_kb
+    from ..kb import load_kb, normalise
 
     kb = load_kb()
     if after_stance_prefix(head):
         return None
     for entry in kb.lookup(head.text):
         if entry.source in ("country", "demonym", "capital", "seat", "igo") and (entry.country or entry.org):
+            if entry.source == "demonym" and head.tag_ in ("NNS", "NNPS") and normalise(head.text) not in kb.diaspora_peoples:
+                # 'Bosnian Serbs': a people is coded by the state it lives in, which English names first
+                home = next((e for m in head.lefts if m.dep_ in ("amod", "compound") and m.i == head.i - 1
+                             for e in kb.lookup(m.text) if e.source in ("country", "demonym") and e.country
+                             and e.country != entry.country), None)
+                if home is not None:
+                    start = head.i - 1
+                    return Actor(text=text_of(head.doc)[head.doc[start].idx:head.idx + len(head.text)],
+                                 name=home.name, country=home.country, kind="group", start=head.doc[start].idx,
+                                 end=head.idx + len(head.text))
             return Actor(text=head.text, name=entry.name, country=entry.country, org=entry.org,
                          sector=entry.sectors[0] if entry.sectors else None, sectors=list(entry.sectors),
                          kind="igo" if entry.source == "igo" else "state", start=head.idx, end=head.idx + len(head.text))

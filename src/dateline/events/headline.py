@@ -65,7 +65,7 @@ _COMMENT_LABELS = frozenset({"opinion", "analysis", "commentary", "comment", "ed
                              "letters", "letter", "review", "perspective", "satire", "view", "viewpoint"})
 
 
-def states_act(token: Token, sent: Span) -> bool:
+def states_act(token: Token, sent: Span, misread: bool = False) -> bool:
     """Whether the headline reports this act: reached from the headline's root through stating links, or the
     subject of a root that says it happened ('Talks begin', 'Riots break out' — not 'Why X's talk is dangerous',
     where a copula says what the talk is), in a headline that is neither a yes/no question nor labelled comment."""
@@ -75,6 +75,8 @@ def states_act(token: Token, sent: Span) -> bool:
     label = sent.text.lstrip().split(":", 1)[0].split("|", 1)[0].strip().lower()
     if label in _COMMENT_LABELS and len(label) < len(sent.text.strip()):
         return False
+    if misread:
+        return True  # a verb the tagger took for a noun ('Peru Denounces Actions'): its parse links mean nothing
     if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
         return token.head.lemma_.lower() != "be" and token.pos_ in ("NOUN", "PROPN")
     node = token

@@ -41,6 +41,22 @@ def proposal_owners(noun: Token) -> list[Token]:
     return owners
 
 
+def condition_party(heads: list[Token], marks: frozenset[str]) -> list[Token]:
+    """Who must meet a threat's condition: the subject of its 'if'/'unless' clause ('threatened to recall its envoy
+    if Togo kept up the raids'). PLOVER's target of a threat is the party it means to move, and the condition names
+    it even when the threatened act's own object (the envoy, the talks) names nobody. The clause may hang on the
+    threat verb or on the threatened act."""
+    seen = list(heads) + [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    for head in seen:
+        for c in head.children:
+            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                continue
+            subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return conjuncts(subj)
+    return []
+
+
 def _objects_and_preps(verb: Token) -> list[Token]:
     """Who bears an act: its object, then the objects of its prepositions (on the verb, its particle or its object).
     Phrases that name no actor ("electricity") are dropped later by the actor coder."""

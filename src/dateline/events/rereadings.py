@@ -60,3 +60,21 @@ def as_inquiry(event: Event, trig: Trigger) -> Event:
         return event  # 'asked Interpol for help': a named body is asked
     return event.model_copy(update={"event_type": "ACCUSE", "mode": "investigate", "recipients": [],
                                     "cameo": cameo_for("ACCUSE", "investigate")})
+
+
+def as_verbal_attack(event: Event, trig: Trigger) -> Event:
+    """'Trump attacked Bolton', 'Democrats attacked Republicans over health care': politicians and parties that
+    attack a person, a party or a plan, with no weapon, criticise (PLOVER ACCUSE disapprove, CAMEO 111). A state,
+    an armed group or a place on either side keeps the attack an assault ('Putin attacked Georgia')."""
+    if event.event_type != "ASSAULT" or event.mode or trig.token.lemma_.lower() not in G.verbal_attack_verbs:
+        return event
+    if not event.actors or not all(set(a.sectors or [a.sector]) & G.political_sectors and a.kind in ("person", "org")
+                                   for a in event.actors):
+        return event
+    if any(r.kind not in ("person", "org") or set(r.sectors or [r.sector]) & G.military_sectors
+           for r in event.recipients):
+        return event
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.token.children):
+        return event  # 'attacked him with a knife'
+    return event.model_copy(update={"event_type": "ACCUSE", "mode": "disapprove",
+                                    "cameo": cameo_for("ACCUSE", "disapprove")})

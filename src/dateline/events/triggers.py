@@ -152,8 +152,8 @@ def _object_tokens(tok: Token) -> list[Token]:
         elif child.dep_ in ("prep", "prt"):
             # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
             for g in child.children:
-                if g.dep_ == "pobj":
-                    out.extend(t for t in g.subtree if t.i - g.left_edge.i < 8)
+                if g.dep_ == "pobj":  # without its clauses: 'in line with efforts to end the fighting'
+                    out.extend(t for t in _phrase(g) if t.i - g.left_edge.i < 8)
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "announced a halt to its attacks": the parser often hangs the noun's 'to/of/on' phrase on the verb
         for prep in tok.head.children:
@@ -233,6 +233,8 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
                 or (PEOPLE_CLASS in objects and _names_people(t))
                 or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
                 or (VIOLENCE_CLASS in objects and _names_violence(t))]
+        # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
+        hits = [t for t in hits if not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i)]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])

@@ -361,7 +361,8 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
             return False
         if any(c.primary and c.entry.kind in ("country", "admin1") for c in m.candidates):
             return True
-        return label == "NORP" and prev is not None and prev.lower_ in PREPOSITIONS and any(
+        # ('the town of X' names a place as surely as 'in X' does)
+        return label == "NORP" and (prev is not None and prev.lower_ in PREPOSITIONS or m.hint is not None) and any(
             c.primary and c.entry.population >= MIN_CITY_POPULATION for c in m.candidates)
     short = len(m.text) <= 2 or (m.text.isupper() and len(m.text) <= 3 and "." not in m.text)
     if short and not any(c.entry.kind in ("country", "region") for c in m.candidates):
@@ -379,7 +380,7 @@ def _accept(sdoc: Doc, m: Mention) -> bool:
             # and towns right after a locative preposition ("horses nearby in Riverdale")
             if strong and (not single or _locative(sdoc, m) or m.hint is not None):
                 return True
-            return prev is not None and prev.lower_ in PREPOSITIONS and any(
+            return (prev is not None and prev.lower_ in PREPOSITIONS or m.hint is not None) and any(
                 c.primary and c.entry.population >= MIN_CITY_POPULATION for c in m.candidates)
         return ent.start == m.start and after is not None and after.lower_ in INSTITUTION_WORDS and strong
     if label in ("ORG", "FAC"):
