@@ -44,3 +44,24 @@ def test_politicians_attacking_each_other_criticise(text: str) -> None:
 ])
 def test_attacks_with_states_armed_groups_or_targets_on_the_ground_stay_assaults(text: str) -> None:
     assert main_of(text).event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "The senator has been the governor's attack dog for years.",
+    "Two of her nominees were stalled over their work on the sexual assault issue.",
+])
+def test_an_act_noun_that_only_classifies_its_head_is_no_event(text: str) -> None:
+    assert events_of(text) == []
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Qatar's emir launched a mediation effort between Bahrain and Oman.", "CONSULT"),
+])
+def test_an_act_noun_before_a_frame_or_its_outcome_is_still_the_act(text: str, event_type: str) -> None:
+    assert main_of(text).event_type == event_type
+
+
+def test_blowing_up_at_someone_is_an_outburst_not_a_bombing() -> None:
+    ev = main_of("Kenya's foreign minister blew up at a BBC reporter on Monday.")
+    assert (ev.event_type, ev.mode) == ("ACCUSE", "disapprove")
+    assert main_of("Rebels blew up a bridge near Goma.").mode == "explosives"

@@ -168,3 +168,20 @@ def test_a_question_headline_still_states_no_act() -> None:
     doc = extract("Officials said on Monday they would respond soon.", title="Will Peru Denounce Chile?",
                   published="2020-01-01")
     assert not [e for e in doc.events if e.evidence.in_title]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("France told Iraq that it must cooperate fully with the inspectors.", "FRA", "IRQ"),
+    ("Kenya warned Somalia that it must stop the raids.", "KEN", "SOM"),
+])
+def test_telling_a_party_that_it_must_act_is_a_demand_of_that_party(text: str, actor: str, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "REQUEST"
+    assert ([a.country for a in ev.actors], [r.country for r in ev.recipients]) == ([actor], [target])
+
+
+def test_telling_reporters_that_it_must_act_asks_nothing_of_them() -> None:
+    from event_helpers import events_of
+
+    assert [e for e in events_of("Kenya told reporters that it must protect its fishermen.")
+            if e.event_type == "REQUEST"] == []

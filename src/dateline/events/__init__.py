@@ -14,7 +14,7 @@ from ..nlp import text_of
 from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
-from .arguments import Arguments, arguments, light_verb_of, subject_of
+from .arguments import Arguments, arguments, conjuncts, light_verb_of, subject_of
 from .coding import MentionIndex, code_argument, same_actor, same_party
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
@@ -578,11 +578,14 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         for comp in tok.children:
             if comp.dep_ != "ccomp":
                 continue
-            if _demanded(comp):
+            addressee = _addressee(tok)
+            if _demanded(comp) or (addressee is not None and _demanded(comp, own_pronouns=False)):
                 # the classifier reading the demanded act ('must be ready to talk': AGREE) backs the demand too
                 asked = next((t.event_type for t in triggers if t.token in comp.subtree), None)
                 entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i,
                          "asked_from": asked}
+                if addressee is not None:  # 'told Iraq that it must cooperate': the one told is the one asked
+                    entry = {**entry, "addressed_in": None, "addressee": addressee.i}
                 out.append(Trigger(token=tok, entry=entry, tokens=[tok], specificity=2))
                 break
             word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
@@ -597,13 +600,28 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _demanded(comp: Token) -> bool:
-    """A reported clause that obliges another party: 'Y must withdraw' ('we must', 'it must' bind the speaker)."""
+def _addressee(verb: Token) -> Token | None:
+    """Whom a speech verb is addressed to: 'told Iraq', 'warned Kenya', 'said to the envoy'."""
+    told = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")), None)
+    if told is None:
+        told = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                     if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+    if told is None or told.lemma_.lower() in G.press_audiences:
+        return None  # 'told reporters that he must': the press is told, not asked
+    return told
+
+
+def _demanded(comp: Token, own_pronouns: bool = True) -> bool:
+    """A reported clause that obliges another party: 'Y must withdraw' ('we must', 'it must' bind the speaker,
+    unless the speech is addressed to someone: 'told Iraq that it must' binds Iraq)."""
     if not any(c.dep_ == "aux" and c.lower_ in G.obligation_aux for c in comp.children):
         return False
     subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON") or subj.lower_ in G.self_pronouns:
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return False
+    if own_pronouns and subj.lower_ in G.self_pronouns or not own_pronouns and subj.pos_ == "PRON" and (
+            subj.lower_ not in ("it", "they")):
+        return False  # only 'it'/'they' can be the party addressed ('he must' is most often the speaker)
     return not any(c.dep_ == "poss" and c.lower_ in G.self_pronouns for c in subj.children)  # 'his government must'
 
 
@@ -654,6 +672,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
     triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
     inside_verbs = {tok.i for t in triggers if t.kind == "verb" for tok in t.tokens if tok.i != t.token.i}
+    trigger_words = {tok.i for t in triggers for tok in (t.token, *t.tokens)}
     demand_words = {tok.i for t in triggers if t.event_type == "REQUEST" and t.kind in ("verb", "phrase")
                     for tok in t.tokens if tok.i != t.token.i}
     words = [frozenset(tok.i for tok in t.tokens) or frozenset({t.token.i}) for t in triggers]
@@ -670,6 +689,12 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
+            if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+                    and head.head.i not in trigger_words and head.head.lemma_.lower() not in G.frame_nouns \
+                    and head.head.lemma_.lower() not in G.compound_act_heads:
+                # "attack dog", "protest song": the act only says what kind of thing the head is (a frame such
+                # as "mediation effort" or "aid convoy" is the act itself)
+                continue
             gov = t.token.head
             if gov.dep_ == "prep" and gov.i in demand_words:
                 continue  # 'called for the withdrawal of X': the act demanded is the demand's content, not yet done
@@ -705,6 +730,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if addressed is not None:
         accused, _ = subject_of(sent.doc[int(addressed)])
         args.recipients = [accused] if accused is not None else []
+    if trig.entry.get("addressee") is not None:
+        args.recipients = conjuncts(sent.doc[int(trig.entry["addressee"])])
     gov = args.governor or trig.token
     speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
     owners = targets.answered_party(speech_head, trig.event_type)

@@ -91,7 +91,9 @@ class Grammar:
     threat_promises: frozenset[str] = frozenset()
     press_queries: frozenset[str] = frozenset()
     verbal_attack_verbs: frozenset[str] = frozenset()
-    political_sectors: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
+    political_sectors: frozenset[str] = frozenset()
+    compound_act_heads: frozenset[str] = frozenset()
+    press_audiences: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
     outcome_verbs: frozenset[str] = frozenset()  # 'killed', 'injured': say what befell, not who did it
     mishap_nouns: frozenset[str] = frozenset()  # accidents and disasters: causes of death that are no one's act
     mishap_verbs: frozenset[str] = frozenset()
@@ -167,7 +169,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs", "political_sectors",
+                       "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs", "political_sectors", "compound_act_heads", "press_audiences",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words")})
 
