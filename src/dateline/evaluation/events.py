@@ -261,7 +261,22 @@ def _actor_codes(actors: Sequence[object]) -> set[str]:
             codes.add(a.kind.upper())  # type: ignore[attr-defined]
         elif not a.country and a.org and "IGO" in a.sectors:  # type: ignore[attr-defined]
             codes.add("IGO")
+        elif not a.country and a.kind == "group" and _transnational_armed(a.name):  # type: ignore[attr-defined]
+            codes.add("IMG")
     return codes
+
+
+# Sectors of an armed group; one the KB lists under its name with no country is transnational.
+ARMED_SECTORS = frozenset({"INS", "REB", "MIL"})
+
+
+def _transnational_armed(name: str) -> bool:
+    """A named armed group the KB knows with no home state (al-Qaeda, Islamic State): CAMEO codes such groups
+    IMG, 'international militarized group', as it codes international bodies IGO. A group with no country only
+    because the text gave none ('militants') is not one: the KB must list it by name."""
+    from ..kb import load_kb
+
+    return any(e.source == "org" and not e.country and ARMED_SECTORS & set(e.sectors) for e in load_kb().lookup(name))
 
 
 def _actor_sectors(actors: Sequence[object]) -> set[str]:
@@ -420,7 +435,8 @@ def _score(ctx: Context, sets: dict[str, list[Case]]) -> SuiteResult:
 
     how = ("A gold record is compared with dateline's main event (highest salience, then confidence, then earliest); "
            "type_any: any of its events has the gold type. Actor agreement: a gold source/target code is among the "
-           "top event's actor/recipient countries (IGO/NGO: actor kind); sector: first three letters.")
+           "top event's actor/recipient countries (IGO/NGO: actor kind; IMG: a named armed group the KB gives no "
+           "state); sector: first three letters.")
 
     tables = []
     if "plover-gsr" in sets:

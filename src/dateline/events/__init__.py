@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -13,7 +14,7 @@ from ..nlp import text_of
 from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
-from .arguments import Arguments, arguments, conjuncts, subject_of
+from .arguments import Arguments, arguments, conjuncts, light_verb_of, subject_of
 from .coding import MentionIndex, code_argument, same_actor, same_party, unlisted
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
@@ -21,7 +22,8 @@ from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target
-from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
+from .mishaps import without_mishap_deaths
+from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
 from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
 from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
@@ -63,6 +65,18 @@ def _main_country(places: list[Place]) -> Place | None:
     if country_place is not None:
         return country_place
     return Place(text=iso, start=0, end=0, name=iso, country=iso, kind="country")
+
+
+def _act_places(out: EventDocument) -> list[Place]:
+    """The document's places less those that only seat a party ('a London-based monitor said troops shelled the
+    town'): the monitor's base is neither where the shelling happened nor whose troops they were."""
+    text = out.document.text
+    return [p for p in out.places if _base_word(text[p.end : p.end + 20]) not in G.base_participles]
+
+
+def _base_word(after: str) -> str:
+    m = re.match(r"\s?-\s?([a-z]+)", after)
+    return m[1] if m else ""
 
 
 def _code_all(heads: list[Token], index: MentionIndex) -> list[Actor]:
@@ -142,9 +156,11 @@ def _pronoun_recipient(heads: list[Token], actors: list[Actor], index: MentionIn
     return []
 
 
-def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex) -> list[Actor]:
-    """'The ministry said it had sent troops': a bare 'it'/'they'/'we' in reported speech is the speaker."""
-    if not heads or heads[0].pos_ != "PRON" or heads[0].lower_ not in ("it", "they", "we"):
+def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex,
+                         pronouns: tuple[str, ...] = ("it", "they", "we")) -> list[Actor]:
+    """'The ministry said it had sent troops': a bare 'it'/'they'/'we' in reported speech is the speaker; as a
+    target ('Armenia says shells were fired at it'), 'it'/'us'."""
+    if not heads or heads[0].pos_ != "PRON" or heads[0].lower_ not in pronouns:
         return []
     speech = attach.speech_governor(gov)
     if speech is None:
@@ -226,6 +242,11 @@ def _local_target(head: Token, country: str) -> Actor:
                  sectors=[sector] if sector else [], kind="group", start=start, end=end)
 
 
+def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
+    """'Norway sent relief supplies': the only place in reach is the acting state's own name."""
+    return any(a.kind == "state" and a.country == location.country and location.text == a.text for a in actors)
+
+
 def _is_leader(actor: Actor) -> bool:
     role = (actor.role or "").lower()
     return any(w in role for w in G.leader_roles)
@@ -282,7 +303,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     if not out.document.text:
         return []
     index = MentionIndex(out.actors)
-    main_country = _main_country(out.places)
+    main_country = _main_country(_act_places(out))
     published = out.document.published
     lexicon_index = default_index()
     events: list[Event] = []
@@ -291,7 +312,9 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
         read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
-        triggers = clause_modes(content_modes(_settled(read, index), read), read) + _reported_accusations(sent, read)
+        triggers = munition_modes(clause_modes(content_modes(_settled(read, index), read), read)) + _reported_accusations(
+            sent, read)
+        triggers = without_mishap_deaths(triggers)  # 'killed in a bus crash' tells no one's act
         probs = ranking.sentence_probs(sent) if triggers else {}
         coded: dict[int, list[Event]] = {}
         for trig in triggers:
@@ -330,10 +353,26 @@ def _unidentified_attackers(event: Event) -> Event:
     loc = event.location
     if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
         return event
+    if loc.kind == "country" and any(_aimed_at(event, r) and r.text == loc.text for r in event.recipients):
+        return event  # 'rockets were fired at Israel': the state attacked is no home of the unnamed attackers
+    if any(r.kind != "state" and re.search(rf"(?<!\w){re.escape(loc.text or '')}(?!\w)", r.text) for r in event.recipients):
+        return event  # 'a roadside bomb killed one U.S. soldier': the only place is the victims' own flag
     actor = Actor(text=event.evidence.trigger, name=f"Unidentified attackers ({loc.country})", country=loc.country,
                   sector="UAF", sectors=["UAF"], kind="group", start=event.evidence.trigger_start,
                   end=event.evidence.trigger_end)
     return event.model_copy(update={"actors": [actor]})
+
+
+# Prepositions that aim an act at a whole state from outside ('fired at Israel', 'launched into Lebanon').
+AIMED_PREPS = frozenset({"at", "against", "into", "toward", "towards"})
+
+
+def _aimed_at(event: Event, party: Actor) -> bool:
+    """The party is a state the act was aimed at through a preposition of direction, as the sentence words it."""
+    if party.kind != "state" or party.start is None:
+        return False
+    before = event.evidence.sentence[: max(party.start - event.evidence.start, 0)].split()
+    return bool(before) and before[-1].lower() in AIMED_PREPS
 
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
@@ -459,7 +498,7 @@ def _headline_trigger(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[Trig
     for sent in doc.sents:
         found = headline_passives(sent, lexicon_index, find_triggers(sent, lexicon_index))
         read = _read_in_sentence(sent, misread_verbs(sent, lexicon_index, found))
-        for t in clause_modes(content_modes(_settled(read, MentionIndex([])), read), read):
+        for t in munition_modes(clause_modes(content_modes(_settled(read, MentionIndex([])), read), read)):
             # a verb the tagger misread ('Argentina Denounces Actions') is the headline's main verb
             depth = -1 if t.entry.get("headline_verb") else sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
@@ -562,8 +601,13 @@ def _done_by_someone_named(tok: Token) -> bool:
     """The reported act has a named doer ('Y had attacked', not 'such uses are not permitted', 'they attacked')."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.pos_ in ("NOUN", "PROPN")
+    # 'alleged that the army helped to plan and carry out killings': the doer may be inherited through the
+    # verbs that embed the act
+    verb = light_verb_of(tok) if tok.pos_ == "NOUN" else tok  # 'carry out the massacres': the light verb's doer
+    if verb is None:
+        return False
+    subj, passive = subject_of(verb)
+    return subj is not None and not passive and subj.pos_ in ("NOUN", "PROPN")
 
 
 def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
@@ -761,6 +805,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
     recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
+    if not recipients:
+        # 'Armenia says shells were fired at it from the hills': the speaker is the target, not the launch site
+        pronoun = next((h for h in [*args.recipients, *args.by_prep] if h.pos_ == "PRON"), None)
+        recipients = [r for r in _speaker_for_pronoun([pronoun] if pronoun is not None else [], gov, index,
+                                                      ("it", "us")) if not any(same_party(r, a) for a in actors)]
     if not recipients and args.by_prep and args.by_prep != args.recipients:
         # 'sent aerial photographs to X': the object names no party, the preposition does
         recipients = [r for r in _code_all(args.by_prep, index) if not any(same_party(r, a) for a in actors)]
@@ -779,8 +828,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
-        recipients = [r for r in _code_all(targets.patient_owners(trig.token, args.recipients), index)
-                      if not any(same_party(r, a) for a in actors)]
+        # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)
+        owners = [t for t in targets.patient_owners(trig.token, args.recipients) if t not in args.actors]
+        recipients = [r for r in _code_all(owners, index) if not any(same_party(r, a) for a in actors)]
     flags = {a.country for a in actors if a.country}
     if (trig.event_type == "MOBILIZE" and len(flags) >= 2 and {r.country for r in recipients} <= flags
             and any(t.lemma_.lower() in G.exercise_nouns for t in [trig.token, *trig.tokens])):
@@ -792,7 +842,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and trig.event_type in ("CONSULT", "COOPERATE") and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
-    location = attach.event_location(gov, sent, out.places, main_country, actor_spans)
+    location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans)
     if not actors:
         for head in args.actors:
             generic = _generic_actor(head, trig.event_type, location.country if location else None)
@@ -818,7 +868,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             trig.event_type in G.domestic_types):
         recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
-            and trig.event_type in G.place_target_types:
+            and trig.event_type in G.place_target_types and not (
+                trig.event_type in G.outward_types and _names_the_actor(location, actors)):
         recipients = [place_target(location)]
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.

@@ -69,8 +69,20 @@ def _agent(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
-                    return g
+                    return _firer(g) or g
     return _agent_on_gerund(verb)
+
+
+def _firer(weapon: Token) -> Token | None:
+    """'blown up by a missile fired by rebels': a weapon's own 'by' party is who used it."""
+    if weapon.lemma_.lower() not in G.instrument_modes:
+        return None
+    for acl in weapon.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for c in acl.children:
+                if c.dep_ == "agent":
+                    return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _agent_on_gerund(verb: Token) -> Token | None:
@@ -89,6 +101,19 @@ def _agent_on_gerund(verb: Token) -> Token | None:
                 obj = next((g for g in by.children if g.dep_ == "pobj"), None)
                 if obj is not None and (obj.pos_ == "PROPN" or obj.tag_ in ("NNS", "NNPS")):
                     return obj
+    return None
+
+
+def _gerund_by_party(tok: Token) -> Token | None:
+    """The 'by' party of a bare gerund act in a preposition ('killed in shelling by X', 'hurt in beatings by
+    police'): a name or a plural noun, as for `_agent_on_gerund` ('by the river' is a place)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj") or tok.head.dep_ != "prep":
+        return None
+    for by in tok.children:
+        if by.dep_ in ("prep", "agent") and by.lower_ == "by":
+            obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.tag_ in ("NNS", "NNPS")):
+                return obj
     return None
 
 
@@ -334,7 +359,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         return args
     if (tok.pos_ in ("NOUN", "PROPN") and not misread_verb) or (
             trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX") and not adjective_actor):
-        return _noun_arguments(tok, recipient_preps)
+        return _noun_arguments(tok, recipient_preps, _of_patient(trig))
     args.governor = tok
     subj, passive = subject_of(tok)
     owner = _split_compound_owner(tok)
@@ -358,6 +383,13 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             args.passive_no_agent = True
     elif subj is not None:
         args.actors = conjuncts(subj) + _split_subjects(subj)
+    elif (by := _gerund_by_party(tok)) is not None:
+        # 'four civilians died in shelling by government troops': the gerund's 'by' party acts, the clause's
+        # subject suffers
+        args.actors = conjuncts(by)
+        victims = _child(tok.head.head, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if victims is not None and tok.head.head.lemma_.lower() in G.outcome_verbs:
+            args.recipients = conjuncts(victims)
     obj = _child(tok, OBJECT_DEPS) or _counted_object(tok) or _raised_object(tok, trig)
     object_in_trigger = obj is not None and bool(trig.entry.get("object") or any(t.i == obj.i for t in trig.tokens))
     if obj is not None and object_in_trigger:
@@ -420,7 +452,16 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     return args
 
 
-def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
+def _of_patient(trig: Trigger) -> bool:
+    """The nominal act's 'of' phrase names whom it is done to ('the arrest of two journalists', 'the killing of
+    protesters', 'the release of hostages'), not who does it ('the withdrawal of troops')."""
+    if trig.token.lemma_.lower() in G.agentive_act_nouns:
+        return False  # 'the violence of the police', 'the advance of the rebels'
+    return (trig.event_type in G.patient_of_acts
+            or f"{trig.event_type}/{trig.entry.get('mode')}" in G.patient_of_acts)
+
+
+def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = False) -> Arguments:
     args = Arguments()
     verb = light_verb_of(noun)
     if verb is not None:
@@ -448,9 +489,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
                 owner = [subj]
         if owner:
             args.actors = conjuncts(owner[0])
-        by = _prep_objects(noun, {"by", "of"})
+        by = _prep_objects(noun, {"by"} if of_patient else {"by", "of"})
         if not args.actors and by:
             args.actors = by
+        if of_patient:
+            args.recipients = _prep_objects(noun, {"of"})
         if not args.actors:
             # 'concessions made by Kenya', 'attacks carried out by the rebels': the participle's agent acts
             agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None]
@@ -467,6 +510,12 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
             if obj is not None:
                 args.recipients = conjuncts(obj)
                 return args
+    if not args.actors and verb is None:
+        side = _fighting_side(noun)
+        if side is not None:
+            # 'soldiers pushed into the valley during clashes with militias': the subject fought; 'with' names the foe
+            args.actors = conjuncts(side)
+            args.governor = side.head
     if verb is not None and verb.lemma_.lower() in G.receiving_verbs:
         # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to
         args.recipients = args.actors
@@ -475,12 +524,43 @@ def _noun_arguments(noun: Token, recipient_preps: set[str]) -> Arguments:
     frame_noun = _frame_of(noun)
     by_prep = _prep_objects(noun, recipient_preps) or (
         _prep_objects(frame_noun, recipient_preps) if frame_noun else [])
+    if not by_prep and verb is not None and verb.lemma_.lower() not in G.receiving_verbs:
+        # 'offered asylum to two doctors', 'launched an attack on the base': the parser may hang the act's
+        # preposition on its light verb
+        by_prep = _prep_objects(verb, recipient_preps)
     if not by_prep and verb is not None and args.actors:
         # 'X launched a mediation effort between Y and Z': the doer is the verb's subject, the parties are between
         by_prep = _prep_objects(noun, {"between"}) or (_prep_objects(frame_noun, {"between"}) if frame_noun else [])
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+# Prepositions that put a reciprocal nominal act just before or around the clause's own act.
+SEQUEL_PREPS = frozenset({"after", "following", "during"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF"})
+
+
+def _fighting_side(noun: Token) -> Token | None:
+    """'Soldiers pushed into the valley during clashes with militias', 'the army withdrew following clashes
+    with militants': an act done 'with' a foe, told as what came before the clause's act, was fought by the
+    clause's subject. Only an armed or state subject is taken: 'villagers abandoned their farms after clashes' did
+    not fight."""
+    prep = noun.head
+    if (noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in SEQUEL_PREPS
+            or prep.head.pos_ not in ("VERB", "AUX")):
+        return None
+    if not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return None
+    subj = _child(prep.head, SUBJECT_DEPS)
+    if subj is None:
+        return None
+    if subj.pos_ == "PROPN" and subj.ent_type_ in ("GPE", "ORG", "NORP"):
+        return subj
+    from ..kb import load_kb
+
+    armed = any(e.source == "noun" and ARMED_SECTORS & set(e.sectors) for e in load_kb().lookup(subj.lemma_.lower()))
+    return subj if armed else None
 
 
 def _framing_verb(noun: Token) -> Token | None:

@@ -91,7 +91,8 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     others = [a for a in inside if a is not base]
     if base is None:
         if not others:
-            return _kb_word(head) or _placed_role(head, index) or _group_noun(head) or _unlisted_name(head)
+            return _with_allegiance(_kb_word(head) or _placed_role(head, index) or _group_noun(head)
+                                    or _unlisted_name(head), head, index)
         # No mention at the head ("Kazakhstan's security agencies" is not itself one): the head's owner codes it.
         left = [a for a in others if (a.end or 0) <= head_start]
         pick = left[-1] if left else others[0]
@@ -104,7 +105,33 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
         others = [a for a in others if a is not pick]
     for other in others:
         base = _merge(base, other)
-    return base
+    return _with_allegiance(base, head, index)
+
+
+def _with_allegiance(actor: Actor | None, head: Token, index: MentionIndex) -> Actor | None:
+    if actor is None or actor.country or actor.org or actor.kind not in ("group", "unknown"):
+        return actor
+    patron = _allegiance(head, index)
+    return actor.model_copy(update={"country": patron}) if patron is not None else actor
+
+
+def _allegiance(head: Token, index: MentionIndex) -> str | None:
+    """'Troops loyal to the Libyan government', 'workers affiliated with the Kenyan teachers' union': the country
+    of the party a group is loyal to or a member of (event_grammar allegiance_words)."""
+    from .grammar import load_grammar
+
+    words = load_grammar().allegiance_words
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "acl") or mod.i < head.i or mod.lower_ not in words:
+            continue
+        for prep in mod.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "with"):
+                continue
+            for obj in prep.children:
+                party = code_argument(obj, index) if obj.dep_ == "pobj" else None
+                if party is not None and party.country:
+                    return party.country
+    return None
 
 
 def _kb_word(head: Token) -> Actor | None:

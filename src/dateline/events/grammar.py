@@ -103,6 +103,14 @@ class Grammar:
     gerund_control_preps: frozenset[str] = frozenset()  # 'responded by firing': the verb's subject fires
     span_nouns: frozenset[str] = frozenset()  # 'two weeks of drills': the stretch stands for the act
     journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
+    outcome_verbs: frozenset[str] = frozenset()  # 'killed', 'injured': say what befell, not who did it
+    mishap_nouns: frozenset[str] = frozenset()  # accidents and disasters: causes of death that are no one's act
+    mishap_verbs: frozenset[str] = frozenset()
+    base_participles: frozenset[str] = frozenset()  # 'London-based': the place is a party's seat
+    patient_of_acts: frozenset[str] = frozenset()  # 'the arrest of X': X is acted on (type or TYPE/mode)
+    agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
+    outward_types: frozenset[str] = frozenset()  # acts never falling on the acting state's own name
+    allegiance_words: frozenset[str] = frozenset()  # 'troops loyal to X': the group is of X's state
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -174,7 +182,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs",
                        "political_sectors", "compound_act_heads", "press_audiences", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
-                       "exercise_nouns", "gerund_control_preps", "holding_verbs")})
+                       "exercise_nouns", "gerund_control_preps", "holding_verbs",
+                       "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
+                       "agentive_act_nouns", "outward_types", "allegiance_words")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

@@ -127,6 +127,29 @@ def clause_modes(triggers: list[Trigger], found: list[Trigger]) -> list[Trigger]
     return out
 
 
+# Modes of munitions fired by an armed force: an explosion they cause is that force's attack, not a bombing.
+FIRED_MODES = frozenset({"heavy-weapons", "aerial", "drone"})
+
+
+def munition_modes(triggers: list[Trigger]) -> list[Trigger]:
+    """'A depot was blown up by Russian missiles': an explosion whose agent or instrument is a fired munition
+    (missile, rocket, shell: PLOVER heavy-weapons, CAMEO 194) is the munition's mode, not `explosives` (mines,
+    IEDs, car and roadside bombs, CAMEO 183)."""
+    out: list[Trigger] = []
+    for t in triggers:
+        mode = t.entry.get("mode")
+        if t.event_type == "ASSAULT" and mode == "explosives":
+            weapons = [g for c in t.token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "with"))
+                       for g in c.children if g.dep_ == "pobj"]
+            fired = [G.instrument_modes[w.lemma_.lower()] for w in weapons
+                     if G.instrument_modes.get(w.lemma_.lower()) in FIRED_MODES]
+            if fired:
+                entry = {**t.entry, "mode": fired[0], "cameo": cameo_for("ASSAULT", fired[0])}
+                t = Trigger(token=t.token, entry=entry, tokens=t.tokens, specificity=t.specificity)
+        out.append(t)
+    return out
+
+
 def _force_words_of(heads: list[Token]) -> set[str]:
     """Lemmas naming the force: each head, the words before it ('paramilitary police force') and the noun of its
     of-phrase ('members of its militia')."""
