@@ -208,3 +208,18 @@ def test_a_protest_is_aimed_at_what_it_defies(text: str, defied: str) -> None:
     ev = main_of(text)
     assert ev.event_type == "PROTEST"
     assert any(defied in r.text for r in ev.recipients)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The United States helped Kenyan flood victims.", "KEN"),
+    ("Japan helped Indonesia after the earthquake.", "IDN"),
+])
+def test_helping_a_party_or_the_needy_is_aid(text: str, target: str) -> None:
+    ev = main_of(text)
+    assert (ev.event_type, ev.cameo) == ("AID", "070") and [r.country for r in ev.recipients] == [target]
+
+
+def test_helping_a_cause_along_is_no_aid() -> None:
+    from event_helpers import events_of
+
+    assert all(e.event_type != "AID" for e in events_of("Her speech helped the party."))
