@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .arguments import OBJECT_DEPS, _prep_objects, conjuncts
+from .grammar import load_grammar
 
 # Nouns that stand for another party's move: whoever made it is what a rejection or acceptance answers.
 PROPOSAL_NOUNS = frozenset({
@@ -63,8 +64,6 @@ OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 def _own_forces_moved(verb: Token, obj: Token) -> bool:
     """'refused to send troops to Mali': unflagged forces moved somewhere are the subject's own, not the target."""
-    from .grammar import load_grammar
-
     if obj.lemma_.lower() not in load_grammar().deployed_forces:
         return False
     if any(c.dep_ in OWNER_DEPS and (c.pos_ == "PROPN" or c.ent_type_ in OWNER_ENTS) for c in obj.children):
@@ -125,8 +124,7 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
 PURPOSE_VERBS = frozenset({"demand", "protest", "press", "denounce", "oppose", "call", "show", "voice", "express",
                            "condemn", "urge", "seek", "reject", "decry", "challenge"})
 OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with"})
-# Nouns of an 'in ... of/at/against' phrase that names what a protest is aimed at.
-DEFIANCE_NOUNS = frozenset({"defiance", "protest", "opposition", "response", "retaliation"})
+
 
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
@@ -153,7 +151,7 @@ def protest_aim(tok: Token) -> list[Token]:
     for head in heads:
         # 'blocked roads in defiance of the police', 'marched in protest at the new tariffs'
         for frame in (g for c in head.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                      if g.dep_ == "pobj" and g.lemma_.lower() in DEFIANCE_NOUNS):
+                      if g.dep_ == "pobj" and g.lemma_.lower() in load_grammar().defiance_nouns):
             found = [t for p in _prep_objects(frame, set(OWNER_PREPS)) for t in [p, *_owners(p)]]
             if found:
                 return found
