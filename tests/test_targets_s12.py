@@ -223,3 +223,20 @@ def test_helping_a_cause_along_is_no_aid() -> None:
     from event_helpers import events_of
 
     assert all(e.event_type != "AID" for e in events_of("Her speech helped the party."))
+
+
+@pytest.mark.parametrize("text, asker, asked", [
+    ("Chile faces pressure from Peru to reopen the border.", "PER", "CHL"),
+    ("Kenya's president faces calls from the opposition to resign.", "KEN", "KEN"),
+])
+def test_pressure_faced_is_a_demand_by_whoever_applies_it(text: str, asker: str, asked: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "REQUEST"
+    assert ([a.country for a in ev.actors], [r.country for r in ev.recipients]) == ([asker], [asked])
+    assert ev.actors[0].text != ev.recipients[0].text
+
+
+def test_facing_an_ordinary_thing_is_no_event() -> None:
+    from event_helpers import events_of
+
+    assert events_of("Chile faces a tough election.") == []
