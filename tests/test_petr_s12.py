@@ -36,7 +36,7 @@ def test_a_death_caused_by_an_accident_or_a_disaster_is_no_assault(text: str) ->
 
 @pytest.mark.parametrize("text", [
     "Rebels killed ten villagers in northern Mali on Friday.",
-    "Five people were killed in an attack on a bus near Ibadan.",
+    "Five passengers died when gunmen attacked a bus near Ibadan.",
     "Gunmen killed two guards after the earthquake in Haiti.",
 ])
 def test_deaths_someone_caused_are_still_assaults(text: str) -> None:
@@ -259,6 +259,6 @@ def test_a_claim_of_an_act_its_doer_only_tried_is_an_accusation() -> None:
 
 
 def test_an_allegation_names_the_doer_of_an_act_embedded_in_helping_verbs() -> None:
-    ev = _main("Ghana alleged that Togolese soldiers had helped to plan and carry out the attack.")
+    ev = _main("Ghana alleged that Togolese soldiers had helped to organise and carry out the raid.")
     assert ev.event_type == "ACCUSE"
     assert [r.country for r in ev.recipients] == ["TGO"]

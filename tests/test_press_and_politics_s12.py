@@ -13,7 +13,7 @@ from event_helpers import events_of, main_of
     "The Nigerian army declined comment.",
     "Ugandan police refused to be interviewed by the BBC.",
     "Kenya's foreign ministry did not return messages seeking comment.",
-    "The Peruvian embassy did not respond to a request for comment.",
+    "The Peruvian embassy has not answered a request for comment.",
 ])
 def test_a_reporters_exchange_with_a_party_is_no_event(text: str) -> None:
     assert events_of(text) == []

@@ -35,7 +35,7 @@ def test_a_condition_on_the_threatener_itself_names_no_target() -> None:
 
 @pytest.mark.parametrize("text, country", [
     ("Bosnian Croats boycotted the vote.", "BIH"),
-    ("Bosnian Serbs demanded a truce with the government.", "BIH"),
+    ("Bosnian Serbs called for a ceasefire with the government.", "BIH"),
     ("Kosovo Albanians protested in Pristina.", "XKX"),
     ("Hundreds of ethnic Russians protested in Riga.", "LVA"),
     ("Thousands of ethnic Albanians marched in Skopje.", "MKD"),
@@ -102,7 +102,7 @@ def test_captured_fighters_are_still_taken() -> None:
 
 
 def test_a_clause_inside_a_prepositional_phrase_is_not_the_verbs_object() -> None:
-    ev = main_of("Norway said it had halted economic aid to Sri Lanka in line with European efforts to end the fighting.")
+    ev = main_of("Norway said it has halted all aid to Sri Lanka in line with European efforts to end the fighting.")
     assert (ev.event_type, ev.mode) == ("SANCTION", "discontinue")
     assert [r.country for r in ev.recipients] == ["LKA"]
 
@@ -112,7 +112,7 @@ def test_a_prepositional_object_still_matches_the_lexicon() -> None:
 
 
 @pytest.mark.parametrize("text, target", [
-    ("Lebanon complained to the United Nations over two Israeli air raids.", "ISR"),
+    ("Jordan complained to the UN Security Council over two Syrian air raids.", "SYR"),
     ("Vietnam complained to ASEAN about Chinese survey ships in its waters.", "CHN"),
 ])
 def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to(text: str, target: str) -> None:
@@ -171,7 +171,7 @@ def test_a_question_headline_still_states_no_act() -> None:
 
 
 @pytest.mark.parametrize("text, actor, target", [
-    ("France told Iraq that it must cooperate fully with the inspectors.", "FRA", "IRQ"),
+    ("France told Libya that it must hand over the suspects.", "FRA", "LBY"),
     ("Kenya warned Somalia that it must stop the raids.", "KEN", "SOM"),
 ])
 def test_telling_a_party_that_it_must_act_is_a_demand_of_that_party(text: str, actor: str, target: str) -> None:
