@@ -240,3 +240,19 @@ def test_facing_an_ordinary_thing_is_no_event() -> None:
     from event_helpers import events_of
 
     assert events_of("Chile faces a tough election.") == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Nigeria might close its border with Benin if the smuggling goes on.", ["BEN"]),
+    ("The African Union may suspend its mediation in Sudan if the fighting continues.", []),
+])
+def test_a_hedged_act_held_over_a_condition_is_a_threat(text: str, target: list[str]) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "THREATEN"
+    assert [r.country for r in ev.recipients] == target
+
+
+def test_a_hedged_act_with_no_condition_is_no_event() -> None:
+    from event_helpers import events_of
+
+    assert events_of("Ghana may expel the Togolese envoy.") == []

@@ -787,6 +787,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if mod.hypothetical and trig.event_type in G.attempted_types and attach.attempt_made(trig.token):
         # 'police foiled an attempt to kill the governor': the attempt is the attack (CAMEO 185), not an intention
         mod = mod.model_copy(update={"hypothetical": False, "future": False})
+    if mod.hypothetical and trig.entry.get("threatened_from") and _own_conditional_hedge(trig.token):
+        # 'the AU may suspend its mediation if the fighting goes on': a hedged act held over a condition is the
+        # actor's ultimatum, made now
+        mod = mod.model_copy(update={"hypothetical": False, "future": False})
     if mod.negated and not mod.hypothetical:
         trig, mod = _as_refusal(trig, mod)
     if attach.declared_future(trig.token, gov, mod):
@@ -965,6 +969,28 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
              "cameo": cameo_for("REJECT", mode), "negated_from": trig.event_type}
     return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
             mod.model_copy(update={"negated": False, "future": False}))
+
+
+def _own_conditional_hedge(tok: Token) -> bool:
+    """'X may/could/would <act> if/unless Y', said by X itself: the sentence's own clause, or reported by a
+    speaker of X's side ('..., its foreign minister said'). Analysts' hedges about X are no threat by X."""
+    if not any(c.dep_ == "aux" and c.lower_ in G.hypothetical_aux | G.hedge_aux for c in tok.children):
+        return False
+    if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in G.threat_condition_marks
+                                         for m in c.children) for c in tok.children):
+        return False
+    if tok.dep_ == "ROOT":
+        speech = next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in
+                       G.speech_verbs), None)
+    else:
+        speech = tok.head if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in G.speech_verbs else None
+        if speech is None:
+            return False
+    if speech is None:
+        return True
+    speaker, _ = subject_of(speech)
+    return speaker is not None and (speaker.pos_ == "PRON" or any(
+        c.dep_ == "poss" and c.lower_ in G.self_pronouns | {"their"} for c in speaker.children))
 
 
 def _conditional(tok: Token, gov: Token) -> bool:
