@@ -256,3 +256,13 @@ def test_a_hedged_act_with_no_condition_is_no_event() -> None:
     from event_helpers import events_of
 
     assert events_of("Ghana may expel the Togolese envoy.") == []
+
+
+def test_an_outward_act_lends_its_actors_flag_to_no_one() -> None:
+    ev = main_of("The US sent weapons to Kurdish fighters.")
+    assert ev.event_type == "AID" and [r.country for r in ev.recipients] == [None]
+
+
+def test_groups_acted_on_at_a_named_place_still_take_its_flag() -> None:
+    ev = main_of("Police detained workers in Lagos.")
+    assert [r.country for r in ev.recipients] == ["NGA"]

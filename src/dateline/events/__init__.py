@@ -878,9 +878,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
         actors = [flag(a, location.country, trig.event_type) for a in actors]
-        # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers.
-        recipients = [flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
-                      else r for r in recipients]
+        # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers. An
+        # outward act whose only place is the acting state's own name ('the US sent weapons to Kurdish
+        # fighters') says nothing of where those acted on are from.
+        if not (trig.event_type in G.outward_types and _names_the_actor(location, actors)):
+            recipients = [flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
+                          else r for r in recipients]
         if location.precision in ("clause", "sentence"):
             actors = _residents(actors, args.actors, location.country)
             recipients = _residents(recipients, args.recipients, location.country)
