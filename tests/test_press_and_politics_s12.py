@@ -65,3 +65,24 @@ def test_blowing_up_at_someone_is_an_outburst_not_a_bombing() -> None:
     ev = main_of("Kenya's foreign minister blew up at a BBC reporter on Monday.")
     assert (ev.event_type, ev.mode) == ("ACCUSE", "disapprove")
     assert main_of("Rebels blew up a bridge near Goma.").mode == "explosives"
+
+
+@pytest.mark.parametrize("text", [
+    "Nigeria is weighing a prisoner swap with the rebels.",
+    "The EU is considering sanctions against Belarus.",
+    "Sanctions against Belarus are being considered in Brussels.",
+])
+def test_an_option_weighed_is_no_act(text: str) -> None:
+    assert events_of(text) == []
+
+
+def test_a_headline_that_weighs_an_option_states_no_act() -> None:
+    from dateline.pipeline import extract
+
+    doc = extract("Officials said on Monday they would respond soon.", title="Kenya Mulls Troop Withdrawal From Somalia",
+                  published="2020-01-01")
+    assert doc.events == []
+
+
+def test_an_act_done_is_still_coded() -> None:
+    assert main_of("The EU imposed sanctions on Belarus.").event_type == "SANCTION"

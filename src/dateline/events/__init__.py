@@ -738,6 +738,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
                 # "attack dog", "protest song": the act only says what kind of thing the head is (a frame such
                 # as "mediation effort" or "aid convoy" is the act itself)
                 continue
+            if t.token.dep_ in ("dobj", "nsubjpass") and t.token.head.lemma_.lower() in G.deliberation_verbs:
+                continue  # 'is weighing a prisoner swap', 'sanctions are being considered': an option, not an act
             gov = t.token.head
             if gov.dep_ == "prep" and gov.i in demand_words:
                 continue  # 'called for the withdrawal of X': the act demanded is the demand's content, not yet done
