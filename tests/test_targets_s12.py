@@ -266,3 +266,8 @@ def test_an_outward_act_lends_its_actors_flag_to_no_one() -> None:
 def test_groups_acted_on_at_a_named_place_still_take_its_flag() -> None:
     ev = main_of("Police detained workers in Lagos.")
     assert [r.country for r in ev.recipients] == ["NGA"]
+
+
+def test_coordinated_flags_with_a_compass_word_are_two_parties() -> None:
+    ev = main_of("US and South Korean forces began joint drills on Monday.")
+    assert {a.country for a in ev.actors + ev.recipients} == {"USA", "KOR"}

@@ -95,14 +95,23 @@ def _split_flags(head: Token, actor: Actor) -> list[Actor]:
     from ..kb import load_kb
 
     kb = load_kb()
+    def flag_of(f: Token) -> str | None:
+        # 'South Korean': the flag word with the words compounded onto it
+        words = [c.text for c in f.lefts if c.dep_ in ("amod", "compound")] + [f.text]
+        for text in (" ".join(words), f.text):
+            country = next((e.country for e in kb.lookup(text) if e.source in ("demonym", "country") and e.country),
+                           None)
+            if country:
+                return country
+        return None
+
     for mod in head.children:
-        if mod.dep_ not in ("amod", "compound") or mod.i > head.i:
+        if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > head.i:
             continue
         flags = [mod] + [c for c in mod.children if c.dep_ == "conj" and c.i < head.i]
         if len(flags) < 2:
             continue
-        countries = [next((e.country for e in kb.lookup(f.text) if e.source in ("demonym", "country") and e.country),
-                          None) for f in flags]
+        countries = [flag_of(f) for f in flags]
         if all(countries) and len(set(countries)) == len(countries):
             return [actor.model_copy(update={"country": c, "name": f"{kb.country_name(c) or c} {head.text}"})
                     for c in countries]
