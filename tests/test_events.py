@@ -145,8 +145,10 @@ def test_events_release_of_a_named_person() -> None:
 
 
 def test_events_unattributed_violence_is_kept_without_actor() -> None:
+    # (session 12: an agentless arrest at a named place is that state's act: its authorities are the actor)
     ev = _find(_events("Three men were arrested in Lagos on Monday, police said."), "COERCE")
-    assert ev.actors == [] and ev.recipients
+    assert [a.country for a in ev.actors] == ["NGA"] and ev.actors[0].name.endswith("(authorities)")
+    assert ev.recipients
     # A weak word with no actor is still no event.
     assert not [e for e in _events("The report was released on Monday.") if e.event_type == "RETREAT"]
 

@@ -271,3 +271,18 @@ def test_groups_acted_on_at_a_named_place_still_take_its_flag() -> None:
 def test_coordinated_flags_with_a_compass_word_are_two_parties() -> None:
     ev = main_of("US and South Korean forces began joint drills on Monday.")
     assert {a.country for a in ev.actors + ev.recipients} == {"USA", "KOR"}
+
+
+@pytest.mark.parametrize("text, state, target", [
+    ("A Kenyan student was arrested in Uganda on Monday.", "UGA", "KEN"),
+    ("A British journalist was deported from Egypt.", "EGY", "GBR"),
+])
+def test_an_agentless_arrest_or_deportation_is_the_states_where_it_happens(text: str, state: str, target: str) -> None:
+    ev = main_of(text)
+    assert ([a.country for a in ev.actors], [r.country for r in ev.recipients]) == ([state], [target])
+    assert ev.actors[0].name.endswith("(authorities)")
+
+
+def test_an_agentless_shooting_names_no_state() -> None:
+    ev = main_of("Two Chinese nationals were shot dead in Lagos.")
+    assert not any(a.name.endswith("(authorities)") for a in ev.actors)

@@ -21,7 +21,7 @@ from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .diplomacy import promised_cooperation
 from .grammar import load_grammar
-from .implied import authorities, flag, own_society, place_target
+from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
@@ -249,6 +249,12 @@ def _local_target(head: Token, country: str) -> Actor:
     # Actor.text is the span's own words (offsets contract); the name keeps the tidied form.
     return Actor(text=text_of(head.doc)[start:end], name=f"{text} ({country})", country=country, sector=sector,
                  sectors=[sector] if sector else [], kind="group", start=start, end=end)
+
+
+def _state_power(trig: Trigger) -> bool:
+    """An act only a state's officers do: arresting, deporting, investigating (grammar `state_powers`)."""
+    modes = G.state_powers.get(trig.event_type)
+    return modes is not None and trig.entry.get("mode") in modes
 
 
 def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
@@ -872,6 +878,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             if generic is None and trig.event_type == "PROTEST":
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
+        if (not actors and args.passive_no_agent and location is not None and location.country
+                and location.precision in ("clause", "sentence") and _state_power(trig)):
+            # 'a Kenyan student was arrested in Uganda': only the state where it happens arrests, deports or
+            # investigates (as CAMEO and the GSR code an agentless arrest: that country's authorities)
+            actors = [state_authorities(location.country)]
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
         return []
     if actors and all(unlisted(a) for a in actors) and (

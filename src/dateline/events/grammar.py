@@ -96,6 +96,7 @@ class Grammar:
     press_audiences: frozenset[str] = frozenset()  # 'told reporters': the public addressed, not a party asked
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     deliberation_verbs: frozenset[str] = frozenset()  # 'weighs a prisoner swap': an option considered
+    state_powers: dict[str, list[str]] = field(default_factory=dict)  # agentless acts only a state does
     negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
     attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
@@ -172,6 +173,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    failing_governors=frozenset(data.get("failing_governors", [])),
                    failed_agreement_types=frozenset(data.get("failed_agreement_types", [])),
                    asked_modes=dict(data.get("asked_modes", {})),
+                   state_powers={k: list(v) for k, v in data.get("state_powers", {}).items()},
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),

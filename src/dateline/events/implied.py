@@ -25,6 +25,16 @@ def authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
                   kind="state")]
 
 
+def state_authorities(country: str) -> Actor:
+    """The officers of the state where an act that only a state does took place, unnamed ('was arrested in
+    Uganda'): coded as its government, as ICEWS and the GSR code an agentless arrest."""
+    from ..kb import load_kb
+
+    name = load_kb().country_name(country) or country
+    return Actor(text=name, name=f"{name} (authorities)", country=country, sector="GOV", sectors=["GOV"],
+                 kind="state")
+
+
 def own_society(trig: Trigger, actors: list[Actor]) -> list[Actor]:
     """'The government extended the curfew', 'the junta will impose martial law': a state's measure that names no
     one it falls on falls on its own society (as CAMEO and the PLOVER gold code a domestic restriction: the
