@@ -19,6 +19,7 @@ from .concessions import content_of_class, finalised_concessions, promised_conce
 from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .diplomacy import promised_cooperation
+from .figures import literal_triggers
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
@@ -290,7 +291,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     for sent in sdoc.sents:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
-        read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
+        read = _read_in_sentence(sent, literal_triggers(find_triggers(sent, lexicon_index)))
         triggers = clause_modes(content_modes(_settled(read, index), read), read) + _reported_accusations(sent, read)
         probs = ranking.sentence_probs(sent) if triggers else {}
         coded: dict[int, list[Event]] = {}

@@ -103,6 +103,8 @@ class Grammar:
     gerund_control_preps: frozenset[str] = frozenset()  # 'responded by firing': the verb's subject fires
     span_nouns: frozenset[str] = frozenset()  # 'two weeks of drills': the stretch stands for the act
     journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
+    figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
+    figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -166,6 +168,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
+                   figurative_objects=_object_table(data, "figurative_objects"),
+                   figurative_preps={verb: {prep: frozenset(objs) for prep, objs in preps.items()}
+                                     for verb, preps in data.get("figurative_preps", {}).items()},
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",

@@ -1,0 +1,67 @@
+"""Figures of speech told with an act's verb: 'struck a conciliatory tone', 'rang the closing bell', 'seized on
+the remark', 'targeted suburban voters'. The verb's object or preposition shows no act was done, so the lexicon's
+reading is dropped (data: event_grammar.json figurative_objects, figurative_preps)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .grammar import load_grammar
+from .triggers import Trigger
+
+G = load_grammar()
+
+
+def _particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects, or a passive verb's subject ('the law was struck down'), with their conjuncts."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    objs = [c for c in verb.children if c.dep_ in deps]
+    if passive and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(verb.head)  # 'the rule struck down last year'
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _figurative_object(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    prt = _particle(verb)
+    names = [lemma] if prt is None else [f"{lemma} {prt}", lemma]
+    listed = next((G.figurative_objects[n] for n in names if n in G.figurative_objects), None)
+    if not listed:
+        return False
+    objs = _objects(verb)
+    return bool(objs) and all(o.lemma_.lower() in listed or o.lower_ in listed for o in objs)
+
+
+def _figurative_prep(verb: Token) -> bool:
+    preps = G.figurative_preps.get(verb.lemma_.lower())
+    if not preps:
+        return False
+    # the parser often hangs the phrase on the object: 'targeted two of its bases for closure'
+    near = list(verb.children) + [t for o in _objects(verb) for t in o.subtree if t is not o]
+    for c in near:
+        if c.dep_ not in ("prep", "prt", "advmod") or c.lower_ not in preps:
+            continue
+        listed = preps[c.lower_]
+        if not listed:
+            return True
+        if any(g.lemma_.lower() in listed for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
+def figurative(trig: Trigger) -> bool:
+    """Whether a verb trigger is a figure of speech by its object or preposition. An entry naming its own objects
+    ('strike a deal', 'seize control') is a sense of its own and is not second-guessed."""
+    verb = trig.token
+    if trig.kind != "verb" or verb.pos_ not in ("VERB", "AUX") or trig.entry.get("object"):
+        return False
+    return _figurative_object(verb) or _figurative_prep(verb)
+
+
+def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
+    return [t for t in triggers if not figurative(t)]

@@ -1,0 +1,45 @@
+"""False events in political prose: verbs of force whose object or preposition shows a figure of speech
+(event_grammar.json figurative_objects, figurative_preps), with the literal readings kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.models import Document
+from dateline.pipeline import analyse_document
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    doc = analyse_document(Document(id="t", text=text, published="2016-05-01", published_source="input"))
+    return [(e.event_type, e.evidence.trigger) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Lena Marsh tried to strike a softer tone with the teachers' union on Friday.",
+    "The Carpenters Association, the largest building trades group, struck a hopeful note, saying the rule was overdue.",
+    "Old curfew ordinances were struck down in 1981 by a Nevada judge.",
+    "Officials from the Commerce Department rang the opening bell on Wall Street.",
+    "Republicans have seized on what they call a reckless spending binge in the capital.",
+    "Conservative groups seized upon the mayor's remarks about property taxes.",
+    "Democrats are targeting vulnerable Republican incumbents in Arizona and Iowa.",
+    "The Air Force has targeted three of its training wings for closure.",
+    "Senator Ames charged ahead with the vote despite objections.",
+    "Mayor Dan Ortiz pulled out a narrow win in the runoff against his challenger.",
+])
+def test_figure_of_speech_is_no_event(text: str) -> None:
+    kinds = {t for t, _ in _events(text)}
+    assert not kinds & {"ASSAULT", "COERCE", "CONSULT", "RETREAT", "ACCUSE"}, _events(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Rebels struck an army convoy near the northern border on Sunday.", "ASSAULT"),
+    ("Soldiers seized the provincial airport at dawn.", "COERCE"),
+    ("Police seized rifles and cash in a raid on the compound.", "COERCE"),
+    ("Militants targeted a police station in Jalalabad with rockets.", "ASSAULT"),
+    ("Government troops pulled out of the besieged town on Monday.", "RETREAT"),
+    ("Insurgents targeted the garrison for weeks with mortars.", "ASSAULT"),
+    ("Prosecutors charged the former mayor with bribery.", "ACCUSE"),
+    ("Airstrikes hit a bridge and struck a fuel depot outside the city.", "ASSAULT"),
+])
+def test_literal_act_is_kept(text: str, kind: str) -> None:
+    assert kind in {t for t, _ in _events(text)}, _events(text)
