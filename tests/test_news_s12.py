@@ -43,3 +43,30 @@ def test_figure_of_speech_is_no_event(text: str) -> None:
 ])
 def test_literal_act_is_kept(text: str, kind: str) -> None:
     assert kind in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese hackers compromised the agency's email servers last year.",
+    "Iranian hackers compromised dozens of routers at American universities, officials said.",
+])
+def test_compromised_systems_are_a_cyber_attack(text: str) -> None:
+    kinds = {t for t, _ in _events(text)}
+    assert "COERCE" in kinds and "CONCEDE" not in kinds, _events(text)
+
+
+def test_compromise_over_a_bill_is_still_a_concession_or_deal() -> None:
+    assert "AGREE" in {t for t, _ in _events("The two parties reached a compromise on the budget.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Hale told an audience of union members in Toledo that the plant would stay open.",
+    "Mayor Grant kept her audience laughing for twenty minutes.",
+    "President Ward delivered the jokes to an audience of journalists at the annual dinner.",
+])
+def test_a_speakers_audience_is_no_meeting(text: str) -> None:
+    assert "CONSULT" not in {t for t, _ in _events(text)}, _events(text)
+
+
+def test_an_audience_with_a_leader_is_a_meeting() -> None:
+    text = "Pope Francis held an audience with President Emmanuel Macron at the Vatican."
+    assert "CONSULT" in {t for t, _ in _events(text)}
