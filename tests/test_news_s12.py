@@ -25,6 +25,9 @@ def _events(text: str) -> list[tuple[str, str]]:
     "The Air Force has targeted three of its training wings for closure.",
     "Senator Ames charged ahead with the vote despite objections.",
     "Mayor Dan Ortiz pulled out a narrow win in the runoff against his challenger.",
+    "Judge Maria Reyes on Tuesday struck down the Bush administration's plan to cap rents.",
+    "The Supreme Court struck down the Trump administration's decision to end the program.",
+    "Pension funds have shelled out billions on the new bonds this year.",
 ])
 def test_figure_of_speech_is_no_event(text: str) -> None:
     kinds = {t for t, _ in _events(text)}
@@ -70,3 +73,20 @@ def test_a_speakers_audience_is_no_meeting(text: str) -> None:
 def test_an_audience_with_a_leader_is_a_meeting() -> None:
     text = "Pope Francis held an audience with President Emmanuel Macron at the Vatican."
     assert "CONSULT" in {t for t, _ in _events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Many Republicans are talking about the cost of the new tariffs.",
+    "I'd be surprised if that wasn't one of the things we talk about, Senator Blunt said.",
+])
+def test_one_party_talking_about_a_topic_consults_no_one(text: str) -> None:
+    assert "CONSULT" not in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kerry and Lavrov talked about Syria for two hours in Geneva.",
+    "Obama talked with Putin about Ukraine on Friday.",
+    "Artillery shelled the outskirts of Donetsk overnight.",
+])
+def test_talks_between_parties_and_shelling_are_kept(text: str) -> None:
+    assert {t for t, _ in _events(text)} & {"CONSULT", "ASSAULT"}, _events(text)

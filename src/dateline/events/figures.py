@@ -37,14 +37,17 @@ def _figurative_object(verb: Token) -> bool:
     return bool(objs) and all(o.lemma_.lower() in listed or o.lower_ in listed for o in objs)
 
 
-def _figurative_prep(verb: Token) -> bool:
+def _figurative_prep(verb: Token, own_particle: str | None) -> bool:
     preps = G.figurative_preps.get(verb.lemma_.lower())
     if not preps:
         return False
+    # an entry's own preposition names another sense ('target at', 'charge with'), unless the verb's particle
+    # makes it a phrasal verb of its own ('charged ahead with the vote')
+    other_sense = bool(own_particle) and own_particle not in preps
     # the parser often hangs the phrase on the object: 'targeted two of its bases for closure'
     near = list(verb.children) + [t for o in _objects(verb) for t in o.subtree if t is not o]
     for c in near:
-        if c.dep_ not in ("prep", "prt", "advmod") or c.lower_ not in preps:
+        if c.dep_ not in ("prep", "prt", "advmod") or c.lower_ not in preps or (other_sense and c.dep_ == "prep"):
             continue
         listed = preps[c.lower_]
         if not listed:
@@ -54,13 +57,30 @@ def _figurative_prep(verb: Token) -> bool:
     return False
 
 
+_INTERLOCUTOR_PREPS = frozenset({"with", "to"})
+
+
+def _talk_on_a_topic(verb: Token) -> bool:
+    """'Democrats are talking about turnout': one party's talk on a topic, with no one talked with or to and no
+    second party in the subject ('Kerry and Lavrov talked about Syria' consult)."""
+    if verb.lemma_.lower() not in G.topic_talk_verbs:
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    if "about" not in preps or preps & _INTERLOCUTOR_PREPS or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.conjuncts for s in subjects)
+
+
 def figurative(trig: Trigger) -> bool:
     """Whether a verb trigger is a figure of speech by its object or preposition. An entry naming its own objects
     ('strike a deal', 'seize control') is a sense of its own and is not second-guessed."""
     verb = trig.token
     if trig.kind != "verb" or verb.pos_ not in ("VERB", "AUX") or trig.entry.get("object"):
         return False
-    return _figurative_object(verb) or _figurative_prep(verb)
+    particle = trig.entry.get("particle")
+    return (_figurative_object(verb) or _figurative_prep(verb, str(particle) if particle else None)
+            or (not particle and _talk_on_a_topic(verb)))
 
 
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:

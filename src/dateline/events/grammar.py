@@ -105,6 +105,7 @@ class Grammar:
     journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
     figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
     figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
+    topic_talk_verbs: frozenset[str] = frozenset()  # 'Democrats are talking about turnout': no one consulted
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -179,7 +180,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs",
                        "political_sectors", "compound_act_heads", "press_audiences", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
-                       "exercise_nouns", "gerund_control_preps", "holding_verbs")})
+                       "exercise_nouns", "gerund_control_preps", "holding_verbs", "topic_talk_verbs")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
