@@ -90,3 +90,23 @@ def test_one_party_talking_about_a_topic_consults_no_one(text: str) -> None:
 ])
 def test_talks_between_parties_and_shelling_are_kept(text: str) -> None:
     assert {t for t, _ in _events(text)} & {"CONSULT", "ASSAULT"}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senators debated how the country should respond to mass shootings.",
+    "Voters in both parties worry about terrorist attacks.",
+    "Lawmakers argued over drone strikes for a third day.",
+])
+def test_violence_as_a_topic_is_no_attack(text: str) -> None:
+    assert "ASSAULT" not in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Airstrikes killed nine civilians near Idlib on Sunday.",
+    "Rebels launched attacks on three army posts.",
+    "The minister spoke about the recent bombings in the capital.",
+    "Villagers hid in cellars during airstrikes by government jets.",
+    "Militia forces were engaged in ethnic cleansing in the valley, the envoy said.",
+])
+def test_acts_that_happened_are_kept(text: str) -> None:
+    assert "ASSAULT" in {t for t, _ in _events(text)}, _events(text)

@@ -83,5 +83,25 @@ def figurative(trig: Trigger) -> bool:
             or (not particle and _talk_on_a_topic(verb)))
 
 
+_OWN_DEPS = frozenset({"det", "poss", "nummod", "prep", "appos", "acl", "relcl", "case", "quantmod", "npadvmod"})
+
+
+def generic_act(trig: Trigger) -> bool:
+    """'How the country should respond to mass shootings': a plural act noun with nothing of its own (no article,
+    owner, number, place, target, clause or dating word) as the object of a preposition of topic or reference
+    ('respond to', 'worry about', 'a spate of') names violence as a category. As a subject ('Airstrikes killed nine') or an object ('launched attacks', 'used missiles'), or in
+    the singular ('engaged in ethnic cleansing', 'days of fighting'), it is kept as an act."""
+    tok = trig.token
+    if (trig.kind == "verb" or trig.event_type not in G.generic_act_types or tok.tag_ != "NNS"
+            or tok.dep_ != "pobj" or tok.head.lower_ not in G.generic_act_preps):
+        return False
+    for c in tok.children:
+        if c.dep_ in _OWN_DEPS or c.lower_ in G.specific_act_words or c.lemma_.lower() in G.specific_act_words:
+            return False
+        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ in ("PROPN", "NUM") or c.ent_type_):
+            return False  # 'the Paris attacks', '9/11 attacks'
+    return True
+
+
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
-    return [t for t in triggers if not figurative(t)]
+    return [t for t in triggers if not figurative(t) and not generic_act(t)]

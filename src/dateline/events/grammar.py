@@ -106,6 +106,9 @@ class Grammar:
     figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
     figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
     topic_talk_verbs: frozenset[str] = frozenset()  # 'Democrats are talking about turnout': no one consulted
+    generic_act_types: frozenset[str] = frozenset()  # 'laws to curb mass shootings': violence as a topic
+    generic_act_preps: frozenset[str] = frozenset()
+    specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -180,7 +183,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs",
                        "political_sectors", "compound_act_heads", "press_audiences", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
-                       "exercise_nouns", "gerund_control_preps", "holding_verbs", "topic_talk_verbs")})
+                       "exercise_nouns", "gerund_control_preps", "holding_verbs", "topic_talk_verbs", "generic_act_types", "generic_act_preps",
+                       "specific_act_words")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
