@@ -110,3 +110,30 @@ def test_violence_as_a_topic_is_no_attack(text: str) -> None:
 ])
 def test_acts_that_happened_are_kept(text: str) -> None:
     assert "ASSAULT" in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Haley launched a scathing attack on the spending bill.",
+    "The Teamsters leadership unleashed a blistering attack on the trade pact.",
+])
+def test_an_attack_of_words_is_criticism(text: str) -> None:
+    kinds = {t for t, _ in _events(text)}
+    assert "ACCUSE" in kinds and "ASSAULT" not in kinds, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The senator has faced partisan attacks from both sides.",
+    "Senator Pryor's rally in Little Rock drew a large crowd.",
+    "Thousands attended a campaign rally for Senator Ortiz in El Paso.",
+])
+def test_personal_attacks_and_campaign_rallies_are_no_violence_or_protest(text: str) -> None:
+    assert not {t for t, _ in _events(text)} & {"ASSAULT", "PROTEST"}, _events(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Teachers held a rally outside the statehouse against pay cuts.", "PROTEST"),
+    ("Hong Kong's rally for democracy drew thousands.", "PROTEST"),
+    ("Militants launched an attack on the police station.", "ASSAULT"),
+])
+def test_protest_rallies_and_armed_attacks_are_kept(text: str, kind: str) -> None:
+    assert kind in {t for t, _ in _events(text)}, _events(text)

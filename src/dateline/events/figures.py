@@ -103,5 +103,35 @@ def generic_act(trig: Trigger) -> bool:
     return True
 
 
+def campaign_event(trig: Trigger) -> bool:
+    """'Biden's rally in Detroit', 'a reelection rally': a candidate's or campaign's rally is no protest."""
+    tok = trig.token
+    if trig.kind == "verb" or trig.event_type != "PROTEST" or tok.lemma_.lower() not in G.campaign_event_nouns:
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)):
+            return True  # 'Warren's rally'; a place's or an organisation's rally may be a protest
+        if c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in G.campaign_words or c.lemma_.lower() in G.campaign_words):
+            return True
+    return False
+
+
+_WORDS_ENTRY = {"type": "ACCUSE", "mode": "disapprove", "cameo": "111"}
+
+
+def as_words(trig: Trigger) -> Trigger:
+    """'personal attacks', 'a scathing attack on the plan': an attack noun qualified as one of words is criticism
+    (ACCUSE disapprove, CAMEO 111)."""
+    tok = trig.token
+    if (trig.kind == "verb" or trig.event_type != "ASSAULT" or trig.entry.get("mode")
+            or tok.lemma_.lower() not in G.verbal_attack_verbs):
+        return trig
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    mods += [g for c in mods for g in c.conjuncts]  # 'frontal, mean-spirited attacks'
+    if not any(m.lower_ in G.verbal_attack_modifiers or m.lemma_.lower() in G.verbal_attack_modifiers for m in mods):
+        return trig
+    return Trigger(token=tok, entry={**trig.entry, **_WORDS_ENTRY}, tokens=trig.tokens, specificity=trig.specificity)
+
+
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
-    return [t for t in triggers if not figurative(t) and not generic_act(t)]
+    return [as_words(t) for t in triggers if not figurative(t) and not generic_act(t) and not campaign_event(t)]

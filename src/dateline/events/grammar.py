@@ -108,6 +108,9 @@ class Grammar:
     topic_talk_verbs: frozenset[str] = frozenset()  # 'Democrats are talking about turnout': no one consulted
     generic_act_types: frozenset[str] = frozenset()  # 'laws to curb mass shootings': violence as a topic
     generic_act_preps: frozenset[str] = frozenset()
+    verbal_attack_modifiers: frozenset[str] = frozenset()  # 'personal attacks' are words
+    campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
+    campaign_words: frozenset[str] = frozenset()
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
 
 
@@ -184,6 +187,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "political_sectors", "compound_act_heads", "press_audiences", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs", "topic_talk_verbs", "generic_act_types", "generic_act_preps",
+                       "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
                        "specific_act_words")})
 
 
