@@ -137,3 +137,21 @@ def test_personal_attacks_and_campaign_rallies_are_no_violence_or_protest(text: 
 ])
 def test_protest_rallies_and_armed_attacks_are_kept(text: str, kind: str) -> None:
     assert kind in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Jason Vance has fought the surveillance program for years.",
+    "Mayor Ruth Ellis is fighting to keep the shipyard open.",
+    "Governor Ames is battling the legislature over the budget.",
+])
+def test_a_politicians_struggle_is_no_violence(text: str) -> None:
+    assert "ASSAULT" not in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops fought rebels near Aleppo on Monday.",
+    "Police fought with protesters outside parliament.",
+    "Kurdish fighters battled Islamic State militants for the town.",
+])
+def test_armed_fighting_is_kept(text: str) -> None:
+    assert "ASSAULT" in {t for t, _ in _events(text)}, _events(text)

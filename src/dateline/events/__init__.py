@@ -19,7 +19,7 @@ from .concessions import content_of_class, finalised_concessions, promised_conce
 from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .diplomacy import promised_cooperation
-from .figures import literal_triggers
+from .figures import literal_triggers, political_struggle
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, threatened_mode
@@ -855,6 +855,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from")),
     )
+    if political_struggle(event, trig):
+        return []
     event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability

@@ -1,11 +1,17 @@
-"""Figures of speech told with an act's verb: 'struck a conciliatory tone', 'rang the closing bell', 'seized on
-the remark', 'targeted suburban voters'. The verb's object or preposition shows no act was done, so the lexicon's
-reading is dropped (data: event_grammar.json figurative_objects, figurative_preps)."""
+"""False events in political prose, read from the words around an act's word (data: event_grammar.json).
+
+- figures of speech: 'struck a conciliatory tone', 'rang the closing bell', 'seized on the remark', 'targeted
+  suburban voters', 'talking about turnout' (figurative_objects, figurative_preps, topic_talk_verbs);
+- violence as a topic: 'how to respond to mass shootings' (generic_act_types, generic_act_preps);
+- campaign rallies: 'Senator X's rally' (campaign_event_nouns, campaign_words);
+- attacks of words: 'a scathing attack on the bill' is ACCUSE (verbal_attack_modifiers);
+- political struggles: politicians 'fighting' a program or 'battling' a legislature (struggle_words)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..models import Actor, Event
 from .grammar import load_grammar
 from .triggers import Trigger
 
@@ -135,3 +141,22 @@ def as_words(trig: Trigger) -> Trigger:
 
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
     return [as_words(t) for t in triggers if not figurative(t) and not generic_act(t) and not campaign_event(t)]
+
+
+def _political(party: Actor) -> bool:
+    return party.kind in ("person", "org") and bool(set(party.sectors or [party.sector]) & G.political_sectors)
+
+
+def political_struggle(event: Event, trig: Trigger) -> bool:
+    """'The senator fought the surveillance program', 'the mayor is fighting to keep the base': politicians,
+    parties or officials fighting with no weapon and no armed or state party on either side wage a political
+    struggle, not violence (no event)."""
+    if event.event_type != "ASSAULT" or event.mode or trig.token.lemma_.lower() not in G.struggle_words:
+        return False
+    if not event.actors or not all(_political(a) for a in event.actors):
+        return False
+    if any(r.kind not in ("person", "org") or set(r.sectors or [r.sector]) & G.military_sectors
+           for r in event.recipients):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.lemma_.lower() in G.instrument_modes for g in c.children) for c in trig.token.children)

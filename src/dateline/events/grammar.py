@@ -111,6 +111,7 @@ class Grammar:
     verbal_attack_modifiers: frozenset[str] = frozenset()  # 'personal attacks' are words
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
+    struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
 
 
@@ -187,7 +188,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "political_sectors", "compound_act_heads", "press_audiences", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs", "topic_talk_verbs", "generic_act_types", "generic_act_preps",
-                       "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
+                       "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words", "struggle_words",
                        "specific_act_words")})
 
 
