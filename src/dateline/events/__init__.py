@@ -20,6 +20,7 @@ from .concessions import content_of_class, finalised_concessions, promised_conce
 from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .diplomacy import promised_cooperation
+from .figures import literal_triggers, political_struggle
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
@@ -326,7 +327,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     for sent in sdoc.sents:
         if not may_hold_event(text[sent.start_char : sent.end_char]):
             continue  # no trigger word in it: walking its tokens would find none
-        read = _read_in_sentence(sent, find_triggers(sent, lexicon_index))
+        read = _read_in_sentence(sent, literal_triggers(find_triggers(sent, lexicon_index)))
         triggers = munition_modes(clause_modes(content_modes(_settled(read, index), read), read)) + _reported_accusations(
             sent, read)
         triggers = without_mishap_deaths(triggers)  # 'killed in a bus crash' tells no one's act
@@ -934,6 +935,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from")),
     )
+    if political_struggle(event, trig):
+        return []
     event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability

@@ -114,6 +114,16 @@ class Grammar:
     agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
     outward_types: frozenset[str] = frozenset()  # acts never falling on the acting state's own name
     allegiance_words: frozenset[str] = frozenset()  # 'troops loyal to X': the group is of X's state
+    figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
+    figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
+    topic_talk_verbs: frozenset[str] = frozenset()  # 'Democrats are talking about turnout': no one consulted
+    generic_act_types: frozenset[str] = frozenset()  # 'laws to curb mass shootings': violence as a topic
+    generic_act_preps: frozenset[str] = frozenset()
+    verbal_attack_modifiers: frozenset[str] = frozenset()  # 'personal attacks' are words
+    campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
+    campaign_words: frozenset[str] = frozenset()
+    struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
+    specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -178,6 +188,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
+                   figurative_objects=_object_table(data, "figurative_objects"),
+                   figurative_preps={verb: {prep: frozenset(objs) for prep, objs in preps.items()}
+                                     for verb, preps in data.get("figurative_preps", {}).items()},
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
@@ -188,7 +201,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
-                       "agentive_act_nouns", "outward_types", "allegiance_words")})
+                       "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
+                       "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
+                       "struggle_words", "specific_act_words")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

@@ -1,0 +1,162 @@
+"""False events in political prose, read from the words around an act's word (data: event_grammar.json).
+
+- figures of speech: 'struck a conciliatory tone', 'rang the closing bell', 'seized on the remark', 'targeted
+  suburban voters', 'talking about turnout' (figurative_objects, figurative_preps, topic_talk_verbs);
+- violence as a topic: 'how to respond to mass shootings' (generic_act_types, generic_act_preps);
+- campaign rallies: 'Senator X's rally' (campaign_event_nouns, campaign_words);
+- attacks of words: 'a scathing attack on the bill' is ACCUSE (verbal_attack_modifiers);
+- political struggles: politicians 'fighting' a program or 'battling' a legislature (struggle_words)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..models import Actor, Event
+from .grammar import load_grammar
+from .triggers import Trigger
+
+G = load_grammar()
+
+
+def _particle(verb: Token) -> str | None:
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's direct objects, or a passive verb's subject ('the law was struck down'), with their conjuncts."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    objs = [c for c in verb.children if c.dep_ in deps]
+    if passive and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(verb.head)  # 'the rule struck down last year'
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _figurative_object(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    prt = _particle(verb)
+    names = [lemma] if prt is None else [f"{lemma} {prt}", lemma]
+    listed = next((G.figurative_objects[n] for n in names if n in G.figurative_objects), None)
+    if not listed:
+        return False
+    objs = _objects(verb)
+    return bool(objs) and all(o.lemma_.lower() in listed or o.lower_ in listed for o in objs)
+
+
+def _figurative_prep(verb: Token, own_particle: str | None) -> bool:
+    preps = G.figurative_preps.get(verb.lemma_.lower())
+    if not preps:
+        return False
+    # an entry's own preposition names another sense ('target at', 'charge with'), unless the verb's particle
+    # makes it a phrasal verb of its own ('charged ahead with the vote')
+    other_sense = bool(own_particle) and own_particle not in preps
+    # the parser often hangs the phrase on the object: 'targeted two of its bases for closure'
+    near = list(verb.children) + [t for o in _objects(verb) for t in o.subtree if t is not o]
+    for c in near:
+        if c.dep_ not in ("prep", "prt", "advmod") or c.lower_ not in preps or (other_sense and c.dep_ == "prep"):
+            continue
+        listed = preps[c.lower_]
+        if not listed:
+            return True
+        if any(g.lemma_.lower() in listed for g in c.children if g.dep_ == "pobj"):
+            return True
+    return False
+
+
+_INTERLOCUTOR_PREPS = frozenset({"with", "to"})
+
+
+def _talk_on_a_topic(verb: Token) -> bool:
+    """'Democrats are talking about turnout': one party's talk on a topic, with no one talked with or to and no
+    second party in the subject ('Kerry and Lavrov talked about Syria' consult)."""
+    if verb.lemma_.lower() not in G.topic_talk_verbs:
+        return False
+    preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
+    if "about" not in preps or preps & _INTERLOCUTOR_PREPS or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not any(s.conjuncts for s in subjects)
+
+
+def figurative(trig: Trigger) -> bool:
+    """Whether a verb trigger is a figure of speech by its object or preposition. An entry naming its own objects
+    ('strike a deal', 'seize control') is a sense of its own and is not second-guessed."""
+    verb = trig.token
+    if trig.kind != "verb" or verb.pos_ not in ("VERB", "AUX") or trig.entry.get("object"):
+        return False
+    particle = trig.entry.get("particle")
+    return (_figurative_object(verb) or _figurative_prep(verb, str(particle) if particle else None)
+            or (not particle and _talk_on_a_topic(verb)))
+
+
+_OWN_DEPS = frozenset({"det", "poss", "nummod", "prep", "appos", "acl", "relcl", "case", "quantmod", "npadvmod"})
+
+
+def generic_act(trig: Trigger) -> bool:
+    """'How the country should respond to mass shootings': a plural act noun with nothing of its own (no article,
+    owner, number, place, target, clause or dating word) as the object of a preposition of topic or reference
+    ('respond to', 'worry about', 'a spate of') names violence as a category. As a subject ('Airstrikes killed nine') or an object ('launched attacks', 'used missiles'), or in
+    the singular ('engaged in ethnic cleansing', 'days of fighting'), it is kept as an act."""
+    tok = trig.token
+    if (trig.kind == "verb" or trig.event_type not in G.generic_act_types or tok.tag_ != "NNS"
+            or tok.dep_ != "pobj" or tok.head.lower_ not in G.generic_act_preps):
+        return False
+    for c in tok.children:
+        if c.dep_ in _OWN_DEPS or c.lower_ in G.specific_act_words or c.lemma_.lower() in G.specific_act_words:
+            return False
+        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ in ("PROPN", "NUM") or c.ent_type_):
+            return False  # 'the Paris attacks', '9/11 attacks'
+    return True
+
+
+def campaign_event(trig: Trigger) -> bool:
+    """'Biden's rally in Detroit', 'a reelection rally': a candidate's or campaign's rally is no protest."""
+    tok = trig.token
+    if trig.kind == "verb" or trig.event_type != "PROTEST" or tok.lemma_.lower() not in G.campaign_event_nouns:
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)):
+            return True  # 'Warren's rally'; a place's or an organisation's rally may be a protest
+        if c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in G.campaign_words or c.lemma_.lower() in G.campaign_words):
+            return True
+    return False
+
+
+_WORDS_ENTRY = {"type": "ACCUSE", "mode": "disapprove", "cameo": "111"}
+
+
+def as_words(trig: Trigger) -> Trigger:
+    """'personal attacks', 'a scathing attack on the plan': an attack noun qualified as one of words is criticism
+    (ACCUSE disapprove, CAMEO 111)."""
+    tok = trig.token
+    if (trig.kind == "verb" or trig.event_type != "ASSAULT" or trig.entry.get("mode")
+            or tok.lemma_.lower() not in G.verbal_attack_verbs):
+        return trig
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
+    mods += [g for c in mods for g in c.conjuncts]  # 'frontal, mean-spirited attacks'
+    if not any(m.lower_ in G.verbal_attack_modifiers or m.lemma_.lower() in G.verbal_attack_modifiers for m in mods):
+        return trig
+    return Trigger(token=tok, entry={**trig.entry, **_WORDS_ENTRY}, tokens=trig.tokens, specificity=trig.specificity)
+
+
+def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
+    return [as_words(t) for t in triggers if not figurative(t) and not generic_act(t) and not campaign_event(t)]
+
+
+def _political(party: Actor) -> bool:
+    return party.kind in ("person", "org") and bool(set(party.sectors or [party.sector]) & G.political_sectors)
+
+
+def political_struggle(event: Event, trig: Trigger) -> bool:
+    """'The senator fought the surveillance program', 'the mayor is fighting to keep the base': politicians,
+    parties or officials fighting with no weapon and no armed or state party on either side wage a political
+    struggle, not violence (no event)."""
+    if event.event_type != "ASSAULT" or event.mode or trig.token.lemma_.lower() not in G.struggle_words:
+        return False
+    if not event.actors or not all(_political(a) for a in event.actors):
+        return False
+    if any(r.kind not in ("person", "org") or set(r.sectors or [r.sector]) & G.military_sectors
+           for r in event.recipients):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+        g.lemma_.lower() in G.instrument_modes for g in c.children) for c in trig.token.children)
