@@ -106,7 +106,7 @@ def test_violence_as_a_topic_is_no_attack(text: str) -> None:
     "Rebels launched attacks on three army posts.",
     "The minister spoke about the recent bombings in the capital.",
     "Villagers hid in cellars during airstrikes by government jets.",
-    "Militia forces were engaged in ethnic cleansing in the valley, the envoy said.",
+    "Militias carried out ethnic cleansing in the valley, the envoy said.",
 ])
 def test_acts_that_happened_are_kept(text: str) -> None:
     assert "ASSAULT" in {t for t, _ in _events(text)}, _events(text)

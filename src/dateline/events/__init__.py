@@ -617,7 +617,7 @@ def _done_by_someone_named(tok: Token) -> bool:
     """The reported act has a named doer ('Y had attacked', not 'such uses are not permitted', 'they attacked')."""
     if any(c.dep_ == "neg" for c in tok.children):
         return False
-    # 'alleged that the army helped to plan and carry out killings': the doer may be inherited through the
+    # 'alleged that the army helped to organise and carry out raids': the doer may be inherited through the
     # verbs that embed the act
     verb = light_verb_of(tok) if tok.pos_ == "NOUN" else tok  # 'carry out the massacres': the light verb's doer
     if verb is None:
