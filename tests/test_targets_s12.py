@@ -286,3 +286,13 @@ def test_an_agentless_arrest_or_deportation_is_the_states_where_it_happens(text:
 def test_an_agentless_shooting_names_no_state() -> None:
     ev = main_of("Two Chinese nationals were shot dead in Lagos.")
     assert not any(a.name.endswith("(authorities)") for a in ev.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Felons in Texas cannot vote while they are incarcerated.",
+    "The report named immigrants in Texas convicted of murder.",
+])
+def test_a_described_state_of_custody_names_no_state_actor(text: str) -> None:
+    from event_helpers import events_of
+
+    assert not any(a.name.endswith("(authorities)") for e in events_of(text) for a in e.actors)

@@ -255,7 +255,12 @@ def _local_target(head: Token, country: str) -> Actor:
 def _state_power(trig: Trigger) -> bool:
     """An act only a state's officers do: arresting, deporting, investigating (grammar `state_powers`)."""
     modes = G.state_powers.get(trig.event_type)
-    return modes is not None and trig.entry.get("mode") in modes
+    if modes is None or trig.entry.get("mode") not in modes:
+        return False
+    # told as a reported act ('was arrested last week'), not a description ('immigrants convicted of murder',
+    # 'while they are incarcerated')
+    tok = trig.token
+    return any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ not in ("advcl", "relcl", "acl")
 
 
 def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
