@@ -364,7 +364,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     subj, passive = subject_of(tok)
     owner = _split_compound_owner(tok)
     if owner is not None:
-        # 'children were killed in Israeli tank shelling': the tank's side shells, the clause's subject suffers
+        # 'children died in Ruritanian tank shelling': the tank's side shells, the clause's subject suffers
         args.actors = [owner]
         args.recipients = conjuncts(subj) if subj is not None and subj.i < owner.i else []
     elif passive:
