@@ -77,7 +77,7 @@ def test_an_attack_with_no_instrument_keeps_no_mode() -> None:
 
 
 def test_a_march_that_blocks_a_road_is_an_obstruction() -> None:
-    events = [e for e in events_of("Hundreds of demonstrators marched through Lagos on Thursday, blocking a major highway.")
+    events = [e for e in events_of("Hundreds of demonstrators marched through Lagos on Thursday, blocking a main highway.")
               if e.event_type == "PROTEST"]
     assert events and all(e.mode == "obstruct" for e in events)
 

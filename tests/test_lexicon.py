@@ -419,7 +419,7 @@ def test_bad_lemma_aliases(tmp_path: Path, aliases: dict[str, object], message: 
         ("Foreign troops began pulling out of the region on Monday.", "pulling", ("RETREAT", "withdraw")),
         ("The interior minister stepped down after a week of unrest.", "stepped", ("RETREAT", "resign")),
         ("Rioters set several police cars ablaze.", "set", ("ASSAULT", "primitive")),
-        ("The two leaders held a phone call on Thursday.", "held", ("CONSULT", "phone")),
+        ("Both presidents held a phone call on Thursday.", "held", ("CONSULT", "phone")),
         ("Authorities imposed a curfew in the port city.", "imposed", ("COERCE", "curfew")),
         ("The army deployed 2,000 troops to the border.", "deployed", ("MOBILIZE", "troops")),
         ("The opposition leader was released on Friday.", "released", ("RETREAT", "release")),

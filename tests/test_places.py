@@ -122,8 +122,8 @@ def test_sorted_index_finds_every_key_and_only_those() -> None:
 
 
 def test_capital_city_and_province_that_ner_mislabels() -> None:
-    text = ("Protests spread across Kazakhstan this week, reaching the capital Nur Sultan, Almaty and the "
-            "southwestern province of Mangistau, where fuel prices doubled.")
+    text = ("Protests spread across Kazakhstan this week, from the capital Nur Sultan and Almaty to the "
+            "western province of Mangistau, where fuel prices doubled.")
     places = places_of(text)
     for p in places:
         assert text[p.start:p.end] == p.text
