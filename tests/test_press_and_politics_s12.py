@@ -86,3 +86,16 @@ def test_a_headline_that_weighs_an_option_states_no_act() -> None:
 
 def test_an_act_done_is_still_coded() -> None:
     assert main_of("The EU imposed sanctions on Belarus.").event_type == "SANCTION"
+
+
+def test_a_headline_act_the_parser_compounds_onto_its_predicate_still_names_the_story() -> None:
+    # 'Student Protest Target of Police Crackdown': the headline drops its copula and the parser makes 'protest'
+    # a compound of 'target'; the headline's act is the protest, not a classifier of a thing
+    from dateline.events.ranking import main_event
+    from dateline.pipeline import extract
+
+    doc = extract("Police in Accra broke up a student march on Tuesday, detaining nine people. The students had "
+                  "marched peacefully to parliament.", title="Student Protest Target of Police Crackdown",
+                  published="2020-01-01")
+    main = main_event(doc.events)
+    assert main is not None and main.event_type == "PROTEST"

@@ -481,11 +481,11 @@ def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _settled(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
+def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = False) -> list[Trigger]:
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
-    return finalised_cooperation(finalised_concessions(
-        promised_cooperation(_concessions_promised(_drop_shadowed(_own_aims(_press_exchanges(triggers)), index)))))
+    return finalised_cooperation(finalised_concessions(promised_cooperation(_concessions_promised(
+        _drop_shadowed(_own_aims(_press_exchanges(triggers)), index, headline)))))
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -519,7 +519,8 @@ def _headline_trigger(title_doc: Doc, lexicon_index: TriggerIndex) -> tuple[Trig
     for sent in doc.sents:
         found = headline_passives(sent, lexicon_index, find_triggers(sent, lexicon_index))
         read = _read_in_sentence(sent, misread_verbs(sent, lexicon_index, found))
-        for t in munition_modes(clause_modes(content_modes(_settled(read, MentionIndex([])), read), read)):
+        for t in munition_modes(clause_modes(content_modes(_settled(read, MentionIndex([]), headline=True), read),
+                                             read)):
             # a verb the tagger misread ('Argentina Denounces Actions') is the headline's main verb
             depth = -1 if t.entry.get("headline_verb") else sum(1 for _ in t.token.ancestors)
             if best is None or depth < best[0]:
@@ -731,7 +732,7 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger]:
+def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool = False) -> list[Trigger]:
     """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
     triggers = _executed_acts(triggers)
     heads = {t.token.i for t in triggers if t.kind == "verb"}
@@ -753,11 +754,12 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex) -> list[Trigger
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
-            if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
+            if not headline and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                     and head.head.i not in trigger_words and head.head.lemma_.lower() not in G.frame_nouns \
                     and head.head.lemma_.lower() not in G.compound_act_heads:
                 # "attack dog", "protest song": the act only says what kind of thing the head is (a frame such
-                # as "mediation effort" or "aid convoy" is the act itself)
+                # as "mediation effort" or "aid convoy" is the act itself). Not in headlines, whose dropped
+                # copulas the parser reads as compounds ('Demonstration Target of Crackdown').
                 continue
             if t.token.dep_ in ("dobj", "nsubjpass") and t.token.head.lemma_.lower() in G.deliberation_verbs:
                 continue  # 'is weighing a prisoner swap', 'sanctions are being considered': an option, not an act
