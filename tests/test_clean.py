@@ -98,3 +98,22 @@ def test_navigation_only_page_is_no_article() -> None:
     doc, warnings = clean(RawArticle(content=html, is_html=True))
     assert doc.text == ""
     assert any("no article text" in w for w in warnings)
+
+
+def test_picture_credit_and_caption_run_into_one_line_are_a_caption() -> None:
+    text = ("Ferry strike spreads\n\n"
+            "Image copyright Example Wire Image caption The union's leader addressed strikers at the quay on Monday\n\n"
+            "Slideshow (12 Images)\n\n"
+            "Hide Caption 3 of 9 Photos: Passengers wait at the port of Piraeus on Monday\n\n"
+            "Ferry crews in Patras walked out on Tuesday, stranding thousands of travellers.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert doc.text == "Ferry crews in Patras walked out on Tuesday, stranding thousands of travellers."
+    assert [c.kind for c in doc.captions] == ["caption", "caption"] and "union's leader" in doc.captions[0].text
+
+
+def test_prose_that_mentions_a_picture_stays_in_the_body() -> None:
+    text = ("Museum row\n\n"
+            "The image caused a stir when the museum hung it in the main hall last spring.\n\n"
+            "Critics said the photograph should be taken down.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert "The image caused a stir" in doc.text

@@ -30,9 +30,13 @@ _CREDIT_LINE = re.compile(
 _BOILERPLATE = re.compile(
     r"^\s*(?:advertisement|advertising|sponsored(?: content)?|skip to (?:main )?content|share(?: this(?: article)?)?|"
     r"subscribe(?: now)?|read more|related(?: articles| stories)?|listen to (?:this )?article|print|email|"
-    r"follow us|sign up|log in|menu|search|close)\s*[:.!]?\s*$",
+    r"follow us|sign up|log in|menu|search|close|slideshow(?:\s*\(\d+\s+(?:images|photos)\))?)\s*[:.!]?\s*$",
     re.I,
 )
+# A picture's credit and caption run into one line by some scrapers: 'Image copyright Reuters Image caption ...',
+# a gallery's 'Hide Caption 3 of 20 Photos: ...'.
+_PICTURE_FURNITURE = re.compile(r"^\s*(?:(?:image|photo|picture|media)\s+(?:copyright|caption)|(?:hide|show)\s+caption)\b",
+                                re.I)
 _PHOTO_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|front|back)\)", re.I)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -223,6 +227,9 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
             # The line just before a credit is the photo's caption, if it was taken as body.
             if body_paras and len(body_paras[-1].split()) <= 40 and body_paras[-1] == rest[i - 1]:
                 captions.insert(len(captions) - 1, Caption(text=body_paras.pop(), kind="caption"))
+            continue
+        if _PICTURE_FURNITURE.match(p) and len(p.split()) <= 60:
+            captions.append(Caption(text=p, kind="caption"))
             continue
         if _PHOTO_POSITION.search(p) and len(p.split()) <= 30:
             captions.append(Caption(text=p, kind="caption"))
