@@ -99,3 +99,13 @@ def test_a_headline_act_the_parser_compounds_onto_its_predicate_still_names_the_
                   published="2020-01-01")
     main = main_event(doc.events)
     assert main is not None and main.event_type == "PROTEST"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Instead of arresting the protesters, police escorted them to the square.", []),
+    ("Kenya chose talks rather than sanctions against Uganda.", []),
+    ("Rather than negotiate, the army shelled the rebel town.", ["ASSAULT"]),
+    ("Police arrested the protesters instead of escorting them.", ["COERCE"]),
+])
+def test_an_act_named_as_the_one_not_taken_is_no_event(text: str, kept: list[str]) -> None:
+    assert [e.event_type for e in events_of(text)] == kept

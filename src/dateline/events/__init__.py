@@ -485,7 +485,7 @@ def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = Fals
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(promised_cooperation(_concessions_promised(
-        _drop_shadowed(_own_aims(_press_exchanges(triggers)), index, headline)))))
+        _drop_shadowed(_own_aims(_press_exchanges(_forgone(triggers))), index, headline)))))
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -703,6 +703,18 @@ def _press_exchanges(triggers: list[Trigger]) -> list[Trigger]:
         return False
 
     return [t for t in triggers if not (t.event_type in ("REQUEST", "REJECT", "AGREE") and asks_for_comment(t.token))]
+
+
+def _forgone(triggers: list[Trigger]) -> list[Trigger]:
+    """'instead of arresting the protesters', 'talks rather than sanctions': an act named as the one not taken."""
+    def forgone(tok: Token) -> bool:
+        start = min(tok.left_edge.i, tok.i)
+        before = " ".join(t.lower_ for t in tok.doc[max(start - 2, 0):start])
+        # 'Rather than negotiate, the army shelled …': the marker opens the act's own side clause
+        opening = " ".join(t.lower_ for t in tok.doc[start:min(start + 2, tok.i)])
+        own_clause = tok.dep_ in ("advcl", "pcomp", "pobj", "xcomp") and tok.doc[start].head.i in (tok.i, start + 1)
+        return before in G.forgone_markers or (own_clause and opening in G.forgone_markers)
+    return [t for t in triggers if not forgone(t.token)]
 
 
 def _own_aims(triggers: list[Trigger]) -> list[Trigger]:
