@@ -62,7 +62,7 @@ def test_protest_is_aimed_at_what_its_purpose_clause_names() -> None:
     ev = _main("Kenyan students marched in Nairobi to demand the resignation of the Ugandan trade minister.")
     assert ev.event_type == "PROTEST"
     assert "UGA" in [r.country for r in ev.recipients]
-    # its own government is a target too ('to demand the resignation of the Kenyan education minister')
+    # its own government is a target too ('demanding that the Kenyan education minister resign')
     own = _main("Kenyan teachers started a hunger strike in front of parliament, demanding that the Kenyan "
                 "education minister resign.")
     assert own.event_type == "PROTEST" and [r.country for r in own.recipients] == ["KEN"]
