@@ -27,7 +27,15 @@ from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
 from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
-from .triggers import Trigger, TriggerIndex, default_index, find_triggers, headline_passives, misread_verbs
+from .triggers import (
+    Trigger,
+    TriggerIndex,
+    condition_clauses,
+    default_index,
+    find_triggers,
+    headline_passives,
+    misread_verbs,
+)
 
 __all__ = ["code_events", "find_counts", "TriggerIndex", "find_triggers"]
 
@@ -1023,8 +1031,7 @@ def _own_conditional_hedge(tok: Token) -> bool:
     speaker of X's side ('..., its foreign minister said'). Analysts' hedges about X are no threat by X."""
     if not any(c.dep_ == "aux" and c.lower_ in G.hypothetical_aux | G.hedge_aux for c in tok.children):
         return False
-    if not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in G.threat_condition_marks
-                                         for m in c.children) for c in tok.children):
+    if not condition_clauses(tok, G.threat_condition_marks):
         return False
     if tok.dep_ == "ROOT":
         speech = next((c for c in tok.children if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in
@@ -1042,8 +1049,7 @@ def _own_conditional_hedge(tok: Token) -> bool:
 
 def _conditional(tok: Token, gov: Token) -> bool:
     """'will pull out unless the union pays': the act is held over another party."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in G.condition_marks for m in c.children)
-               for t in {tok, gov} for c in t.children)
+    return any(condition_clauses(t, G.condition_marks) for t in {tok, gov})
 
 
 def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:

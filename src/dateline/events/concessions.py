@@ -19,6 +19,7 @@ from .triggers import (
     _names_people,
     _names_violence,
     _object_tokens,
+    condition_clauses,
     names_a_state,
 )
 
@@ -262,9 +263,8 @@ def _possibility_raised(act: Token) -> Token | None:
 def _conditional_act(act: Token) -> bool:
     """'to detain reporters if they publish', 'will strike unless the convoy turns back': an act held over a
     condition, not yet done (a past 'arrested anyone who' is an act)."""
-    return act.pos_ == "VERB" and act.tag_ not in ("VBD", "VBN") and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in G.threat_condition_marks for m in c.children)
-        for c in act.children)
+    return act.pos_ == "VERB" and act.tag_ not in ("VBD", "VBN") and bool(
+        condition_clauses(act, G.threat_condition_marks))
 
 
 def threatened_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:

@@ -14,15 +14,10 @@ G = load_grammar()
 def authorities(location: Location | None, actors: list[Actor]) -> list[Actor]:
     """A protest that names no addressee ('Young Kenyans blocked the highway') is aimed at the authorities where it
     happens — the place's state, else the protesters' own (as ICEWS codes a protest with no named target)."""
-    from ..kb import load_kb
 
     country = (location.country if location is not None else None) or next(
         (a.country for a in actors if a.country), None)
-    if not country:
-        return []
-    name = load_kb().country_name(country) or country
-    return [Actor(text=name, name=f"{name} (authorities)", country=country, sector="GOV", sectors=["GOV"],
-                  kind="state")]
+    return [state_authorities(country)] if country else []
 
 
 def state_authorities(country: str) -> Actor:

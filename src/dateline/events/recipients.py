@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .arguments import OBJECT_DEPS, _prep_objects, conjuncts
 from .grammar import load_grammar
+from .triggers import condition_clauses
 
 # Nouns that stand for another party's move: whoever made it is what a rejection or acceptance answers.
 PROPOSAL_NOUNS = frozenset({
@@ -49,9 +50,7 @@ def condition_party(heads: list[Token], marks: frozenset[str]) -> list[Token]:
     threat verb or on the threatened act."""
     seen = list(heads) + [c for h in heads for c in h.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     for head in seen:
-        for c in head.children:
-            if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                continue
+        for c in condition_clauses(head, marks):
             subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return conjuncts(subj)

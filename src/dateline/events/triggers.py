@@ -339,6 +339,12 @@ _MISREAD_DEPS = frozenset({"ROOT", "compound", "nmod", "amod", "aux"})
 _NAME_FOLLOWING_DEPS = frozenset({"pobj", "conj", "appos", "nsubj"})
 
 
+def condition_clauses(tok: Token, marks: frozenset[str]) -> list[Token]:
+    """The adverbial clauses of ``tok`` opened by one of ``marks`` ('if', 'unless'): the conditions it is held over."""
+    return [c for c in tok.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                                                 for m in c.children)]
+
+
 def names_a_state(tok: Token) -> bool:
     """A country's name, also where a lower-cased headline left it a common noun ('ruritania')."""
     from ..kb import load_kb
