@@ -315,6 +315,18 @@ def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
     return []
 
 
+def _origin(head: Token, places: list[Place]) -> str | None:
+    """'a journalist from Lyon was detained in Istanbul': where a person comes from, not where the act happens,
+    says whose they are."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in prep.children:
+                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
+                if obj.dep_ == "pobj" and place is not None:
+                    return place.country
+    return None
+
+
 def _confidence(trig: Trigger, actors: list[Actor], recipients: list[Actor], mod: Modality) -> float:
     weight = float(trig.entry.get("weight", 1.0))
     coded = any(a.country or a.org for a in actors)
@@ -891,6 +903,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and trig.event_type in ("CONSULT", "COOPERATE") and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
+    # the parties' own words, coded or not yet: 'a missionary from Calgary was arrested in Lebanon' happens in
+    # Lebanon whether or not the missionary is coded before the place is chosen (places named as parties excepted)
+    actor_spans += [(h.left_edge.idx, h.idx + len(h)) for h in [*args.actors, *args.recipients]
+                    if h.ent_type_ not in ("GPE", "LOC", "FAC")]
     location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans)
     if not actors:
         for head in args.actors:
@@ -920,7 +936,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         return []
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
-        recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
+        recipients = [_local_target(h, _origin(h, out.places) or location.country)
+                      for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
             and trig.event_type in G.place_target_types and not (
                 trig.event_type in G.outward_types and _names_the_actor(location, actors)):
@@ -937,6 +954,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         if location.precision in ("clause", "sentence"):
             actors = _residents(actors, args.actors, location.country)
             recipients = _residents(recipients, args.recipients, location.country)
+    elif trig.event_type in G.domestic_types:
+        # No place named: police act at home, so the unnamed people they act on are of the police's own state
+        # ('Egyptian police dispersed demonstrators'); an army may act abroad, so only police speak for this.
+        home = next((a.country for a in actors if a.country and "COP" in (a.sectors or [a.sector])), None)
+        if home is not None:
+            recipients = [flag(r, home, trig.event_type) if r.kind in ("group", "person") and r.sector else r
+                          for r in recipients]
     if not recipients and trig.event_type == "PROTEST":
         recipients = authorities(location, actors)
     if not recipients:

@@ -448,8 +448,21 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         for prep in (c for c in tok.children if c.dep_ == "prep" and any(t.i == c.i for t in trig.tokens)):
             for act in (g for g in prep.children if g.dep_ == "pobj"):
                 args.recipients = args.recipients or _prep_objects(act, {"of"})
+    if not args.recipients and trig.event_type in ("ASSAULT", "COERCE"):
+        args.recipients = _dispersed(tok)
     args.requesters = _requesters(tok)
     return args
+
+
+def _dispersed(tok: Token) -> list[Token]:
+    """'police opened fire to disperse the crowd', 'used tear gas to break up a rally': force used to scatter
+    people is aimed at them (grammar `dispersal_verbs`)."""
+    for comp in tok.children:
+        if comp.dep_ in ("advcl", "xcomp") and comp.lemma_.lower() in G.dispersal_verbs and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            obj = _child(comp, frozenset({"dobj"}))
+            return conjuncts(obj) if obj is not None else []
+    return []
 
 
 def _of_patient(trig: Trigger) -> bool:

@@ -177,6 +177,9 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 negative_implicative(head.head)):
             m.negated = True
     for head in {trigger, gov}:
+        if _told_as_ability(head):
+            m.hypothetical = True  # 'hackers capable of launching attacks': able to, not done
+    for head in {trigger, gov}:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue
         governor = head.head.lemma_.lower()
@@ -197,6 +200,16 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
             break
     return m
+
+
+def _told_as_ability(head: Token) -> bool:
+    """'capable of launching attacks', 'the capability to strike', 'able to wage war': what a party can do."""
+    owner = head.head.head if head.dep_ in ("pcomp", "pobj") and head.head.dep_ == "prep" else head.head
+    if head.dep_ in ("pcomp", "pobj") and head.head.lower_ != "of":
+        return False
+    if head.dep_ not in ("pcomp", "pobj", "xcomp", "acl"):
+        return False
+    return owner.lemma_.lower() in G.ability_words
 
 
 def negative_implicative(verb: Token) -> bool:
