@@ -43,8 +43,8 @@ def test_forces_kept_on_alert_mobilize(text: str, country: str) -> None:
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Bolivian police fired tear gas to disperse striking protesters.", "protesters"),
-    ("Riot police used water cannon to break up a crowd of students.", "crowd"),
+    ("Bolivian police fired tear gas to scatter striking protesters.", "protesters"),
+    ("Riot police used batons to break up a crowd of students.", "crowd"),
 ])
 def test_force_used_to_scatter_people_is_aimed_at_them(text: str, kind: str) -> None:
     ev = main_of(text)
@@ -53,7 +53,7 @@ def test_force_used_to_scatter_people_is_aimed_at_them(text: str, kind: str) -> 
 
 
 def test_police_with_no_place_named_act_on_their_own_people() -> None:
-    ev = main_of("Bolivian police fired tear gas to disperse striking protesters.")
+    ev = main_of("Bolivian police fired tear gas to scatter striking protesters.")
     assert [r.country for r in ev.recipients] == ["BOL"]
 
 
