@@ -83,3 +83,46 @@ def test_inspecting_sites_is_an_investigation(text: str) -> None:
 
 def test_an_official_inspecting_troops_investigates_nothing() -> None:
     assert not [e for e in events_of("The president inspected the honour guard in Accra.") if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Chile is opposed to the Bolivian plan.", "CHL", "BOL"),
+    ("Mali is firmly opposed to Algerian mediation between the factions.", "MLI", "DZA"),
+    ("Kenya opposed Ugandan mediation in the border row.", "KEN", "UGA"),
+])
+def test_opposing_talks_mediation_or_a_plan_rejects_it(text: str, actor: str, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "REJECT"
+    assert [a.country for a in ev.actors] == [actor]
+    assert [r.country for r in ev.recipients] == [target]
+
+
+def test_opposing_a_person_stays_a_criticism() -> None:
+    assert not [e for e in events_of("Bolivia's president opposed the Chilean ambassador.") if e.event_type == "REJECT"]
+
+
+def test_a_refused_membership_is_aimed_at_the_member() -> None:
+    ev = main_of("Cyprus rejected Turkey's membership of the customs union.")
+    assert [r.country for r in ev.recipients] == ["TUR"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana is strongly opposed to the deployment of foreign troops.",
+    "Police in Dubai detained foreign workers on Monday.",
+])
+def test_foreign_groups_are_not_flagged_by_the_place_or_the_actor(text: str) -> None:
+    ev = main_of(text)
+    assert [r.country for r in ev.recipients] == [None]
+
+
+def test_unmarked_groups_are_still_flagged_by_the_place() -> None:
+    ev = main_of("Police in Dubai detained workers on Monday.")
+    assert [r.country for r in ev.recipients] == ["ARE"]
+
+
+@pytest.mark.parametrize("text, sanction", [
+    ("France banned all arms sales to Chad.", True),
+    ("The court banned the opposition party.", False),
+])
+def test_banning_arms_sales_is_a_sanction_banning_a_party_coercion(text: str, sanction: bool) -> None:
+    assert (main_of(text).event_type == "SANCTION") is sanction

@@ -154,6 +154,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     psubj = _child(verb, PASSIVE_SUBJECT_DEPS)
     if psubj is not None:
         return psubj, True
+    for aux in (c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i):
+        hung = _child(aux, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        if hung is not None:  # 'Chile is opposed to ...': the small parser may hang the subject on the auxiliary
+            return hung, aux.dep_ == "auxpass" or hung.dep_ in PASSIVE_SUBJECT_DEPS
     ante = _relcl_antecedent(verb)
     if ante is not None:
         return ante, False
@@ -375,7 +379,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         elif subj is not None and trig.event_type in SELF_MOVING_TYPES:
             args.actors = conjuncts(subj)
             args.passive_no_agent = True
-        elif subj is not None and tok.lower_ in G.commitment_adjectives:
+        elif subj is not None and (tok.lower_ in G.commitment_adjectives or tok.lower_ in G.stance_participles):
             # 'Ghana is committed to reopening the border': a state, not a passive; the subject commits itself
             args.actors = conjuncts(subj)
         elif subj is not None:

@@ -111,6 +111,11 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
 def _with_allegiance(actor: Actor | None, head: Token, index: MentionIndex) -> Actor | None:
     if actor is None or actor.country or actor.org or actor.kind not in ("group", "unknown"):
         return actor
+    foreign = next((m for m in head.lefts if m.dep_ == "amod" and m.lower_ in FOREIGN_WORDS), None)
+    if foreign is not None and actor.kind == "group":
+        # 'foreign troops': not the place's own, whatever place the act has; the name keeps the word so
+        # `implied.flag` leaves the group unflagged
+        return actor.model_copy(update={"name": f"{foreign.lower_} {actor.name}"})
     patron = _allegiance(head, index)
     return actor.model_copy(update={"country": patron}) if patron is not None else actor
 
@@ -191,6 +196,14 @@ def _group_noun(head: Token) -> Actor | None:
         return None
     return Actor(text=head.text, name=normalise(head.text), sector=entry.sectors[0], sectors=list(entry.sectors),
                  kind="group", start=head.idx, end=head.idx + len(head.text))
+
+
+# Modifiers that say a group is from elsewhere: no place or actor of the sentence flags it.
+FOREIGN_WORDS = frozenset({"foreign", "overseas", "outside", "multinational", "international"})
+
+
+def foreign_group(actor: Actor) -> bool:
+    return actor.kind == "group" and not actor.country and actor.name.split(" ", 1)[0].lower() in FOREIGN_WORDS
 
 
 def _unlisted_name(head: Token) -> Actor | None:

@@ -100,6 +100,7 @@ class Grammar:
     forgone_markers: frozenset[str] = frozenset()  # 'instead of arresting': the act not taken
     ability_words: frozenset[str] = frozenset()  # 'capable of launching attacks': a capacity, not an act
     dispersal_verbs: frozenset[str] = frozenset()  # 'opened fire to disperse the crowd': aimed at the crowd
+    stance_participles: dict[str, str] = field(default_factory=dict)  # 'is opposed to': participle -> its verb
     negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
     attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
@@ -192,6 +193,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    instrument_modes=dict(data.get("instrument_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    figurative_objects=_object_table(data, "figurative_objects"),
+                   stance_participles=dict(data.get("stance_participles", {})),
                    figurative_preps={verb: {prep: frozenset(objs) for prep, objs in preps.items()}
                                      for verb, preps in data.get("figurative_preps", {}).items()},
                    **{k: frozenset(data.get(k, [])) for k in (

@@ -4,7 +4,7 @@ measure falls on, the state a place lies in, the flag of unnamed groups acting s
 from __future__ import annotations
 
 from ..models import Actor, Location
-from .coding import STATE_SECTORS
+from .coding import STATE_SECTORS, foreign_group
 from .grammar import load_grammar
 from .triggers import Trigger
 
@@ -63,7 +63,8 @@ def flag(actor: Actor, country: str, event_type: str) -> Actor:
         # 'President X', 'Judge X', 'General X' whom the KB does not know: an office of state is held in the
         # state where the act takes place (a foreign official would be named with a flag: 'Ugandan President X').
         return actor.model_copy(update={"country": country})
-    if actor.country or actor.org or actor.kind in ("state", "person", "igo") or stateless_by_name(actor):
+    if actor.country or actor.org or actor.kind in ("state", "person", "igo") or stateless_by_name(actor) or (
+            foreign_group(actor)):
         return actor
     if event_type in G.domestic_types or (actor.sector and actor.kind in ("group", "org")):
         return actor.model_copy(update={"country": country})

@@ -18,6 +18,8 @@ from .triggers import condition_clauses
 PROPOSAL_NOUNS = frozenset({
     "proposal", "request", "demand", "call", "offer", "appeal", "plan", "initiative", "ultimatum", "invitation",
     "overture", "proposition", "suggestion", "bid", "condition", "terms", "plea",
+    # moves of another party that one accepts or refuses: 'opposed French mediation', 'rejected Turkey's membership'
+    "mediation", "deployment", "intervention", "presence", "involvement", "membership",
 })
 # Types that answer a proposal: rejecting, accepting or giving in to it.
 ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})

@@ -10,6 +10,8 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from .grammar import load_grammar
+
 Entry = Mapping[str, Any]
 
 MIN_WEIGHT = 0.5  # entries below this are too unsure to fire alone (the lexicon marks ambiguous heads low)
@@ -294,6 +296,9 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
     covered: set[int] = set()
     toks_of = list(sent)  # each pass over a Span builds its Tokens anew
     lemmas = [_lemma(t) for t in toks_of]
+    # 'Mali is opposed to X' tagged as an adjective: the stance is the verb's ('oppose')
+    stance = load_grammar().stance_participles
+    lemmas = [stance.get(t.lower_, lemma) if t.pos_ == "ADJ" else lemma for t, lemma in zip(toks_of, lemmas, strict=True)]
     # Multiword expressions first ("state of emergency", "tear gas", "martial law").
     for i, lemma in enumerate(lemmas):
         for words, entry in index.phrases.get(lemma, ()):
@@ -314,7 +319,8 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
         if tok.i in found or tok.is_punct or tok.is_stop and tok.pos_ not in ("VERB",):
             continue
         trig: Trigger | None = None
-        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT") or (
+                tok.pos_ == "ADJ" and tok.lower_ in stance):
             trig = _best(tok, index.verbs.get(lemma, ()))
             if trig is None and tok.tag_ in ("VBG", "VBN"):
                 trig = _best(tok, index.nouns.get(lemma, ()))
