@@ -126,3 +126,30 @@ def test_unmarked_groups_are_still_flagged_by_the_place() -> None:
 ])
 def test_banning_arms_sales_is_a_sanction_banning_a_party_coercion(text: str, sanction: bool) -> None:
     assert (main_of(text).event_type == "SANCTION") is sanction
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("The African Union may suspend aid to Guinea if the junta delays the vote, Senegal's foreign minister said.",
+     "IGO", "GIN"),
+    ("Russia could cut gas supplies to Moldova, the Kremlin said on Friday.", "RUS", "MDA"),
+])
+def test_a_hedged_act_of_a_named_party_reported_by_another_is_that_partys_threat(
+        text: str, actor: str, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "THREATEN"
+    assert {a.country or a.kind.upper() for a in ev.actors} == {actor}
+    assert [r.country for r in ev.recipients] == [target]
+    assert ev.modality.claimed
+
+
+def test_an_analysts_guess_is_no_threat() -> None:
+    assert not [e for e in events_of("Venezuela could expel the envoys, an analyst said.") if e.event_type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya halted its mediation efforts between the factions.",
+    "Qatar ended its mediation efforts in the border dispute.",
+])
+def test_a_mediation_effort_halted_is_mediation_halted(text: str) -> None:
+    ev = main_of(text)
+    assert (ev.event_type, ev.cameo) == ("SANCTION", "165")

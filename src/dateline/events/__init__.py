@@ -844,7 +844,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if mod.hypothetical and trig.event_type in G.attempted_types and attach.attempt_made(trig.token):
         # 'police foiled an attempt to kill the governor': the attempt is the attack (CAMEO 185), not an intention
         mod = mod.model_copy(update={"hypothetical": False, "future": False})
-    if mod.hypothetical and trig.entry.get("threatened_from") and _own_conditional_hedge(trig.token):
+    if mod.hypothetical and trig.entry.get("threatened_from") and (
+            trig.entry.get("reported_hedge") or _own_conditional_hedge(trig.token)):
         # 'the AU may suspend its mediation if the fighting goes on': a hedged act held over a condition is the
         # actor's ultimatum, made now
         mod = mod.model_copy(update={"hypothetical": False, "future": False})

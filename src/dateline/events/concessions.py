@@ -247,6 +247,21 @@ def _hedged_by_speaker(act: Token) -> Token | None:
     return act.head
 
 
+def _named_other_party(act: Token, speech: Token) -> bool:
+    """The hedged act's subject is a named party other than the speaker ('the EU may ..., the French minister
+    said'): the threat is that party's, not the speaker's."""
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
+    if speaker is None or subj is None or subj.pos_ == "PRON":
+        return False
+    return (subj.pos_ == "PROPN" or names_a_state(subj)) and subj.lemma_.lower() != speaker.lemma_.lower()
+
+
+def _commentator(speech: Token) -> bool:
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    return speaker is not None and speaker.lemma_.lower() in G.commentator_nouns
+
+
 def _possibility_raised(act: Token) -> Token | None:
     """'raised the possibility of bans', 'floated the prospect of imposing curbs': the verb raising it."""
     if act.dep_ not in ("pobj", "pcomp") or act.head.lower_ != "of":
@@ -286,7 +301,16 @@ def threatened_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             continue
         if t.event_type not in THREAT_ACTS or t.token.i in dropped:
             continue
-        at = _hedged_by_speaker(t.token) or _possibility_raised(t.token)
+        at = _hedged_by_speaker(t.token)
+        if at is not None and _commentator(at):
+            continue  # 'Iran could strike, an analyst said': a guess about Iran, no threat by anyone
+        if at is not None and _named_other_party(t.token, at):
+            # 'the EU may halt aid if ..., the French minister said': the named party's threat, reported
+            entry = {**_as_threat(t.token, t, None).entry, "reported_hedge": True}
+            replaced[t.token.i] = Trigger(token=t.token, entry=entry, tokens=t.tokens,
+                                          specificity=max(2, t.specificity))
+            continue
+        at = at or _possibility_raised(t.token)
         if at is not None:
             old = by_token.get(at.i)
             if old is not None and old.event_type != "THREATEN":
