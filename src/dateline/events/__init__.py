@@ -825,6 +825,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     owners = targets.answered_party(speech_head, trig.event_type)
     if owners:
         args.recipients = owners  # 'rejected an Indian proposal': the proposer, not the proposal
+    suspects = False
+    if trig.event_type == "ACCUSE":
+        # 'investigating abuses by X against Y', 'denounced as a crime X's crackdown': the accused is who did the
+        # act, not its victims (the act's own word names no party)
+        act, doers = targets.accused_act(list({t.i: t for t in [speech_head, trig.token, *trig.tokens]}.values()))
+        if act is not None and not index.covering(act.idx, act.idx + len(act.text)):
+            args.recipients, suspects = doers, True
     mod = attach.modality(trig.token, gov)
     if trig.entry.get("warning"):
         # 'will no longer tolerate': the negation and the future are the warning's own words, given now
@@ -853,7 +860,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         actors = _speaker_for_pronoun(args.actors, gov, index)
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
-    recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
+    recipients = [r for r in _code_all(args.recipients, index) if not any(
+        # a state may investigate its own nationals: 'Kenya is investigating abuses by Kenyan soldiers'
+        same_party(r, a) and (not suspects or r.sector == a.sector) for a in actors)]
     if not recipients:
         # 'Armenia says shells were fired at it from the hills': the speaker is the target, not the launch site
         pronoun = next((h for h in [*args.recipients, *args.by_prep] if h.pos_ == "PRON"), None)

@@ -182,3 +182,46 @@ def patient_owners(trigger: Token, heads: list[Token]) -> list[Token]:
     for noun in nouns:
         out += [t for t in _owners(noun) if t not in out]
     return out
+
+
+# Prepositions that hold the act an accusation or inquiry is about: 'an inquiry into the killings', 'denounced as
+# a crime X's crackdown' (a predicative 'as' phrase may come between the verb and its object).
+ACCUSED_ACT_PREPS = frozenset({"into", "as"})
+PRONOUN_OWNERS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Who did the act a noun names: its possessor ('X's crackdown'), its 'by' party ('abuses by X') or the agent
+    of a participle on it ('crimes committed by X')."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUN_OWNERS and c.pos_ in ("PROPN", "NOUN"):
+            return conjuncts(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return []
+
+
+def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+    """The act an accusation or inquiry is about and who did it: 'investigating abuses by X against Y',
+    'an inquiry into killings committed by X', 'condemned as illegal X's seizure of boats'. PLOVER's target of
+    ACCUSE is the accused party, so the doer outranks the act's victims."""
+    holders = [*tokens, *(c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS)]
+    nouns = [c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ACCUSED_ACT_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                nouns += [pobj, *(a for a in pobj.children if a.dep_ == "appos")]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in load_grammar().claim_nouns:
+            # a named party is the target itself, not an act; a claim's maker ('an allegation by X that Y ...')
+            # is not the one it accuses
+            continue
+        doers = _doers(noun)
+        if doers:
+            return noun, doers
+    return None, []
