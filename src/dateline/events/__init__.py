@@ -742,11 +742,21 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     out: list[Trigger] = []
     for t in triggers:
         obj = next((nouns[x.i] for x in t.tokens if x.i in nouns and x.i != t.token.i), None)
+        if obj is None and t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs:
+            # 'undertook a mediation mission': the frame noun object is the act its modifier names
+            frame = next((c for c in t.token.children if c.dep_ == "dobj" and c.lemma_.lower() in G.frame_nouns), None)
+            obj = next((nouns[c.i] for c in frame.children if c.dep_ == "compound" and c.i in nouns), None) if (
+                frame is not None) else None
+            if obj is not None and frame is not None:
+                t = Trigger(token=t.token, entry=t.entry, tokens=[*t.tokens, frame, obj.token],
+                            specificity=t.specificity)
         if (t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs and obj is not None
                 and float(obj.entry.get("weight", 1.0)) >= 0.8 and (obj.event_type != t.event_type or (
                     obj.entry.get("mode") and not t.entry.get("mode")))):
             # a different act ('launched a raid'), or the same act told more exactly ('launched an air strike')
             entry = {**t.entry, "type": obj.event_type, "mode": obj.entry.get("mode"), "cameo": obj.entry.get("cameo")}
+            if obj.event_type != t.event_type and obj.entry.get("recipient_preps"):
+                entry["recipient_preps"] = obj.entry["recipient_preps"]  # the act's own: 'a mediation between X and Y'
             t = Trigger(token=t.token, entry=entry, tokens=t.tokens, specificity=t.specificity)
         out.append(t)
     return out

@@ -26,7 +26,7 @@ EMBEDDING_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "CONCEDE"})
 # Demands addressed through a that-clause: 'demanded that X end'.
 ADDRESSED_TYPES = frozenset({"REQUEST"})
 # Prepositions that name who bears an act in the embedded clause.
-ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for"})
+ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for", "between", "among"})
 # Owners named by modifier: an entity adjective or noun before the head, or a possessive.
 OWNER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
