@@ -894,6 +894,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # A protest may address its own government: same country, another sector is still a target.
         recipients = [r for r in _code_all(embedded, index) if not any(
             same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
+    if not recipients or all(r.kind == "group" and (not r.country or any(r.country == a.country for a in actors))
+                             for r in recipients):
+        # 'sent troops to help protect X': the party the act is for outranks the actor's own forces moved
+        helped = [r for r in _code_all(targets.helped_party(trig.token), index)
+                  if not any(same_party(r, a) for a in actors)]
+        recipients = helped or recipients
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)

@@ -225,3 +225,22 @@ def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
         if doers:
             return noun, doers
     return None, []
+
+
+def helped_party(tok: Token) -> list[Token]:
+    """Whom an act is for, from its purpose clause: 'willing to send arms to help defend X', 'sent engineers to
+    help rebuild X', 'deployed troops to assist X'. The clause may hang on the verb, on its object, or on the act
+    a promise embeds ('willing to send arms ...')."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    holders = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in OBJECT_DEPS)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ not in ("advcl", "acl", "xcomp") or c.lemma_.lower() not in load_grammar().help_verbs:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            for verb in (c, *(g for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB")):
+                obj = next((g for g in verb.children if g.dep_ in OBJECT_DEPS), None)
+                if obj is not None:
+                    return conjuncts(obj)
+    return []
