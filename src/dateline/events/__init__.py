@@ -946,6 +946,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and args.recipients and location is not None and location.country and (
             trig.event_type in G.domestic_types):
         recipients = [_local_target(h, location.country) for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
+    if all(not (r.country or r.org or r.sector) and r.kind in ("org", "unknown") for r in recipients):
+        # 'opened an embassy in Hanoi', 'suspended aid deliveries in X': the object's seat names the host state
+        # (also over a site named but coded as nobody: 'sent inspectors to the Nakuru plant in Kenya')
+        recipients = _seat_state(targets.object_seats(trig.token), out.places, actors) or recipients
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
             and trig.event_type in G.place_target_types and not (
                 trig.event_type in G.outward_types and _names_the_actor(location, actors)):
@@ -1004,6 +1008,16 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _seat_state(tokens: list[Token], places: list[Place], actors: list[Actor]) -> list[Actor]:
+    """The state of the first place among these words that is not an actor's own: an embassy opened in a
+    country's own capital or aid halted at home names no other party."""
+    for tok in tokens:
+        place = next((p for p in places if p.country and p.start <= tok.idx < p.end), None)
+        if place is not None and not any(a.country == place.country for a in actors):
+            return [place_target(attach.place_location(place))]
+    return []
 
 
 def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:

@@ -244,3 +244,32 @@ def helped_party(tok: Token) -> list[Token]:
                 if obj is not None:
                     return conjuncts(obj)
     return []
+
+
+# Prepositions of a seat or a destination: 'an embassy in X', 'sent inspectors to X', 'fled into X'.
+SEAT_PREPS = frozenset({"in", "to", "into", "inside"})
+
+
+def _placed(noun: Token) -> bool:
+    g = load_grammar()
+    lemma = noun.lemma_.lower()
+    return lemma in g.placed_objects or lemma in g.delivered_goods or lemma.removesuffix("s") in g.deployed_forces
+
+
+def object_seats(tok: Token) -> list[Token]:
+    """Where the thing an act is done to is or goes: 'opened an embassy in X', 'suspended aid deliveries in X',
+    'sought asylum in X', 'dispatched inspectors to a plant in X' (the parser hangs the phrase on the verb or on
+    the object; a place inside the destination's own 'in' phrase counts too). Only objects whose seat says whom
+    the act concerns (event_grammar placed_objects): with any other object a verb's place is a venue."""
+    objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS and _placed(c)]
+    if not objects:
+        return []
+    out: list[Token] = []
+    for holder in (tok, *objects):
+        # the parser may call a 'to' of destination 'dative'
+        for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in SEAT_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                out.append(pobj)
+                out += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children if g.dep_ == "pobj"]
+    return out
