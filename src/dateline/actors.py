@@ -68,6 +68,9 @@ ORG_HEADS = {"party", "committee", "council", "ministry", "agency", "department"
 BODY_HEADS = frozenset({"movement", "group", "faction", "organisation", "organization", "network", "wing", "alliance",
                         "coalition", "front", "outfit", "leadership"})
 NOT_PERSON_HEADS = {"awards", "award", "act", "day", "prize", "sam", "street", "avenue", "square", "county"}
+# Words naming the kind of a place after its name: 'the Kirov region', 'Kandahar province'.
+PLACE_KIND_WORDS = frozenset({"region", "province", "state", "district", "county", "oblast", "prefecture", "city",
+                              "municipality", "governorate", "department"})
 STAFF_TITLES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "official", "secretary",
                 "director", "manager", "staff", "strategist", "chairman", "chairwoman", "counsel"}
 GENERIC_HEADS = {"leader", "leaders", "official", "officials", "officers", "chief", "chiefs", "members",
@@ -266,6 +269,7 @@ class _Finder:
         self.text = text_of(sdoc)
         self.date = (document.published or "")[:10] or None
         self.kb = kb
+        self.places = places
         self.units = _gazetteer(sdoc, kb, places, self.date)
         self.unit_at: dict[int, _Unit] = {}
         for u in self.units:
@@ -362,6 +366,30 @@ class _Finder:
             return [], [], False  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
         return mods, titles, former
 
+    def _placed_title(self, i: int) -> tuple[_Unit, str] | None:
+        """'the deputy governor of the Kirov region, Ivan Petrov': a title held in a named place, set before the
+        name as an apposition, makes its holder an official of the place's state."""
+        sdoc = self.sdoc
+        k = i - 1
+        if k < 3 or sdoc[k].text != ",":
+            return None
+        k -= 1
+        while k > 0 and sdoc[k].lower_ in PLACE_KIND_WORDS:
+            k -= 1
+        place = next((p for p in self.places if p.country and p.start <= sdoc[k].idx < p.end), None)
+        if place is None:
+            return None
+        while k > 0 and place.start <= sdoc[k].idx < place.end:
+            k -= 1
+        if sdoc[k].lower_ == "the":
+            k -= 1
+        if k < 1 or sdoc[k].lower_ != "of":
+            return None
+        unit = self.unit_at.get(k - 1)
+        if unit is None or unit.end != k or not unit.first({"title"}) or (k - 1) in self.consumed:
+            return None
+        return unit, place.country
+
     # -- passes ------------------------------------------------------------------------------------
     def persons(self) -> None:
         sdoc = self.sdoc
@@ -409,7 +437,8 @@ class _Finder:
             former = former or (a_former and not titles)
             if not titles and not mods:
                 start = i
-            if entry is None and not titles and not mods and not a_titles:
+            placed = None if titles or mods or a_titles or a_mods else self._placed_title(i)
+            if entry is None and not titles and not mods and not a_titles and not placed:
                 # A bare unknown name with nothing to code it by: one word is too often a tagger slip
                 # ("Instagram"); a name ending in an organisation word is not a person ("Tony Awards").
                 if j - i == 1 or sdoc[j - 1].lower_ in ORG_HEADS | NOT_PERSON_HEADS:
@@ -417,7 +446,9 @@ class _Finder:
             coding = _merge([self._unit_coding(u) for u in mods + a_mods])
             if coding.country is None and US_PARTY_STATE.match(self.text, sdoc[j - 1].idx + len(sdoc[j - 1])):
                 coding.country = "USA"  # "Rep. Jane Roe (D-Ohio)" / ", R-Texas,"
-            title_units = titles[::-1] or a_titles
+            if placed is not None and coding.country is None:
+                coding.country = placed[1]  # 'the mayor of Mombasa, Ali Hassan': a Kenyan official
+            title_units = titles[::-1] or a_titles or ([placed[0]] if placed else [])
             title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
             staff = all(normalise(e.name).split()[-1] in STAFF_TITLES for u in title_units for e in u.entries
                         if e.source == "title")

@@ -754,11 +754,21 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     out: list[Trigger] = []
     for t in triggers:
         obj = next((nouns[x.i] for x in t.tokens if x.i in nouns and x.i != t.token.i), None)
+        if obj is None and t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs:
+            # 'undertook a mediation mission': the frame noun object is the act its modifier names
+            frame = next((c for c in t.token.children if c.dep_ == "dobj" and c.lemma_.lower() in G.frame_nouns), None)
+            obj = next((nouns[c.i] for c in frame.children if c.dep_ == "compound" and c.i in nouns), None) if (
+                frame is not None) else None
+            if obj is not None and frame is not None:
+                t = Trigger(token=t.token, entry=t.entry, tokens=[*t.tokens, frame, obj.token],
+                            specificity=t.specificity)
         if (t.kind == "verb" and t.token.lemma_.lower() in G.execution_verbs and obj is not None
                 and float(obj.entry.get("weight", 1.0)) >= 0.8 and (obj.event_type != t.event_type or (
                     obj.entry.get("mode") and not t.entry.get("mode")))):
             # a different act ('launched a raid'), or the same act told more exactly ('launched an air strike')
             entry = {**t.entry, "type": obj.event_type, "mode": obj.entry.get("mode"), "cameo": obj.entry.get("cameo")}
+            if obj.event_type != t.event_type and obj.entry.get("recipient_preps"):
+                entry["recipient_preps"] = obj.entry["recipient_preps"]  # the act's own: 'a mediation between X and Y'
             t = Trigger(token=t.token, entry=entry, tokens=t.tokens, specificity=t.specificity)
         out.append(t)
     return out
@@ -837,6 +847,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     owners = targets.answered_party(speech_head, trig.event_type)
     if owners:
         args.recipients = owners  # 'rejected an Indian proposal': the proposer, not the proposal
+    suspects = False
+    if trig.event_type == "ACCUSE":
+        # 'investigating abuses by X against Y', 'denounced as a crime X's crackdown': the accused is who did the
+        # act, not its victims (the act's own word names no party)
+        act, doers = targets.accused_act(list({t.i: t for t in [speech_head, trig.token, *trig.tokens]}.values()))
+        if act is not None and not index.covering(act.idx, act.idx + len(act.text)):
+            args.recipients, suspects = doers, True
     mod = attach.modality(trig.token, gov)
     if trig.entry.get("warning"):
         # 'will no longer tolerate': the negation and the future are the warning's own words, given now
@@ -866,7 +883,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         actors = _speaker_for_pronoun(args.actors, gov, index)
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
         actors = _speaker_of_declared(gov, index)
-    recipients = [r for r in _code_all(args.recipients, index) if not any(same_party(r, a) for a in actors)]
+    recipients = [r for r in _code_all(args.recipients, index) if not any(
+        # a state may investigate its own nationals: 'Kenya is investigating abuses by Kenyan soldiers'
+        same_party(r, a) and (not suspects or r.sector == a.sector) for a in actors)]
     if not recipients:
         # 'Armenia says shells were fired at it from the hills': the speaker is the target, not the launch site
         pronoun = next((h for h in [*args.recipients, *args.by_prep] if h.pos_ == "PRON"), None)
@@ -888,6 +907,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # A protest may address its own government: same country, another sector is still a target.
         recipients = [r for r in _code_all(embedded, index) if not any(
             same_party(r, a) and (trig.event_type != "PROTEST" or r.sector == a.sector) for a in actors)]
+    if not recipients or all(r.kind == "group" and (not r.country or any(r.country == a.country for a in actors))
+                             for r in recipients):
+        # 'sent troops to help protect X': the party the act is for outranks the actor's own forces moved
+        helped = [r for r in _code_all(targets.helped_party(trig.token), index)
+                  if not any(same_party(r, a) for a in actors)]
+        recipients = helped or recipients
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)
@@ -939,6 +964,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             trig.event_type in G.domestic_types):
         recipients = [_local_target(h, _origin(h, out.places) or location.country)
                       for h in args.recipients[:1] if h.dep_ in ("dobj", "nsubjpass")]
+    if all(not (r.country or r.org or r.sector) and r.kind in ("org", "unknown") for r in recipients):
+        # 'opened an embassy in Hanoi', 'suspended aid deliveries in X': the object's seat names the host state
+        # (also over a site named but coded as nobody: 'sent inspectors to the Nakuru plant in Kenya')
+        recipients = _seat_state(targets.object_seats(trig.token), out.places, actors) or recipients
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
             and trig.event_type in G.place_target_types and not (
                 trig.event_type in G.outward_types and _names_the_actor(location, actors)):
@@ -1004,6 +1033,16 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _seat_state(tokens: list[Token], places: list[Place], actors: list[Actor]) -> list[Actor]:
+    """The state of the first place among these words that is not an actor's own: an embassy opened in a
+    country's own capital or aid halted at home names no other party."""
+    for tok in tokens:
+        place = next((p for p in places if p.country and p.start <= tok.idx < p.end), None)
+        if place is not None and not any(a.country == place.country for a in actors):
+            return [place_target(attach.place_location(place))]
+    return []
 
 
 def _unattributed(trig: Trigger, args: Arguments, probs: ranking.Probs) -> bool:

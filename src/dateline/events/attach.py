@@ -137,6 +137,11 @@ def _describes_party(root: Token | None, actor_spans: Sequence[tuple[int, int]])
     return owner.pos_ in ("NOUN", "PROPN") and any(s <= owner.idx < e for s, e in actor_spans)
 
 
+def place_location(p: Place) -> Location:
+    """A place the clause ties to the act itself ('an embassy in X'), as a location of clause precision."""
+    return _location(p, "clause")
+
+
 def _location(p: Place, precision: str) -> Location:
     return Location(text=p.text, name=p.name, country=p.country, admin1=p.admin1, lat=p.lat, lon=p.lon,
                     geonames_id=p.geonames_id, precision=precision, kind=p.kind)

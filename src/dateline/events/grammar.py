@@ -128,6 +128,8 @@ class Grammar:
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
     struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
+    help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
+    placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
 
 
@@ -209,7 +211,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
-                       "struggle_words", "specific_act_words")})
+                       "struggle_words", "specific_act_words", "help_verbs", "placed_objects")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

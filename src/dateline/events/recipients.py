@@ -28,7 +28,7 @@ EMBEDDING_TYPES = frozenset({"THREATEN", "REJECT", "AGREE", "CONCEDE"})
 # Demands addressed through a that-clause: 'demanded that X end'.
 ADDRESSED_TYPES = frozenset({"REQUEST"})
 # Prepositions that name who bears an act in the embedded clause.
-ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for"})
+ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for", "between", "among"})
 # Owners named by modifier: an entity adjective or noun before the head, or a possessive.
 OWNER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
@@ -183,4 +183,95 @@ def patient_owners(trigger: Token, heads: list[Token]) -> list[Token]:
     out: list[Token] = []
     for noun in nouns:
         out += [t for t in _owners(noun) if t not in out]
+    return out
+
+
+# Prepositions that hold the act an accusation or inquiry is about: 'an inquiry into the killings', 'denounced as
+# a crime X's crackdown' (a predicative 'as' phrase may come between the verb and its object).
+ACCUSED_ACT_PREPS = frozenset({"into", "as"})
+PRONOUN_OWNERS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
+
+
+def _doers(noun: Token) -> list[Token]:
+    """Who did the act a noun names: its possessor ('X's crackdown'), its 'by' party ('abuses by X') or the agent
+    of a participle on it ('crimes committed by X')."""
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUN_OWNERS and c.pos_ in ("PROPN", "NOUN"):
+            return conjuncts(c)
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return []
+
+
+def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+    """The act an accusation or inquiry is about and who did it: 'investigating abuses by X against Y',
+    'an inquiry into killings committed by X', 'condemned as illegal X's seizure of boats'. PLOVER's target of
+    ACCUSE is the accused party, so the doer outranks the act's victims."""
+    holders = [*tokens, *(c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS)]
+    nouns = [c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS]
+    for holder in holders:
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ACCUSED_ACT_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                nouns += [pobj, *(a for a in pobj.children if a.dep_ == "appos")]
+    for noun in nouns:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() in load_grammar().claim_nouns:
+            # a named party is the target itself, not an act; a claim's maker ('an allegation by X that Y ...')
+            # is not the one it accuses
+            continue
+        doers = _doers(noun)
+        if doers:
+            return noun, doers
+    return None, []
+
+
+def helped_party(tok: Token) -> list[Token]:
+    """Whom an act is for, from its purpose clause: 'willing to send arms to help defend X', 'sent engineers to
+    help rebuild X', 'deployed troops to assist X'. The clause may hang on the verb, on its object, or on the act
+    a promise embeds ('willing to send arms ...')."""
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    holders = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in OBJECT_DEPS)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ not in ("advcl", "acl", "xcomp") or c.lemma_.lower() not in load_grammar().help_verbs:
+                continue
+            if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                continue
+            for verb in (c, *(g for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB")):
+                obj = next((g for g in verb.children if g.dep_ in OBJECT_DEPS), None)
+                if obj is not None:
+                    return conjuncts(obj)
+    return []
+
+
+# Prepositions of a seat or a destination: 'an embassy in X', 'sent inspectors to X', 'fled into X'.
+SEAT_PREPS = frozenset({"in", "to", "into", "inside"})
+
+
+def _placed(noun: Token) -> bool:
+    g = load_grammar()
+    lemma = noun.lemma_.lower()
+    return lemma in g.placed_objects or lemma in g.delivered_goods or lemma.removesuffix("s") in g.deployed_forces
+
+
+def object_seats(tok: Token) -> list[Token]:
+    """Where the thing an act is done to is or goes: 'opened an embassy in X', 'suspended aid deliveries in X',
+    'sought asylum in X', 'dispatched inspectors to a plant in X' (the parser hangs the phrase on the verb or on
+    the object; a place inside the destination's own 'in' phrase counts too). Only objects whose seat says whom
+    the act concerns (event_grammar placed_objects): with any other object a verb's place is a venue."""
+    objects = [c for c in tok.children if c.dep_ in OBJECT_DEPS and _placed(c)]
+    if not objects:
+        return []
+    out: list[Token] = []
+    for holder in (tok, *objects):
+        # the parser may call a 'to' of destination 'dative'
+        for prep in (c for c in holder.children if c.dep_ in ("prep", "dative") and c.lower_ in SEAT_PREPS):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                out.append(pobj)
+                out += [g for p in pobj.children if p.dep_ == "prep" and p.lower_ == "in"
+                        for g in p.children if g.dep_ == "pobj"]
     return out
