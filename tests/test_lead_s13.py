@@ -153,3 +153,14 @@ def test_an_analysts_guess_is_no_threat() -> None:
 def test_a_mediation_effort_halted_is_mediation_halted(text: str) -> None:
     ev = main_of(text)
     assert (ev.event_type, ev.cameo) == ("SANCTION", "165")
+
+
+@pytest.mark.parametrize("text, actor, target", [
+    ("Cuba sent 200 doctors to Haiti after the earthquake.", "CUB", "HTI"),
+    ("Turkey dispatched rescuers to the quake zone in Syria.", "TUR", "SYR"),
+])
+def test_doctors_and_rescuers_sent_are_aid(text: str, actor: str, target: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "AID"
+    assert [a.country for a in ev.actors] == [actor]
+    assert [r.country for r in ev.recipients] == [target]
