@@ -19,6 +19,7 @@ from .coding import MentionIndex, code_argument, same_actor, same_party, unliste
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
+from .demands import clause_complaints, demanded_contents
 from .diplomacy import promised_cooperation
 from .figures import literal_triggers, political_struggle
 from .grammar import load_grammar
@@ -493,7 +494,7 @@ def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = Fals
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(promised_cooperation(_concessions_promised(
-        _drop_shadowed(_own_aims(_press_exchanges(_forgone(triggers))), index, headline)))))
+        _drop_shadowed(_own_aims(_press_exchanges(_forgone(clause_complaints(demanded_contents(triggers))))), index, headline)))))
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -820,6 +821,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         args.recipients = [accused] if accused is not None else []
     if trig.entry.get("addressee") is not None:
         args.recipients = conjuncts(sent.doc[int(trig.entry["addressee"])])
+    if trig.entry.get("speaker") is not None:  # 'X is failing ..., a rights group protested': the misparsed speaker
+        args.actors = conjuncts(sent.doc[int(trig.entry["speaker"])])
     gov = args.governor or trig.token
     speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
     owners = targets.answered_party(speech_head, trig.event_type)
@@ -960,7 +963,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
-                                 or trig.entry.get("asked_from")),
+                                 or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
     if political_struggle(event, trig):
         return []
