@@ -102,3 +102,22 @@ def test_a_protest_reporting_a_clause_is_a_complaint_aimed_at_its_subject() -> N
 def test_crowds_that_protest_a_claim_still_protest() -> None:
     assert main_of("Thousands of students protested that tuition fees were too high.").event_type == "PROTEST"
     assert main_of("Teachers protested in front of parliament.").event_type == "PROTEST"
+
+
+# --- an obligation laid on a named party in reported speech: must, should, has to, needs to
+
+
+def test_a_party_said_to_be_obliged_is_asked() -> None:
+    for text, country in (("Kenya said Somalia should withdraw its troops.", "SOM"),
+                          ("Kenya said Somalia has to withdraw its troops.", "SOM"),
+                          ("Tanzania's president said Kenya needs to reopen the border.", "KEN"),
+                          ("Kenya said the detained fishermen must be freed by Uganda.", "UGA")):
+        ev = main_of(text)
+        assert ev.event_type == "REQUEST" and [r.country for r in ev.recipients] == [country], text
+
+
+def test_an_obligation_laid_on_no_party_is_no_demand() -> None:
+    assert "REQUEST" not in [e.event_type for e in events_of(
+        "Ghana's finance minister said the budget deficit must shrink.")]
+    assert "REQUEST" not in [e.event_type for e in events_of(
+        "Many senators suggested that before the vote, Kenya might have to settle its dispute with Uganda.")]

@@ -28,7 +28,7 @@ def _asked_for(clause: Token) -> bool:
     """A clause that asks for an act: a bare subjunctive ('that X ease', 'that control be handed over') or one of
     obligation ('that it must comply', 'that X should withdraw'); a tensed clause tells ('that X has ...')."""
     aux = [a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")]
-    if any(a in G.obligation_aux or a == "should" for a in aux):
+    if any(a in G.obligation_aux | G.advisory_aux for a in aux):
         return True
     if any(a in _TELLING_AUX for a in aux):
         return False
@@ -82,7 +82,7 @@ def _issued_to(verb: Token, noun: Token) -> Token | None:
     return None
 
 
-def _agent(clause: Token) -> Token | None:
+def passive_agent(clause: Token) -> Token | None:
     """The doer of a passive clause: 'that the prisoners be freed by X'."""
     return next((g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
@@ -120,7 +120,7 @@ def demanded_contents(triggers: list[Trigger]) -> list[Trigger]:
             told = _issued_to(t.token if t.token.pos_ in ("VERB", "AUX") else t.token.head, noun or t.token)
             if told is not None:
                 entry["addressee"] = told.i
-            elif (agent := _agent(clause)) is not None:
+            elif (agent := passive_agent(clause)) is not None:
                 entry["addressee"] = agent.i  # 'that the fishermen be freed by X': X is asked to free them
             elif t.event_type == "REQUEST":
                 entry["addressed_in"] = clause.i
