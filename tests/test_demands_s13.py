@@ -121,3 +121,14 @@ def test_an_obligation_laid_on_no_party_is_no_demand() -> None:
         "Ghana's finance minister said the budget deficit must shrink.")]
     assert "REQUEST" not in [e.event_type for e in events_of(
         "Many senators suggested that before the vote, Kenya might have to settle its dispute with Uganda.")]
+
+
+# --- protection sought in a state is asked of that state
+
+
+def test_asylum_sought_in_a_state_is_asked_of_it() -> None:
+    for text, country in (("Two Belarusian pilots sought refuge in Lithuania.", "LTU"),
+                          ("The Afghan general sought asylum in Tajikistan after the fall of Kabul.", "TJK"),
+                          ("Several Venezuelan opposition leaders have sought refuge in the Spanish embassy.", "ESP")):
+        ev = main_of(text)
+        assert ev.event_type == "REQUEST" and [r.country for r in ev.recipients] == [country], text
