@@ -132,3 +132,11 @@ def test_asylum_sought_in_a_state_is_asked_of_it() -> None:
                           ("Several Venezuelan opposition leaders have sought refuge in the Spanish embassy.", "ESP")):
         ev = main_of(text)
         assert ev.event_type == "REQUEST" and [r.country for r in ev.recipients] == [country], text
+
+
+def test_a_warning_or_ultimatum_with_a_clause_of_obligation_is_aimed_at_its_subject() -> None:
+    for text, country in (
+            ("Sudan's army gave an ultimatum that the rebels must leave El Fasher by Friday.", "SDN"),
+            ("Serbia's president issued a stern warning that Kosovo must not deploy police in the north.", "XKX")):
+        ev = main_of(text)
+        assert ev.event_type == "THREATEN" and [r.country for r in ev.recipients] == [country], text

@@ -122,7 +122,7 @@ def demanded_contents(triggers: list[Trigger]) -> list[Trigger]:
                 entry["addressee"] = told.i
             elif (agent := passive_agent(clause)) is not None:
                 entry["addressee"] = agent.i  # 'that the fishermen be freed by X': X is asked to free them
-            elif t.event_type == "REQUEST":
+            else:  # 'an ultimatum that the rebels must leave': the rebels are warned as well as asked
                 entry["addressed_in"] = clause.i
         if t.event_type == "REQUEST":
             # the demand is as sure as its clause says: 'its demand that X ease ...' is one, whatever the noun's weight
