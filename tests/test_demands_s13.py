@@ -121,6 +121,9 @@ def test_an_obligation_laid_on_no_party_is_no_demand() -> None:
         "Ghana's finance minister said the budget deficit must shrink.")]
     assert "REQUEST" not in [e.event_type for e in events_of(
         "Many senators suggested that before the vote, Kenya might have to settle its dispute with Uganda.")]
+    # the one who 'has to be given' time is not asked: whoever gives it is, and no one is named
+    assert "REQUEST" not in [e.event_type for e in events_of(
+        "The White House said the Kenyan president has to be given more time to negotiate a ceasefire.")]
 
 
 # --- protection sought in a state is asked of that state

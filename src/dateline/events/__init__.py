@@ -660,11 +660,13 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
                          "asked_from": asked, "party_asked": True}
                 if addressee is not None:  # 'told Iraq that it must cooperate': the one told is the one asked
                     entry = {**entry, "addressed_in": None, "addressee": addressee.i}
-                elif any(c.dep_ == "nsubjpass" for c in comp.children):
-                    # 'the prisoners must be freed (by X)': the party asked is the doer, not the one acted on
-                    agent = passive_agent(comp)
-                    if agent is None and not any(c.dep_ == "aux" and c.lower_ in G.obligation_aux
-                                                 for c in comp.children):
+                elif passive := next((v for v in (comp, *(x for x in comp.children if x.dep_ == "xcomp"))
+                                      if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)), None):
+                    # 'the prisoners must be freed (by X)', 'X has to be given credit': the party asked is the
+                    # doer, not the one acted on
+                    agent = passive_agent(passive)
+                    if agent is None and not (passive is comp and any(
+                            c.dep_ == "aux" and c.lower_ in G.obligation_aux for c in comp.children)):
                         break  # 'X should be taken at his word': advice about a thing, asked of no one
                     entry = {**entry, "addressed_in": None, "party_asked": agent is not None,
                              "addressee": agent.i if agent is not None else None}
