@@ -143,3 +143,9 @@ def test_a_warning_or_ultimatum_with_a_clause_of_obligation_is_aimed_at_its_subj
             ("Serbia's president issued a stern warning that Kosovo must not deploy police in the north.", "XKX")):
         ev = main_of(text)
         assert ev.event_type == "THREATEN" and [r.country for r in ev.recipients] == [country], text
+
+
+def test_an_act_named_as_the_demanded_clauses_subject_is_still_told() -> None:
+    # 'that the cyberattacks continue': the attacks go on already; only their continuing is asked for
+    text = "He ordered that the cyberattacks on Iranian servers continue."
+    assert "COERCE" in [e.event_type for e in events_of(text)]

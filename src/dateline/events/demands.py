@@ -111,7 +111,10 @@ def demanded_contents(triggers: list[Trigger]) -> list[Trigger]:
                 n.lemma_.lower() in G.demand_nouns for n in [t.token, *t.tokens])):
             out.append(t)
             continue
-        inside = {x.i for x in clause.subtree}
+        # an act named as the clause's subject is going on already ('ordered that the raids continue', 'demanded
+        # that the shelling stop'): only what the clause asks of it is not yet done
+        told = {x.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+        inside = {x.i for x in clause.subtree} - told
         inner = [o for o in triggers if o is not t and o.token.i in inside]
         dropped.update(o.token.i for o in inner)
         entry = dict(t.entry)
