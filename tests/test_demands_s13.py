@@ -149,3 +149,13 @@ def test_an_act_named_as_the_demanded_clauses_subject_is_still_told() -> None:
     # 'that the cyberattacks continue': the attacks go on already; only their continuing is asked for
     text = "He ordered that the cyberattacks on Iranian servers continue."
     assert "COERCE" in [e.event_type for e in events_of(text)]
+
+
+# --- a condemnation whose object is moved after its 'as' phrase
+
+
+def test_a_condemned_act_moved_after_its_as_phrase_names_the_target() -> None:
+    for text, country in (("China condemned as a provocation Japan's decision to buy the islands.", "JPN"),
+                          ("Russia denounced as illegal Estonia's removal of the war memorial.", "EST"),
+                          ("Iran condemned as unacceptable the British seizure of its tanker.", "GBR")):
+        assert _targets(text, "ACCUSE") == {country}, text

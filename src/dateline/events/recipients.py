@@ -107,9 +107,33 @@ def answered_party(tok: Token, event_type: str) -> list[Token]:
     return []
 
 
+# Stances taken on a thing ('condemned as illegal X's decision'): the thing's owner is the target.
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
+def shifted_object(verb: Token) -> Token | None:
+    """The object a verb's 'as' phrase was moved in front of ('condemned as a provocation Japan's decision',
+    'denounced as illegal Estonia's removal of ...'): the parser hangs it on the 'as' noun, as an apposition or as
+    the noun itself; a verb with an object of its own has none ('condemned the move as illegal')."""
+    if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return None
+    for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                 if g.dep_ == "pobj"):
+        moved = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if moved is None and any(t.dep_ == "amod" and t.pos_ == "ADJ" and t.i < noun.i for t in noun.subtree):
+            moved = noun  # 'as illegal Estonia's removal': the predicate adjective runs into the object
+        if moved is not None:
+            return moved
+    return None
+
+
 def embedded_targets(tok: Token, event_type: str) -> list[Token]:
     """Targets of the act a verbal trigger embeds ('threatened to cut electricity to X', 'demanded that X end');
     empty when there is none."""
+    if event_type in STANCE_TYPES and (moved := shifted_object(tok)) is not None:
+        found = _owners(moved)
+        if found:
+            return found
     if event_type in EMBEDDING_TYPES:
         for c in tok.children:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
