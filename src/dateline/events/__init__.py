@@ -19,6 +19,7 @@ from .coding import MentionIndex, code_argument, same_actor, same_party, unliste
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
+from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
 from .figures import literal_triggers, political_struggle
 from .grammar import load_grammar
@@ -505,7 +506,7 @@ def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = Fals
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(promised_cooperation(_concessions_promised(
-        _drop_shadowed(_own_aims(_press_exchanges(_forgone(triggers))), index, headline)))))
+        _drop_shadowed(_own_aims(_press_exchanges(_forgone(clause_complaints(demanded_contents(triggers))))), index, headline)))))
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -668,9 +669,19 @@ def _reported_accusations(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
                 # the classifier reading the demanded act ('must be ready to talk': AGREE) backs the demand too
                 asked = next((t.event_type for t in triggers if t.token in comp.subtree), None)
                 entry = {"kind": "verb", "type": "REQUEST", "mode": None, "weight": 0.8, "addressed_in": comp.i,
-                         "asked_from": asked}
+                         "asked_from": asked, "party_asked": True}
                 if addressee is not None:  # 'told Iraq that it must cooperate': the one told is the one asked
                     entry = {**entry, "addressed_in": None, "addressee": addressee.i}
+                elif passive := next((v for v in (comp, *(x for x in comp.children if x.dep_ == "xcomp"))
+                                      if any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)), None):
+                    # 'the prisoners must be freed (by X)', 'X has to be given credit': the party asked is the
+                    # doer, not the one acted on
+                    agent = passive_agent(passive)
+                    if agent is None and not (passive is comp and any(
+                            c.dep_ == "aux" and c.lower_ in G.obligation_aux for c in comp.children)):
+                        break  # 'X should be taken at his word': advice about a thing, asked of no one
+                    entry = {**entry, "addressed_in": None, "party_asked": agent is not None,
+                             "addressee": agent.i if agent is not None else None}
                 out.append(Trigger(token=tok, entry=entry, tokens=[tok], specificity=2))
                 break
             word = next((t for t in comp.subtree if t.lemma_.lower() in G.accusation_words
@@ -699,8 +710,12 @@ def _addressee(verb: Token) -> Token | None:
 def _demanded(comp: Token, own_pronouns: bool = True) -> bool:
     """A reported clause that obliges another party: 'Y must withdraw' ('we must', 'it must' bind the speaker,
     unless the speech is addressed to someone: 'told Iraq that it must' binds Iraq)."""
-    if not any(c.dep_ == "aux" and c.lower_ in G.obligation_aux for c in comp.children):
-        return False
+    if not any(c.dep_ == "aux" and c.lower_ in G.obligation_aux | G.advisory_aux for c in comp.children) and not (
+            comp.lemma_.lower() in G.obligation_verbs and any(
+                x.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+                for x in comp.children)
+            and not any(a.dep_ == "aux" and a.lower_ in G.hypothetical_aux | G.hedge_aux for a in comp.children)):
+        return False  # 'Y has to withdraw', 'Y needs to pay' oblige; 'Y might have to' only guesses
     subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return False
@@ -842,6 +857,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         args.recipients = [accused] if accused is not None else []
     if trig.entry.get("addressee") is not None:
         args.recipients = conjuncts(sent.doc[int(trig.entry["addressee"])])
+    if trig.entry.get("speaker") is not None:  # 'X is failing ..., a rights group protested': the misparsed speaker
+        args.actors = conjuncts(sent.doc[int(trig.entry["speaker"])])
     gov = args.governor or trig.token
     speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
     owners = targets.answered_party(speech_head, trig.event_type)
@@ -918,6 +935,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)
         owners = [t for t in targets.patient_owners(trig.token, args.recipients) if t not in args.actors]
         recipients = [r for r in _code_all(owners, index) if not any(same_party(r, a) for a in actors)]
+    if trig.entry.get("party_asked") and not any(r.country or r.org for r in recipients):
+        # 'the minister said the economy must grow': an obligation laid on no party that codes is no demand
+        return []
     flags = {a.country for a in actors if a.country}
     if (trig.event_type == "MOBILIZE" and len(flags) >= 2 and {r.country for r in recipients} <= flags
             and any(t.lemma_.lower() in G.exercise_nouns for t in [trig.token, *trig.tokens])):
@@ -1014,7 +1034,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                           trigger_start=trig.start_char, trigger_end=trig.end_char),
         confidence=ranking.weigh(_confidence(trig, actors, recipients, mod), probs or {}, trig.event_type,
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
-                                 or trig.entry.get("asked_from")),
+                                 or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
     if political_struggle(event, trig):
         return []

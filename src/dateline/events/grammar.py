@@ -131,6 +131,11 @@ class Grammar:
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
+    obligation_verbs: frozenset[str] = frozenset()  # 'X said Y has to withdraw': an obligation, as 'must'
+    advisory_aux: frozenset[str] = frozenset()  # 'X said Y should withdraw': a demand when Y is named
+    demand_nouns: frozenset[str] = frozenset()  # 'its demand that X ease ...': the clause is what is demanded
+    clause_complaint_verbs: frozenset[str] = frozenset()  # 'protested that X ...': a complaint about X
+    street_crowds: frozenset[str] = frozenset()  # 'thousands protested that ...': still a street protest
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -211,7 +216,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
-                       "struggle_words", "specific_act_words", "help_verbs", "placed_objects")})
+                       "struggle_words", "specific_act_words", "help_verbs", "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns", "clause_complaint_verbs", "street_crowds")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

@@ -17,10 +17,12 @@ from .triggers import condition_clauses
 # Nouns that stand for another party's move: whoever made it is what a rejection or acceptance answers.
 PROPOSAL_NOUNS = frozenset({
     "proposal", "request", "demand", "call", "offer", "appeal", "plan", "initiative", "ultimatum", "invitation",
-    "overture", "proposition", "suggestion", "bid", "condition", "terms", "plea",
+    "overture", "proposition", "suggestion", "bid", "condition", "terms", "plea", "pressure",
     # moves of another party that one accepts or refuses: 'opposed French mediation', 'rejected Turkey's membership'
     "mediation", "deployment", "intervention", "presence", "involvement", "membership",
 })
+# Prepositions that name the demand a refusal stands against: 'declined to resign despite calls from X'.
+DEFIANCE_PREPS = frozenset({"despite"})
 # Types that answer a proposal: rejecting, accepting or giving in to it.
 ANSWER_TYPES = frozenset({"REJECT", "AGREE", "CONCEDE"})
 # Types whose trigger verb carries a to-infinitive with the act ('threatened to cut', 'refused to meet').
@@ -40,8 +42,8 @@ def proposal_owners(noun: Token) -> list[Token]:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in OWNER_ENTS):
             owners.append(c)
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of") and not owners:
-            owners.extend(g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in OWNER_ENTS | {""}
-                          and g.pos_ in ("PROPN", "NOUN"))
+            owners.extend(x for g in c.children if g.dep_ == "pobj" and g.ent_type_ in OWNER_ENTS | {""}
+                          and g.pos_ in ("PROPN", "NOUN") for x in conjuncts(g))  # 'calls from X and Y
     return owners
 
 
@@ -76,6 +78,10 @@ def _objects_and_preps(verb: Token) -> list[Token]:
     """Who bears an act: its object, then the objects of its prepositions (on the verb, its particle or its object).
     Phrases that name no actor ("electricity") are dropped later by the actor coder."""
     obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS), None)
+    if obj is None:
+        # 'refused to allow UN monitors to enter': the parser makes the one allowed the infinitive's subject
+        obj = next((s for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
+                    for a in c.children) for s in c.children if s.dep_ == "nsubj"), None)
     out = conjuncts(obj) if obj is not None and not _own_forces_moved(verb, obj) else []
     holders = [verb] + [c for c in verb.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
     for holder in holders:
@@ -90,6 +96,11 @@ def answered_party(tok: Token, event_type: str) -> list[Token]:
         return []
     nouns = [c for c in tok.children if c.dep_ in OBJECT_DEPS]
     nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    if event_type == "REJECT":
+        # 'declined to resign despite pressure from X': the refusal answers X's pressure (on the verb or its act)
+        holders = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]
+        nouns += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in DEFIANCE_PREPS
+                  for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
         if noun.lemma_.lower() in PROPOSAL_NOUNS:
             owners = proposal_owners(noun)
@@ -98,9 +109,33 @@ def answered_party(tok: Token, event_type: str) -> list[Token]:
     return []
 
 
+# Stances taken on a thing ('condemned as illegal X's decision'): the thing's owner is the target.
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT"})
+
+
+def shifted_object(verb: Token) -> Token | None:
+    """The object a verb's 'as' phrase was moved in front of ('condemned as a provocation Japan's decision',
+    'denounced as illegal Estonia's removal of ...'): the parser hangs it on the 'as' noun, as an apposition or as
+    the noun itself; a verb with an object of its own has none ('condemned the move as illegal')."""
+    if any(c.dep_ in OBJECT_DEPS for c in verb.children):
+        return None
+    for noun in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                 if g.dep_ == "pobj"):
+        moved = next((c for c in noun.children if c.dep_ == "appos"), None)
+        if moved is None and any(t.dep_ == "amod" and t.pos_ == "ADJ" and t.i < noun.i for t in noun.subtree):
+            moved = noun  # 'as illegal Estonia's removal': the predicate adjective runs into the object
+        if moved is not None:
+            return moved
+    return None
+
+
 def embedded_targets(tok: Token, event_type: str) -> list[Token]:
     """Targets of the act a verbal trigger embeds ('threatened to cut electricity to X', 'demanded that X end');
     empty when there is none."""
+    if event_type in STANCE_TYPES and (moved := shifted_object(tok)) is not None:
+        found = _owners(moved)
+        if found:
+            return found
     if event_type in EMBEDDING_TYPES:
         for c in tok.children:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
@@ -114,7 +149,10 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
                 if subj is not None:
                     return conjuncts(subj)
         # 'demanded the removal of President X', 'demanded support from the assembly': the demanded act's party
-        for obj in (c for c in tok.children if c.dep_ in OBJECT_DEPS):
+        # 'called for sanctions against X': the object of the verb's 'for' is the act asked for
+        asked = [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "for" for g in c.children
+                 if g.dep_ == "pobj"]
+        for obj in [*(c for c in tok.children if c.dep_ in OBJECT_DEPS), *asked]:
             found = _owners(obj)
             if found:
                 return found
