@@ -164,3 +164,13 @@ def test_doctors_and_rescuers_sent_are_aid(text: str, actor: str, target: str) -
     assert ev.event_type == "AID"
     assert [a.country for a in ev.actors] == [actor]
     assert [r.country for r in ev.recipients] == [target]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("The International Labour Organization urged Qatar to scrap the exit permits.", "ILO"),
+    ("The Organisation of African Unity condemned the coup in the Comoros.", "OAU"),
+    ("UNIFIL peacekeepers came under fire near the border.", "UNIFIL"),
+])
+def test_un_agencies_missions_and_regional_bodies_are_known(text: str, org: str) -> None:
+    ev = main_of(text)
+    assert org in {a.org for a in [*ev.actors, *ev.recipients]}
