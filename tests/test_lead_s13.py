@@ -174,3 +174,16 @@ def test_doctors_and_rescuers_sent_are_aid(text: str, actor: str, target: str) -
 def test_un_agencies_missions_and_regional_bodies_are_known(text: str, org: str) -> None:
     ev = main_of(text)
     assert org in {a.org for a in [*ev.actors, *ev.recipients]}
+
+
+@pytest.mark.parametrize("text", [
+    "Young men threw stones at soldiers during a funeral in Hebron.",
+    "Students hurled rocks at riot police during the march on parliament.",
+])
+def test_stones_thrown_in_the_course_of_a_gathering_are_a_riot(text: str) -> None:
+    ev = main_of(text)
+    assert (ev.event_type, ev.mode) == ("PROTEST", "riot")
+
+
+def test_stones_thrown_outside_any_gathering_stay_an_assault() -> None:
+    assert main_of("Villagers threw stones at the convoy near the border.").event_type == "ASSAULT"

@@ -1038,7 +1038,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     )
     if political_struggle(event, trig):
         return []
-    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event), trig), trig), trig))
+    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event, trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -100,6 +100,7 @@ class Grammar:
     forgone_markers: frozenset[str] = frozenset()  # 'instead of arresting': the act not taken
     ability_words: frozenset[str] = frozenset()  # 'capable of launching attacks': a capacity, not an act
     dispersal_verbs: frozenset[str] = frozenset()  # 'opened fire to disperse the crowd': aimed at the crowd
+    riot_occasions: frozenset[str] = frozenset()  # 'threw stones during the protests': a riot
     commentator_nouns: frozenset[str] = frozenset()  # 'an analyst said Iran could strike': a guess, no threat
     stance_participles: dict[str, str] = field(default_factory=dict)  # 'is opposed to': participle -> its verb
     negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
@@ -210,7 +211,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "attempt_nouns", "attempted_types",
+                       "political_sectors", "compound_act_heads", "press_audiences", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",

@@ -3,6 +3,8 @@ complains, investigators asking the public for help investigate, an army's plain
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ..lexicon import cameo_for
 from ..models import Event
 from .grammar import load_grammar
@@ -11,13 +13,23 @@ from .triggers import Trigger
 G = load_grammar()
 
 
-def as_riot(event: Event) -> Event:
-    """Stones thrown and cars burned by protesters are a riot (PROTEST/riot), not an armed assault."""
+def as_riot(event: Event, trig: Trigger | None = None) -> Event:
+    """Stones thrown and cars burned by protesters, or by anyone in the course of a demonstration ('youths threw
+    stones during the protests'), are a riot (PROTEST/riot), not an armed assault."""
     if event.event_type != "ASSAULT" or not event.actors or (event.mode or "") in G.riot_excluded_modes:
         return event
-    if not all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors):
+    if not (all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors)
+            or (trig is not None and _during_a_protest(trig.token))):
         return event
     return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
+
+
+def _during_a_protest(tok: Token) -> bool:
+    """'threw stones during demonstrations against X', 'burned cars at a rally'."""
+    heads = [tok, tok.head] if tok.dep_ in ("pcomp", "xcomp") else [tok]
+    return any(p.dep_ == "prep" and p.lower_ in ("during", "at", "in") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in G.riot_occasions for o in p.children)
+        for h in heads for p in h.children)
 
 
 def conventional_force(event: Event) -> Event:
