@@ -187,3 +187,16 @@ def test_stones_thrown_in_the_course_of_a_gathering_are_a_riot(text: str) -> Non
 
 def test_stones_thrown_outside_any_gathering_stay_an_assault() -> None:
     assert main_of("Villagers threw stones at the convoy near the border.").event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish police prevented the demonstration planned by teachers in Izmir.",
+    "Riot police thwarted a planned march by opposition supporters in Minsk.",
+])
+def test_keeping_a_demonstration_from_happening_restricts_it(text: str) -> None:
+    ev = main_of(text)
+    assert (ev.event_type, ev.cameo) == ("COERCE", "1721")
+
+
+def test_protesters_blocking_a_road_still_protest() -> None:
+    assert main_of("Protesters blocked the main road to the airport.").event_type == "PROTEST"
