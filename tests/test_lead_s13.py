@@ -200,3 +200,12 @@ def test_keeping_a_demonstration_from_happening_restricts_it(text: str) -> None:
 
 def test_protesters_blocking_a_road_still_protest() -> None:
     assert main_of("Protesters blocked the main road to the airport.").event_type == "PROTEST"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("IAEA inspectors will examine two reactors in Pakistan next month.", "PAK"),
+    ("Israel will evacuate its outposts in the Gaza Strip by August.", "PSE"),
+])
+def test_sites_acted_on_in_another_state_name_it(text: str, target: str) -> None:
+    ev = main_of(text)
+    assert target in {r.country for r in ev.recipients}
