@@ -209,3 +209,14 @@ def test_protesters_blocking_a_road_still_protest() -> None:
 def test_sites_acted_on_in_another_state_name_it(text: str, target: str) -> None:
     ev = main_of(text)
     assert target in {r.country for r in ev.recipients}
+
+
+@pytest.mark.parametrize("text, host, guest", [
+    ("Peru's president extended a warm welcome to the Chilean foreign minister.", "PER", "CHL"),
+    ("Ghana's president gave a red-carpet reception to the visiting Malian premier in Accra.", "GHA", "MLI"),
+])
+def test_a_welcome_given_to_a_visitor_is_hosting(text: str, host: str, guest: str) -> None:
+    ev = main_of(text)
+    assert (ev.event_type, ev.mode) == ("CONSULT", "visit")
+    assert [a.country for a in ev.actors] == [host]
+    assert [r.country for r in ev.recipients] == [guest]
