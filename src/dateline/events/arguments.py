@@ -457,7 +457,7 @@ def _of_patient(trig: Trigger) -> bool:
     protesters', 'the release of hostages'), not who does it ('the withdrawal of troops')."""
     if trig.token.lemma_.lower() in G.agentive_act_nouns:
         return False  # 'the violence of the police', 'the advance of the rebels'
-    return (trig.event_type in G.patient_of_acts
+    return (trig.token.lemma_.lower() in G.patient_owner_nouns or trig.event_type in G.patient_of_acts
             or f"{trig.event_type}/{trig.entry.get('mode')}" in G.patient_of_acts)
 
 
@@ -482,6 +482,10 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
                  if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
         owner = [c for c in mods if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
             "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss"]
+        if owner and _patient_owner(noun, owner[0]):
+            # 'Nemtsov's killing', 'the Flynn prosecution', 'his impeachment': the person is the one it is done to
+            args.recipients = conjuncts(owner[0])
+            owner = []
         if owner and owner[0].pos_ == "PRON" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             # "X repeated its demand", "X renewed their offer": the pronoun is the clause's subject
             subj, passive = subject_of(noun.head)
@@ -534,6 +538,19 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+_PERSONAL_OWNERS = frozenset({"his", "her", "their"})
+
+
+def _patient_owner(noun: Token, owner: Token) -> bool:
+    """A person owning a singular noun of an act done to people, with no 'of' phrase naming another patient, is
+    the one it is done to (event_grammar patient_owner_nouns)."""
+    if noun.lemma_.lower() not in G.patient_owner_nouns or noun.tag_ != "NN":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False  # 'the governor's prosecution of the bankers': the owner does it
+    return owner.lower_ in _PERSONAL_OWNERS if owner.pos_ == "PRON" else owner.ent_type_ == "PERSON"
 
 
 # Prepositions that put a reciprocal nominal act just before or around the clause's own act.
