@@ -130,3 +130,69 @@ def test_politicians_attack_of_words_is_criticism(text: str) -> None:
 ])
 def test_clashes_and_assaults_of_forces_are_kept(text: str, kind: str) -> None:
     assert kind in _types(text), _events(text)
+
+
+# --- a country named before an inquiry is what it looks into ---
+
+@pytest.mark.parametrize("text", [
+    "Jeff Sessions stepped away from the Russia investigation.",
+    "The Russia inquiry expanded in May.",
+    "Lawmakers in Brasilia want the Venezuela probe closed.",
+])
+def test_country_before_an_inquiry_is_no_investigator(text: str) -> None:
+    for kind, actors, _ in _events(text):
+        assert not (kind == "ACCUSE" and set(actors) & {"Russia", "Venezuela"}), _events(text)
+
+
+def test_country_owning_an_inquiry_investigates() -> None:
+    assert any(k == "ACCUSE" and "Kenya" in a for k, a, _ in _events("Kenya's investigation into the bombing continues."))
+
+
+# --- openness to an act weighs it; readiness still declares it ---
+
+@pytest.mark.parametrize("text", [
+    "Mitch McConnell said he was open to easing the restrictions.",
+    "Iran is open to lifting the ban on inspections.",
+    "Angela Merkel said Germany was amenable to easing the sanctions on Moscow.",
+    "Turkey said it was receptive to lifting the blockade of the port.",
+])
+def test_openness_to_an_act_is_no_event(text: str) -> None:
+    assert not _types(text) & {"CONCEDE", "CONSULT", "AGREE", "RETREAT"}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mitch McConnell said he was willing to ease the restrictions.",
+    "Iran said it would lift the ban on inspections.",
+])
+def test_readiness_to_yield_stays_a_concession(text: str) -> None:
+    assert "CONCEDE" in _types(text), _events(text)
+
+
+# --- a force named before a nominal act does it; a thing with a name is no party ---
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Riots followed the police killing of a teenager in Paris.", "police"),
+    ("Protests followed the police shooting of a student in Durban.", "police"),
+])
+def test_force_compound_is_the_doer(text: str, actor: str) -> None:
+    assert any(k == "ASSAULT" and actor in " ".join(a).lower() for k, a, _ in _events(text)), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Medicaid expansion gave states new funding.",
+    "The Senate bill repeals the tax on medical devices.",
+])
+def test_named_thing_is_no_party(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The talks were boycotted by the Sauti Youth Forum.", "REJECT"),
+    ("The Farabundo Youth Coalition boycotted the talks.", "REJECT"),
+])
+def test_named_body_is_still_a_party(text: str, kind: str) -> None:
+    assert kind in _types(text), _events(text)
+
+
+def test_striking_down_efforts_is_no_attack() -> None:
+    assert "ASSAULT" not in _types("Senate Democrats struck down Republican efforts to repeal the law.")

@@ -752,6 +752,14 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
+def _held_open(tok: Token) -> bool:
+    """An act that is the object of 'open to' and the like (event_grammar openness_adjectives): a party that is
+    'open to easing sanctions' weighs the option, as one 'considering' it does (no PLOVER event)."""
+    prep = tok.head
+    return (tok.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep" and prep.lower_ == "to"
+            and prep.head.pos_ == "ADJ" and prep.head.lemma_.lower() in G.openness_adjectives)
+
+
 def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool = False) -> list[Trigger]:
     """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
     triggers = _executed_acts(triggers)
@@ -765,6 +773,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
     for t, own in zip(triggers, words, strict=True):
         if any(own < other and o.event_type == t.event_type for o, other in zip(triggers, words, strict=True)):
             continue  # "went on strike" and "on strike": the longer match of the same type is the one act
+        if _held_open(t.token):
+            continue  # 'is open to easing the sanctions', 'amenable to talks': an option weighed, not an act
         if (t.kind == "verb" and t.token.dep_ in ("amod", "compound") and t.token.tag_ != "VBZ"
                 and not t.entry.get("headline_verb")):
             continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective

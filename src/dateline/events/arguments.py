@@ -481,7 +481,12 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
         mods += [g for c in mods if c.dep_ == "compound" and c.ent_type_ == "" for g in c.children
                  if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
         owner = [c for c in mods if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
-            "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss"]
+            "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss" or _force_compound(c)]
+        if owner and owner[0].dep_ == "compound" and owner[0].ent_type_ == "GPE" and (
+                noun.lemma_.lower() in G.topic_compound_nouns):
+            # 'the Russia investigation', 'the Iran probe': a country named before an inquiry is what it looks into
+            args.recipients = conjuncts(owner[0])
+            owner = []
         if owner and _patient_owner(noun, owner[0]):
             # 'Nemtsov's killing', 'the Flynn prosecution', 'his impeachment': the person is the one it is done to
             args.recipients = conjuncts(owner[0])
@@ -538,6 +543,17 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+def _force_compound(mod: Token) -> bool:
+    """'the police shooting of a teenager', 'an army crackdown': a compound noun naming a force or an arm of
+    the state (event_grammar compound_doer_sectors) is who does the act."""
+    from ..kb import load_kb
+
+    if mod.dep_ != "compound" or mod.pos_ != "NOUN" or mod.i > mod.head.i:
+        return False
+    return any(e.source == "noun" and e.kind in ("group", "org") and set(e.sectors) & G.compound_doer_sectors
+               for e in load_kb().lookup(mod.text))
 
 
 _PERSONAL_OWNERS = frozenset({"his", "her", "their"})

@@ -124,6 +124,9 @@ class Grammar:
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
     verbal_target_sectors: frozenset[str] = frozenset()  # groups a politician's attack of words is aimed at
+    topic_compound_nouns: frozenset[str] = frozenset()  # 'the Russia probe': the country is looked into
+    openness_adjectives: frozenset[str] = frozenset()  # 'open to easing sanctions': an option weighed
+    compound_doer_sectors: frozenset[str] = frozenset()  # 'the police shooting of X': police shoot
     patient_owner_nouns: frozenset[str] = frozenset()  # 'Nemtsov's killing': the owner is the one killed
     struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
@@ -206,7 +209,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
-                       "struggle_words", "specific_act_words", "patient_owner_nouns",
+                       "struggle_words", "specific_act_words", "patient_owner_nouns", "compound_doer_sectors",
+                       "openness_adjectives", "topic_compound_nouns",
                        "verbal_target_sectors")})
 
 
