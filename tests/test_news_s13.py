@@ -196,3 +196,47 @@ def test_named_body_is_still_a_party(text: str, kind: str) -> None:
 
 def test_striking_down_efforts_is_no_attack() -> None:
     assert "ASSAULT" not in _types("Senate Democrats struck down Republican efforts to repeal the law.")
+
+
+# --- questions put are no requests ---
+
+@pytest.mark.parametrize("text", [
+    "\"Who pays for it?\" Hillary Clinton asked.",
+    "When Jake Tapper pressed if the deal was dead, Nancy Pelosi said no.",
+    "Nancy Pelosi asked the Republican if the plan was still alive.",
+    "Two reporters asked Rand Paul tough questions about foreign aid.",
+])
+def test_question_put_is_no_request(text: str) -> None:
+    assert "REQUEST" not in _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya asked Uganda to withdraw its troops.",
+    "Iran asked Russia for help.",
+    "Pakistan pressed India to resume the talks.",
+])
+def test_request_of_an_act_is_kept(text: str) -> None:
+    assert "REQUEST" in _types(text), _events(text)
+
+
+# --- fighting fires, abusing power, taking over a post or a firm ---
+
+@pytest.mark.parametrize("text", [
+    "Firefighters in California fought three wildfires on Sunday.",
+    "Hillary Clinton fought corruption in Arkansas.",
+    "James Comey said Donald Trump abused his power.",
+    "Donald Trump abused his office to help his campaign.",
+    "Mitt Romney took over the company in 1999.",
+    "Barack Obama took over the presidency in 2009.",
+])
+def test_figures_of_fighting_abuse_and_takeover_are_no_event(text: str) -> None:
+    assert not _types(text) & {"ASSAULT", "COERCE"}, _events(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Rebels took over the town of Goma.", "COERCE"),
+    ("Police abused the detainees in Cairo.", "ASSAULT"),
+    ("Soldiers fought the rebels near Goma.", "ASSAULT"),
+])
+def test_literal_fighting_abuse_and_takeover_are_kept(text: str, kind: str) -> None:
+    assert kind in _types(text), _events(text)
