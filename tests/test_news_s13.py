@@ -240,3 +240,51 @@ def test_figures_of_fighting_abuse_and_takeover_are_no_event(text: str) -> None:
 ])
 def test_literal_fighting_abuse_and_takeover_are_kept(text: str, kind: str) -> None:
     assert kind in _types(text), _events(text)
+
+
+# --- a poll's shares of a population act as no one; a share of a body still acts ---
+
+@pytest.mark.parametrize("text", [
+    "Legalization is now supported by a majority of Americans.",
+    "Most Republicans support the wall, a Gallup survey found.",
+])
+def test_poll_share_is_no_actor(text: str) -> None:
+    assert not _types(text) & {"SUPPORT", "REJECT"}, _events(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A majority of senators rejected the treaty with Iran.", "REJECT"),
+    ("Most Democrats in the House backed the bill.", "SUPPORT"),
+    ("Most Kenyan lawmakers rejected the treaty with Uganda.", "REJECT"),
+])
+def test_share_of_a_body_acts(text: str, kind: str) -> None:
+    assert kind in _types(text), _events(text)
+
+
+# --- embedded posts and newsletter sign-ups are kept out of the body ---
+
+EMBEDDED = """Farm bill vote delayed
+
+Senator Jane Roe spoke on Monday about the farm bill.
+
+Why won't the leadership hold a vote? The ranchers deserve one! — Jane Roe (@SenJaneRoe) March 3, 2017
+
+Sign up for Daily Newsletters Manage Newsletters
+
+By signing up, you agree to our Privacy Policy
+
+The House passed its own version in May - a year late.
+"""
+
+
+def test_embedded_post_is_kept_out_of_the_body() -> None:
+    doc, _ = clean(RawArticle(content=EMBEDDED))
+    assert "ranchers deserve" not in doc.text and "Newsletters" not in doc.text and "Privacy" not in doc.text
+    assert [c.kind for c in doc.captions] == ["embed"]
+    assert "spoke on Monday" in doc.text and "a year late" in doc.text
+
+
+def test_prose_with_a_dash_and_a_date_stays_in_the_body() -> None:
+    text = "Budget talks\n\nThe deal - signed on March 3, 2017 - froze spending for two years in Lima.\n"
+    doc, _ = clean(RawArticle(content=text))
+    assert "froze spending" in doc.text and not doc.captions

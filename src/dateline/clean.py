@@ -44,6 +44,12 @@ _CARD_END = re.compile(r"(?<!READ)(?<!LEARN) MORE\b")
 # a name told twice, the second time in full: 'Jane Roe Jane Q. Roe', 'Roe Jane Q. RoeSenate passes ...'
 _CARD_NAME = re.compile(r"(?=\b(?P<name>[A-Z][\w'’.-]*[a-z])(?: |(?=[A-Z]))(?:[A-Z(][\w'’().-]* ){0,4}?(?P=name)"
                         r"(?=[\sA-Z0-9'‘“\"]))")
+# An embedded post as scrapers leave it: its text, then '— Name (@handle) Month D, YYYY'. The post is a quoted
+# document, not the reporter's account (2,470 corpus articles carry one).
+_EMBED_END = re.compile(r"[—–-]\s*[^—–\n]{1,80}\(@\w{1,30}\)\s+(?:" + "january|february|march|april|may|june|july|august|"
+                        r"september|october|november|december)\s+\d{1,2},\s+\d{4}\s*$", re.I)
+# Newsletter sign-up lines ('Sign up for Daily Newsletters', 'By signing up, you agree to our Privacy Policy').
+_SIGN_UP = re.compile(r"^\s*(?:(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b|by signing up,? you agree\b)", re.I)
 _PHOTO_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|front|back)\)", re.I)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -220,7 +226,7 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
     lines = [ln for ln in lines if not _MARKUP_LINE.match(ln)]
     # Paragraphs are the non-empty lines; scraped pages put one paragraph per line.
     paras = [drop_name_cards(re.sub(r"[ \t\u00a0]+", " ", ln).strip()) for ln in lines]
-    paras = [p for p in paras if p and not _BOILERPLATE.match(p)]
+    paras = [p for p in paras if p and not _BOILERPLATE.match(p) and not (_SIGN_UP.match(p) and len(p.split()) <= 15)]
 
     title = _tidy(raw.title)
     published = normalise_date(raw.published)
@@ -255,6 +261,9 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
             # The line just before a credit is the photo's caption, if it was taken as body.
             if body_paras and len(body_paras[-1].split()) <= 40 and body_paras[-1] == rest[i - 1]:
                 captions.insert(len(captions) - 1, Caption(text=body_paras.pop(), kind="caption"))
+            continue
+        if _EMBED_END.search(p):
+            captions.append(Caption(text=p, kind="embed"))
             continue
         if _PICTURE_FURNITURE.match(p) and len(p.split()) <= 60:
             captions.append(Caption(text=p, kind="caption"))

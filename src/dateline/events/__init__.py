@@ -752,6 +752,33 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
+def _poll_share(head: Token) -> bool:
+    """'a majority of Americans', '52 percent of voters', 'most Republicans': a share of a population, as polls
+    report it (event_grammar poll_shares). A share of a legislature, a court, a government or an army ('a
+    majority of senators') acts as a body and is kept."""
+    from ..kb import load_kb
+
+    words = {head.lemma_.lower(), head.lower_}
+    population = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and ({head.head.head.lemma_.lower(), head.head.head.lower_}
+                                                              & G.poll_shares or head.head.head.ent_type_ == "PERCENT"):
+        pass  # the parser's head is the population: 'a majority of Americans'
+    elif words & G.poll_shares or head.ent_type_ == "PERCENT":
+        population = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"), None)
+        if population is None:
+            return False
+    elif not any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in G.poll_shares for c in head.children):
+        return False
+    # 'Democrats in the House': the body they sit in counts as theirs
+    names = [population, *(g for p in population.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for g in p.children if g.dep_ == "pobj")]
+    # a people ('Americans') polled is no state body, whatever sector its demonym carries
+    sectors = {s for t in names for text in {t.text, t.lemma_} for e in load_kb().lookup(text)
+               if e.kind != "state" for s in e.sectors}
+    return not sectors & G.body_sectors
+
+
 def _held_open(tok: Token) -> bool:
     """An act that is the object of 'open to' and the like (event_grammar openness_adjectives): a party that is
     'open to easing sanctions' weighs the option, as one 'considering' it does (no PLOVER event)."""
@@ -921,6 +948,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             # 'a Kenyan student was arrested in Uganda': only the state where it happens arrests, deports or
             # investigates (as CAMEO and the GSR code an agentless arrest: that country's authorities)
             actors = [state_authorities(location.country)]
+    if trig.event_type in G.poll_types and args.actors and all(_poll_share(h) for h in args.actors):
+        return []  # 'supported by a majority of Americans', 'most voters oppose the deal': an opinion poll
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
         return []
     if actors and all(unlisted(a) for a in actors) and (

@@ -124,6 +124,9 @@ class Grammar:
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
     verbal_target_sectors: frozenset[str] = frozenset()  # groups a politician's attack of words is aimed at
+    poll_types: frozenset[str] = frozenset()  # opinions a poll reports: 'most voters oppose the deal'
+    poll_shares: frozenset[str] = frozenset()
+    body_sectors: frozenset[str] = frozenset()  # 'a majority of senators' votes as a body
     topic_compound_nouns: frozenset[str] = frozenset()  # 'the Russia probe': the country is looked into
     openness_adjectives: frozenset[str] = frozenset()  # 'open to easing sanctions': an option weighed
     compound_doer_sectors: frozenset[str] = frozenset()  # 'the police shooting of X': police shoot
@@ -211,6 +214,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "specific_act_words", "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
+                       "poll_types", "poll_shares", "body_sectors",
                        "verbal_target_sectors")})
 
 
