@@ -288,3 +288,22 @@ def test_prose_with_a_dash_and_a_date_stays_in_the_body() -> None:
     text = "Budget talks\n\nThe deal - signed on March 3, 2017 - froze spending for two years in Lima.\n"
     doc, _ = clean(RawArticle(content=text))
     assert "froze spending" in doc.text and not doc.captions
+
+
+# --- leaving office in a clause of time; pressing ahead ---
+
+@pytest.mark.parametrize("text", [
+    "Jimmy Carter has criticized Israel since he left office in 1981.",
+    "Barack Obama will write a book after he leaves office.",
+    "Harry Reid will press ahead with the debt bill.",
+])
+def test_term_end_as_a_time_and_pressing_ahead_are_no_events(text: str) -> None:
+    assert not _types(text) & {"RETREAT", "REQUEST"}, _events(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Jacob Zuma left office amid the corruption scandal.", "RETREAT"),
+    ("Jimmy Carter has criticized Israel since he left office in 1981.", "ACCUSE"),
+])
+def test_a_resignation_and_the_main_act_are_kept(text: str, kind: str) -> None:
+    assert kind in _types(text), _events(text)

@@ -800,6 +800,9 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
     for t, own in zip(triggers, words, strict=True):
         if any(own < other and o.event_type == t.event_type for o, other in zip(triggers, words, strict=True)):
             continue  # "went on strike" and "on strike": the longer match of the same type is the one act
+        if (t.kind == "verb" and t.entry.get("mode") == "resign" and t.token.lemma_.lower() in G.tenure_end_verbs
+                and any(c.dep_ == "mark" and c.lower_ in G.time_clause_marks for c in t.token.children)):
+            continue  # 'since she left office', 'before he leaves office': a term's end dates something else
         if _held_open(t.token):
             continue  # 'is open to easing the sanctions', 'amenable to talks': an option weighed, not an act
         if (t.kind == "verb" and t.token.dep_ in ("amod", "compound") and t.token.tag_ != "VBZ"
