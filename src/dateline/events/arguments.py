@@ -550,8 +550,8 @@ def _force_compound(mod: Token) -> bool:
     the state (event_grammar compound_doer_sectors) is who does the act."""
     from ..kb import load_kb
 
-    if mod.dep_ != "compound" or mod.pos_ != "NOUN" or mod.i > mod.head.i:
-        return False
+    if mod.dep_ != "compound" or mod.pos_ != "NOUN" or mod.i > mod.head.i or mod.lemma_.lower() in G.deployed_forces:
+        return False  # 'a troop surge', 'troop withdrawal': the troops are what is moved, not who moves them
     return any(e.source == "noun" and e.kind in ("group", "org") and set(e.sectors) & G.compound_doer_sectors
                for e in load_kb().lookup(mod.text))
 
@@ -560,10 +560,12 @@ _PERSONAL_OWNERS = frozenset({"his", "her", "their"})
 
 
 def _patient_owner(noun: Token, owner: Token) -> bool:
-    """A person owning a singular noun of an act done to people, with no 'of' phrase naming another patient, is
-    the one it is done to (event_grammar patient_owner_nouns)."""
-    if noun.lemma_.lower() not in G.patient_owner_nouns or noun.tag_ != "NN":
+    """A person owning a noun of an act done to people, with no 'of' phrase naming another patient, is the one it
+    is done to (event_grammar patient_owner_nouns): 'Nemtsov's killing', 'the Manafort and Gates indictments'."""
+    if noun.lemma_.lower() not in G.patient_owner_nouns or noun.tag_ not in ("NN", "NNS"):
         return False
+    if noun.tag_ == "NNS" and owner.dep_ == "poss":
+        return False  # 'Stalin's purges', 'Mueller's indictments': a leader's or prosecutor's many acts
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
         return False  # 'the governor's prosecution of the bankers': the owner does it
     return owner.lower_ in _PERSONAL_OWNERS if owner.pos_ == "PRON" else owner.ent_type_ == "PERSON"

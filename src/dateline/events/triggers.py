@@ -295,9 +295,8 @@ def _asks_a_question(tok: Token, trig: Trigger) -> bool:
         return True  # 'when asked', 'asked about it, he said'
     if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _QUESTION_NOUNS for c in tok.children):
         return True
-    if lemma == "ask" and tok.children and all(c.dep_ in _TAG_DEPS for c in tok.children) and not any(
-            c.dep_ == "nsubj" and c.pos_ != "PRON" and not c.ent_type_ == "PERSON" for c in tok.children):
-        return True  # '"Is that fair?" she asked.': the quoted question is what was asked
+    if lemma == "ask" and any(True for _ in tok.children) and all(c.dep_ in _TAG_DEPS for c in tok.children):
+        return True  # '"Is that fair?" she asked.', '"Why now?" Democrats ask.': the quoted question was asked
     return any(c.dep_ in ("ccomp", "advcl") and any(
         g.lower_ in _WH_WORDS and g.i < c.i and (c.dep_ == "ccomp" or g.dep_ == "mark") for g in c.subtree)
         for c in tok.children)
