@@ -316,3 +316,34 @@ def test_a_resignation_and_the_main_act_are_kept(text: str, kind: str) -> None:
 def test_troops_compounded_on_a_move_are_no_doer() -> None:
     for _, actors, _ in _events("Senators criticized the troop surge in Iraq."):
         assert "troop" not in actors
+
+
+# --- acts in a comparison ---
+
+@pytest.mark.parametrize("text", [
+    "It's like the prime minister being assassinated outside parliament.",
+    "That would be like Russia invading Canada.",
+    "The senator acted as if the army had seized the capital.",
+])
+def test_act_in_a_comparison_is_no_event(text: str) -> None:
+    assert not _types(text) & {"ASSAULT", "COERCE"}, _events(text)
+
+
+def test_compared_real_acts_are_kept() -> None:
+    events = _events("Russia invaded Georgia like it invaded Crimea.")
+    assert sum(k == "ASSAULT" for k, _, _ in events) == 2, events
+
+
+# --- a named person an act comes from does it ---
+
+@pytest.mark.parametrize(("text", "kind", "actor"), [
+    ("Republicans expect an onslaught from Barack Obama on taxes.", "ACCUSE", "Barack Obama"),
+    ("Then came the endorsement from Bernie Sanders.", "SUPPORT", "Bernie Sanders"),
+])
+def test_person_an_act_comes_from_is_its_doer(text: str, kind: str, actor: str) -> None:
+    assert any(k == kind and actor in a for k, a, _ in _events(text)), _events(text)
+
+
+def test_place_an_attack_comes_from_is_no_doer() -> None:
+    for _, actors, _ in _events("Israel faced rocket fire from Gaza."):
+        assert "Gaza" not in actors

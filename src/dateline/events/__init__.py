@@ -779,6 +779,27 @@ def _poll_share(head: Token) -> bool:
     return not sectors & G.body_sectors
 
 
+def _marks(tok: Token) -> set[str]:
+    """The words that introduce the clause headed by ``tok``: 'like', 'as if'."""
+    marks = [c for c in tok.children if c.dep_ == "mark"]
+    return {c.lower_ for c in marks} | {f"{a.lower_} {b.lower_}" for a, b in zip(marks, marks[1:], strict=False)}
+
+
+def _likened(tok: Token) -> bool:
+    """An act in a comparison (event_grammar likening_marks): a 'like' clause or phrase on a copula ('it is like
+    the minister being shot', 'that would be like Russia invading Canada'), or an 'as if' clause. 'Attacks like
+    the one in Nairobi' give real examples and are kept (no copula)."""
+    for x in (tok, tok.head):
+        if _marks(x) & G.likening_marks and (x.head.lemma_.lower() == "be" or "like" not in _marks(x)):
+            return True
+        if (x.dep_ in ("pcomp", "pobj") and x.head.lower_ in G.likening_marks
+                and x.head.head.lemma_.lower() == "be"):
+            return True
+        if x.dep_ not in ("pcomp", "pobj", "acl", "relcl", "xcomp") or x.head is x:
+            break
+    return False
+
+
 def _held_open(tok: Token) -> bool:
     """An act that is the object of 'open to' and the like (event_grammar openness_adjectives): a party that is
     'open to easing sanctions' weighs the option, as one 'considering' it does (no PLOVER event)."""
@@ -803,6 +824,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
         if (t.kind == "verb" and t.entry.get("mode") == "resign" and t.token.lemma_.lower() in G.tenure_end_verbs
                 and any(c.dep_ == "mark" and c.lower_ in G.time_clause_marks for c in t.token.children)):
             continue  # 'since she left office', 'before he leaves office': a term's end dates something else
+        if _likened(t.token):
+            continue  # 'it is like Russia invading Canada', 'acted as if the army had seized it': a comparison
         if _held_open(t.token):
             continue  # 'is open to easing the sanctions', 'amenable to talks': an option weighed, not an act
         if (t.kind == "verb" and t.token.dep_ in ("amod", "compound") and t.token.tag_ != "VBZ"

@@ -504,6 +504,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
         if of_patient:
             args.recipients = _prep_objects(noun, {"of"})
         if not args.actors:
+            # 'an endorsement from Senator X', 'an onslaught from Mr. Obama': a named person the act comes from
+            # does it (not a place: 'rocket fire from Gaza'; nor a body, whose 'inquiries from' a newspaper or
+            # 'a restriction from Congress' are as often requests or rules as acts)
+            args.actors = [g for g in _prep_objects(noun, {"from"}) if g.ent_type_ == "PERSON"]
+        if not args.actors:
             # 'concessions made by Kenya', 'attacks carried out by the rebels': the participle's agent acts
             agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None]
             if agents:

@@ -124,6 +124,7 @@ class Grammar:
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
     verbal_target_sectors: frozenset[str] = frozenset()  # groups a politician's attack of words is aimed at
+    likening_marks: frozenset[str] = frozenset()  # 'it is like Russia invading Canada': a comparison
     tenure_end_verbs: frozenset[str] = frozenset()  # 'since he left office': a time, not a resignation
     time_clause_marks: frozenset[str] = frozenset()
     poll_types: frozenset[str] = frozenset()  # opinions a poll reports: 'most voters oppose the deal'
@@ -217,6 +218,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "struggle_words", "specific_act_words", "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks",
+                       "likening_marks",
                        "verbal_target_sectors")})
 
 
