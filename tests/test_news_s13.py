@@ -347,3 +347,25 @@ def test_person_an_act_comes_from_is_its_doer(text: str, kind: str, actor: str) 
 def test_place_an_attack_comes_from_is_no_doer() -> None:
     for _, actors, _ in _events("Israel faced rocket fire from Gaza."):
         assert "Gaza" not in actors
+
+
+# --- a party's own support or approval is a standing; support given to someone is an act ---
+
+@pytest.mark.parametrize("text", [
+    "Three polls show Barack Obama's support growing among voters.",
+    "Barack Obama's job approval is 40 percent in Ohio.",
+    "This helps drive Joe Biden's support in the primary.",
+])
+def test_popularity_is_no_support(text: str) -> None:
+    assert "SUPPORT" not in _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's support of the rebels in Ukraine angered Kiev.",
+    "Hillary Clinton won Bernie Sanders's support in July.",
+    "Angela Merkel's support for the sanctions was decisive.",
+    "Bernie Sanders and Elizabeth Warren threw their support behind Joe Biden.",
+    "Elizabeth Warren's approval was a boost for Hillary Clinton.",
+])
+def test_support_given_is_kept(text: str) -> None:
+    assert "SUPPORT" in _types(text), _events(text)

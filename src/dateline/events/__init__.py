@@ -779,6 +779,22 @@ def _poll_share(head: Token) -> bool:
     return not sectors & G.body_sectors
 
 
+def _popularity(noun: Token) -> bool:
+    """A party's own 'support' or 'approval' with nothing said of whom or what it is for (event_grammar
+    popularity_nouns): the backing the party enjoys, as polls measure it, not backing it gives. 'Russia's support
+    of the rebels', 'her support for the bill' and 'won Obama's support' (received: receiving_verbs) are acts."""
+    lemma = noun.lemma_.lower()
+    phrases = {f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")}
+    if not (lemma in G.popularity_nouns or phrases & G.popularity_nouns) or not any(
+            c.dep_ == "poss" for c in noun.children):
+        return False
+    # the aim may hang on the noun or on the verb that gives it ('threw their support behind Biden')
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    if any(c.dep_ == "prep" and c.lower_ in G.popularity_aims for h in holders for c in h.children):
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in G.receiving_verbs)
+
+
 def _marks(tok: Token) -> set[str]:
     """The words that introduce the clause headed by ``tok``: 'like', 'as if'."""
     marks = [c for c in tok.children if c.dep_ == "mark"]
@@ -824,6 +840,8 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
         if (t.kind == "verb" and t.entry.get("mode") == "resign" and t.token.lemma_.lower() in G.tenure_end_verbs
                 and any(c.dep_ == "mark" and c.lower_ in G.time_clause_marks for c in t.token.children)):
             continue  # 'since she left office', 'before he leaves office': a term's end dates something else
+        if t.kind == "noun" and _popularity(t.token):
+            continue  # 'the president's support grew among voters', 'Obama's job approval': a standing, not an act
         if _likened(t.token):
             continue  # 'it is like Russia invading Canada', 'acted as if the army had seized it': a comparison
         if _held_open(t.token):

@@ -124,6 +124,8 @@ class Grammar:
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
     verbal_target_sectors: frozenset[str] = frozenset()  # groups a politician's attack of words is aimed at
+    popularity_nouns: frozenset[str] = frozenset()  # 'the president's support grew': a standing
+    popularity_aims: frozenset[str] = frozenset()
     likening_marks: frozenset[str] = frozenset()  # 'it is like Russia invading Canada': a comparison
     tenure_end_verbs: frozenset[str] = frozenset()  # 'since he left office': a time, not a resignation
     time_clause_marks: frozenset[str] = frozenset()
@@ -218,7 +220,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "struggle_words", "specific_act_words", "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks",
-                       "likening_marks",
+                       "likening_marks", "popularity_nouns", "popularity_aims",
                        "verbal_target_sectors")})
 
 
