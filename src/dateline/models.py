@@ -20,10 +20,11 @@ class _Model(BaseModel):
 
 
 class Caption(_Model):
-    """A photo caption or credit line found beside the body; kept out of the coded text."""
+    """A photo caption or credit line, or an embedded social-media post, found beside the body; kept out of the
+    coded text."""
 
     text: str
-    kind: Literal["caption", "credit"] = "caption"
+    kind: Literal["caption", "credit", "embed"] = "caption"
 
 
 class Document(_Model):

@@ -789,6 +789,78 @@ def _executed_acts(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
+def _poll_share(head: Token) -> bool:
+    """'a majority of Americans', '52 percent of voters', 'most Republicans': a share of a population, as polls
+    report it (event_grammar poll_shares). A share of a legislature, a court, a government or an army ('a
+    majority of senators') acts as a body and is kept."""
+    from ..kb import load_kb
+
+    words = {head.lemma_.lower(), head.lower_}
+    population = head
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and ({head.head.head.lemma_.lower(), head.head.head.lower_}
+                                                              & G.poll_shares or head.head.head.ent_type_ == "PERCENT"):
+        pass  # the parser's head is the population: 'a majority of Americans'
+    elif words & G.poll_shares or head.ent_type_ == "PERCENT":
+        population = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj"), None)
+        if population is None:
+            return False
+    elif not any(c.dep_ in ("amod", "det", "nummod") and c.lower_ in G.poll_shares for c in head.children):
+        return False
+    # 'Democrats in the House': the body they sit in counts as theirs
+    names = [population, *(g for p in population.children if p.dep_ == "prep" and p.lower_ == "in"
+                           for g in p.children if g.dep_ == "pobj")]
+    # a people ('Americans') polled is no state body, whatever sector its demonym carries
+    sectors = {s for t in names for text in {t.text, t.lemma_} for e in load_kb().lookup(text)
+               if e.kind != "state" for s in e.sectors}
+    return not sectors & G.body_sectors
+
+
+def _popularity(noun: Token) -> bool:
+    """A party's own 'support' or 'approval' with nothing said of whom or what it is for (event_grammar
+    popularity_nouns): the backing the party enjoys, as polls measure it, not backing it gives. 'Russia's support
+    of the rebels', 'her support for the bill' and 'won Obama's support' (received: receiving_verbs) are acts."""
+    lemma = noun.lemma_.lower()
+    phrases = {f"{c.lower_} {lemma}" for c in noun.children if c.dep_ in ("compound", "amod")}
+    if not (lemma in G.popularity_nouns or phrases & G.popularity_nouns) or not any(
+            c.dep_ == "poss" for c in noun.children):
+        return False
+    # the aim may hang on the noun or on the verb that gives it ('threw their support behind Biden')
+    holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    if any(c.dep_ == "prep" and c.lower_ in G.popularity_aims for h in holders for c in h.children):
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in G.receiving_verbs)
+
+
+def _marks(tok: Token) -> set[str]:
+    """The words that introduce the clause headed by ``tok``: 'like', 'as if'."""
+    marks = [c for c in tok.children if c.dep_ == "mark"]
+    return {c.lower_ for c in marks} | {f"{a.lower_} {b.lower_}" for a, b in zip(marks, marks[1:], strict=False)}
+
+
+def _likened(tok: Token) -> bool:
+    """An act in a comparison (event_grammar likening_marks): a 'like' clause or phrase on a copula ('it is like
+    the minister being shot', 'that would be like Russia invading Canada'), or an 'as if' clause. 'Attacks like
+    the one in Nairobi' give real examples and are kept (no copula)."""
+    for x in (tok, tok.head):
+        if _marks(x) & G.likening_marks and (x.head.lemma_.lower() == "be" or "like" not in _marks(x)):
+            return True
+        if (x.dep_ in ("pcomp", "pobj") and x.head.lower_ in G.likening_marks
+                and x.head.head.lemma_.lower() == "be"):
+            return True
+        if x.dep_ not in ("pcomp", "pobj", "acl", "relcl", "xcomp") or x.head is x:
+            break
+    return False
+
+
+def _held_open(tok: Token) -> bool:
+    """An act that is the object of 'open to' and the like (event_grammar openness_adjectives): a party that is
+    'open to easing sanctions' weighs the option, as one 'considering' it does (no PLOVER event)."""
+    prep = tok.head
+    return (tok.dep_ in ("pobj", "pcomp") and prep.dep_ == "prep" and prep.lower_ == "to"
+            and prep.head.pos_ == "ADJ" and prep.head.lemma_.lower() in G.openness_adjectives)
+
+
 def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool = False) -> list[Trigger]:
     """A nominal trigger governed by another trigger is part of that event: 'slammed the attack' is one act."""
     triggers = _executed_acts(triggers)
@@ -802,6 +874,15 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
     for t, own in zip(triggers, words, strict=True):
         if any(own < other and o.event_type == t.event_type for o, other in zip(triggers, words, strict=True)):
             continue  # "went on strike" and "on strike": the longer match of the same type is the one act
+        if (t.kind == "verb" and t.entry.get("mode") == "resign" and t.token.lemma_.lower() in G.tenure_end_verbs
+                and any(c.dep_ == "mark" and c.lower_ in G.time_clause_marks for c in t.token.children)):
+            continue  # 'since she left office', 'before he leaves office': a term's end dates something else
+        if t.kind == "noun" and _popularity(t.token):
+            continue  # 'the president's support grew among voters', 'Obama's job approval': a standing, not an act
+        if _likened(t.token):
+            continue  # 'it is like Russia invading Canada', 'acted as if the army had seized it': a comparison
+        if _held_open(t.token):
+            continue  # 'is open to easing the sanctions', 'amenable to talks': an option weighed, not an act
         if (t.kind == "verb" and t.token.dep_ in ("amod", "compound") and t.token.tag_ != "VBZ"
                 and not t.entry.get("headline_verb")):
             continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective
@@ -973,6 +1054,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             # 'a Kenyan student was arrested in Uganda': only the state where it happens arrests, deports or
             # investigates (as CAMEO and the GSR code an agentless arrest: that country's authorities)
             actors = [state_authorities(location.country)]
+    if trig.event_type in G.poll_types and args.actors and all(_poll_share(h) for h in args.actors):
+        return []  # 'supported by a majority of Americans', 'most voters oppose the deal': an opinion poll
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
         return []
     if actors and all(unlisted(a) for a in actors) and (

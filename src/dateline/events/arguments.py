@@ -474,7 +474,7 @@ def _of_patient(trig: Trigger) -> bool:
     protesters', 'the release of hostages'), not who does it ('the withdrawal of troops')."""
     if trig.token.lemma_.lower() in G.agentive_act_nouns:
         return False  # 'the violence of the police', 'the advance of the rebels'
-    return (trig.event_type in G.patient_of_acts
+    return (trig.token.lemma_.lower() in G.patient_owner_nouns or trig.event_type in G.patient_of_acts
             or f"{trig.event_type}/{trig.entry.get('mode')}" in G.patient_of_acts)
 
 
@@ -498,7 +498,16 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
         mods += [g for c in mods if c.dep_ == "compound" and c.ent_type_ == "" for g in c.children
                  if g.dep_ in ("compound", "amod", "nmod") and g.i < c.i]
         owner = [c for c in mods if c.pos_ in ("PROPN", "PRON", "ADJ", "NOUN") and c.ent_type_ in (
-            "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss"]
+            "GPE", "NORP", "ORG", "PERSON", "LOC", "FAC") or c.dep_ == "poss" or _force_compound(c)]
+        if owner and owner[0].dep_ == "compound" and owner[0].ent_type_ == "GPE" and (
+                noun.lemma_.lower() in G.topic_compound_nouns):
+            # 'the Russia investigation', 'the Iran probe': a country named before an inquiry is what it looks into
+            args.recipients = conjuncts(owner[0])
+            owner = []
+        if owner and _patient_owner(noun, owner[0]):
+            # 'Nemtsov's killing', 'the Flynn prosecution', 'his impeachment': the person is the one it is done to
+            args.recipients = conjuncts(owner[0])
+            owner = []
         if owner and owner[0].pos_ == "PRON" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             # "X repeated its demand", "X renewed their offer": the pronoun is the clause's subject
             subj, passive = subject_of(noun.head)
@@ -511,6 +520,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
             args.actors = by
         if of_patient:
             args.recipients = _prep_objects(noun, {"of"})
+        if not args.actors:
+            # 'an endorsement from Senator X', 'an onslaught from Mr. Obama': a named person the act comes from
+            # does it (not a place: 'rocket fire from Gaza'; nor a body, whose 'inquiries from' a newspaper or
+            # 'a restriction from Congress' are as often requests or rules as acts)
+            args.actors = [g for g in _prep_objects(noun, {"from"}) if g.ent_type_ == "PERSON"]
         if not args.actors:
             # 'concessions made by Kenya', 'attacks carried out by the rebels': the participle's agent acts
             agents = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" for a in [_agent(c)] if a is not None]
@@ -551,6 +565,32 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+def _force_compound(mod: Token) -> bool:
+    """'the police shooting of a teenager', 'an army crackdown': a compound noun naming a force or an arm of
+    the state (event_grammar compound_doer_sectors) is who does the act."""
+    from ..kb import load_kb
+
+    if mod.dep_ != "compound" or mod.pos_ != "NOUN" or mod.i > mod.head.i or mod.lemma_.lower() in G.deployed_forces:
+        return False  # 'a troop surge', 'troop withdrawal': the troops are what is moved, not who moves them
+    return any(e.source == "noun" and e.kind in ("group", "org") and set(e.sectors) & G.compound_doer_sectors
+               for e in load_kb().lookup(mod.text))
+
+
+_PERSONAL_OWNERS = frozenset({"his", "her", "their"})
+
+
+def _patient_owner(noun: Token, owner: Token) -> bool:
+    """A person owning a noun of an act done to people, with no 'of' phrase naming another patient, is the one it
+    is done to (event_grammar patient_owner_nouns): 'Nemtsov's killing', 'the Manafort and Gates indictments'."""
+    if noun.lemma_.lower() not in G.patient_owner_nouns or noun.tag_ not in ("NN", "NNS"):
+        return False
+    if noun.tag_ == "NNS" and owner.dep_ == "poss":
+        return False  # 'Stalin's purges', 'Mueller's indictments': a leader's or prosecutor's many acts
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False  # 'the governor's prosecution of the bankers': the owner does it
+    return owner.lower_ in _PERSONAL_OWNERS if owner.pos_ == "PRON" else owner.ent_type_ == "PERSON"
 
 
 # Prepositions that put a reciprocal nominal act just before or around the clause's own act.

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..animacy import animate
 from ..models import Actor
 from ..nlp import text_of
 
@@ -217,6 +218,8 @@ def _unlisted_name(head: Token) -> Actor | None:
         doer = doer.head
     if not (doer.dep_ == "nsubj" or doer.dep_ == "pobj" and doer.head.dep_ == "agent"):
         return None
+    if head.pos_ == "NOUN" and not animate(head):
+        return None  # 'the Medicaid expansion gave states funding', 'the Senate bill repeals …': a thing, no party
     names = [head] if head.pos_ == "PROPN" else [
         m for m in head.lefts if m.dep_ in ("compound", "nmod") and m.pos_ == "PROPN"]  # 'the Ruritanian Liberty party'
     if not names and head.pos_ == "NOUN" and head.tag_ == "NNS":

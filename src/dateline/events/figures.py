@@ -23,9 +23,10 @@ def _particle(verb: Token) -> str | None:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """The verb's direct objects, or a passive verb's subject ('the law was struck down'), with their conjuncts."""
+    """The verb's direct objects, or a passive verb's subject ('the law was struck down'), with their conjuncts;
+    an adjective complement counts too ('pleaded guilty')."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
-    deps = ("dobj", "nsubjpass") if passive else ("dobj",)
+    deps = ("dobj", "nsubjpass") if passive else ("dobj", "acomp", "oprd")
     objs = [c for c in verb.children if c.dep_ in deps]
     if passive and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
         objs.append(verb.head)  # 'the rule struck down last year'
@@ -147,16 +148,34 @@ def _political(party: Actor) -> bool:
     return party.kind in ("person", "org") and bool(set(party.sectors or [party.sector]) & G.political_sectors)
 
 
+def word_targets(event: Event) -> bool:
+    """Whether all the event's recipients are ones politicians fight with words: persons and organisations with
+    no armed sector, groups of politicians, officials or the press ('lawmakers', 'reporters'), or the place of the
+    actors' own country that an unnamed target defaults to ('the two senators clashed in Ohio')."""
+    def words_only(r: Actor) -> bool:
+        sectors = set(r.sectors or [r.sector])
+        if r.kind in ("person", "org"):
+            return not sectors & G.military_sectors
+        if r.kind == "group":
+            return bool(sectors & G.verbal_target_sectors)
+        return (r.kind == "state" and event.location is not None and r.text == event.location.text
+                and bool(r.country) and all(a.country == r.country for a in event.actors))
+    return all(words_only(r) for r in event.recipients)
+
+
 def political_struggle(event: Event, trig: Trigger) -> bool:
-    """'The senator fought the surveillance program', 'the mayor is fighting to keep the base': politicians,
-    parties or officials fighting with no weapon and no armed or state party on either side wage a political
-    struggle, not violence (no event)."""
-    if event.event_type != "ASSAULT" or event.mode or trig.token.lemma_.lower() not in G.struggle_words:
+    """'The senator fought the surveillance program', 'the mayor is fighting to keep the base', 'the candidates
+    will clash again': politicians, parties or officials fighting with no weapon and no armed or state party on
+    either side wage a political struggle, not violence (no event, nor a threat of one)."""
+    if (trig.entry.get("declared_from") or trig.event_type) != "ASSAULT" or (
+            trig.token.lemma_.lower() not in G.struggle_words):
+        return False
+    # a declared fight is a threat of plain 'violence'; any other mode names a weapon or a kind of attack
+    if event.mode not in ((None,) if event.event_type == "ASSAULT" else (None, "violence")):
         return False
     if not event.actors or not all(_political(a) for a in event.actors):
         return False
-    if any(r.kind not in ("person", "org") or set(r.sectors or [r.sector]) & G.military_sectors
-           for r in event.recipients):
+    if not word_targets(event):
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
         g.lemma_.lower() in G.instrument_modes for g in c.children) for c in trig.token.children)

@@ -128,6 +128,19 @@ class Grammar:
     verbal_attack_modifiers: frozenset[str] = frozenset()  # 'personal attacks' are words
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
+    verbal_target_sectors: frozenset[str] = frozenset()  # groups a politician's attack of words is aimed at
+    popularity_nouns: frozenset[str] = frozenset()  # 'the president's support grew': a standing
+    popularity_aims: frozenset[str] = frozenset()
+    likening_marks: frozenset[str] = frozenset()  # 'it is like Russia invading Canada': a comparison
+    tenure_end_verbs: frozenset[str] = frozenset()  # 'since he left office': a time, not a resignation
+    time_clause_marks: frozenset[str] = frozenset()
+    poll_types: frozenset[str] = frozenset()  # opinions a poll reports: 'most voters oppose the deal'
+    poll_shares: frozenset[str] = frozenset()
+    body_sectors: frozenset[str] = frozenset()  # 'a majority of senators' votes as a body
+    topic_compound_nouns: frozenset[str] = frozenset()  # 'the Russia probe': the country is looked into
+    openness_adjectives: frozenset[str] = frozenset()  # 'open to easing sanctions': an option weighed
+    compound_doer_sectors: frozenset[str] = frozenset()  # 'the police shooting of X': police shoot
+    patient_owner_nouns: frozenset[str] = frozenset()  # 'Nemtsov's killing': the owner is the one killed
     struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
@@ -217,7 +230,12 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
-                       "struggle_words", "specific_act_words", "help_verbs", "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns", "clause_complaint_verbs", "street_crowds")})
+                       "struggle_words", "specific_act_words", "help_verbs", "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns", "clause_complaint_verbs", "street_crowds",
+                       "patient_owner_nouns", "compound_doer_sectors",
+                       "openness_adjectives", "topic_compound_nouns",
+                       "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks",
+                       "likening_marks", "popularity_nouns", "popularity_aims",
+                       "verbal_target_sectors")})
 
 
 def _object_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:

@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from ..lexicon import cameo_for
 from ..models import Event
+from .figures import word_targets
 from .grammar import load_grammar
 from .triggers import Trigger
 
@@ -83,8 +84,7 @@ def as_verbal_attack(event: Event, trig: Trigger) -> Event:
     if not event.actors or not all(set(a.sectors or [a.sector]) & G.political_sectors and a.kind in ("person", "org")
                                    for a in event.actors):
         return event
-    if any(r.kind not in ("person", "org") or set(r.sectors or [r.sector]) & G.military_sectors
-           for r in event.recipients):
+    if not word_targets(event):
         return event
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in trig.token.children):
         return event  # 'attacked him with a knife'

@@ -282,13 +282,28 @@ def _best(tok: Token, entries: Iterable[Entry], more_objects: Sequence[Token] = 
 _WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where"})
 
 
+_QUESTION_VERBS = frozenset({"ask", "press"})
+_QUESTION_NOUNS = frozenset({"question", "query"})
+# what a bare speech tag ('"Why now?" she asked.') may have besides its subject
+_TAG_DEPS = frozenset({"nsubj", "punct", "aux", "advmod", "npadvmod", "cc", "neg"})
+
+
 def _asks_a_question(tok: Token, trig: Trigger) -> bool:
-    """'said when asked about the fire', 'asked whether the army would leave': a question put, not a request."""
-    if trig.event_type != "REQUEST" or _lemma(tok) != "ask" or trig.entry.get("particle"):
+    """'said when asked about the fire', 'asked whether the army would leave', 'pressed him if the deal was
+    dead', 'asked him tough questions', a bare '"Why?" she asked': a question put, not a request."""
+    lemma = _lemma(tok)
+    if trig.event_type != "REQUEST" or lemma not in _QUESTION_VERBS or trig.entry.get("particle"):
         return False
-    if tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(c.dep_.startswith("nsubj") for c in tok.children):
+    if lemma == "ask" and tok.tag_ == "VBN" and tok.dep_ in ("advcl", "acl") and not any(
+            c.dep_.startswith("nsubj") for c in tok.children):
         return True  # 'when asked', 'asked about it, he said'
-    return any(c.dep_ == "ccomp" and any(g.lower_ in _WH_WORDS and g.i < c.i for g in c.subtree) for c in tok.children)
+    if any(c.dep_ in ("dobj", "dative") and c.lemma_.lower() in _QUESTION_NOUNS for c in tok.children):
+        return True
+    if lemma == "ask" and any(True for _ in tok.children) and all(c.dep_ in _TAG_DEPS for c in tok.children):
+        return True  # '"Is that fair?" she asked.', '"Why now?" Democrats ask.': the quoted question was asked
+    return any(c.dep_ in ("ccomp", "advcl") and any(
+        g.lower_ in _WH_WORDS and g.i < c.i and (c.dep_ == "ccomp" or g.dep_ == "mark") for g in c.subtree)
+        for c in tok.children)
 
 
 def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger]:
