@@ -117,3 +117,21 @@ def test_prose_that_mentions_a_picture_stays_in_the_body() -> None:
             "Critics said the photograph should be taken down.")
     doc, _ = clean(RawArticle.from_text(text))
     assert "The image caused a stir" in doc.text
+
+
+def test_a_video_teaser_left_between_paragraphs_is_a_caption() -> None:
+    text = ("Harbour strike\n\n"
+            "Dock workers in Durban stayed off the job for a third day.\n\n"
+            "JUST WATCHED Minister slams union leaders Replay More Videos ... MUST WATCH Minister slams union leaders 02:14\n\n"
+            "Talks are due to resume on Friday.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert "slams" not in doc.text and "Talks are due" in doc.text
+    assert [c.kind for c in doc.captions] == ["caption"]
+
+
+def test_prose_quoting_the_words_just_watched_stays() -> None:
+    text = ("Match report\n\n"
+            "The coach said he had just watched the tape of the final twice.\n\n"
+            "Fans must watch the replay at 19:30 tonight.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert "just watched the tape" in doc.text and "Fans must watch" in doc.text
