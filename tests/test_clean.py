@@ -135,3 +135,15 @@ def test_prose_quoting_the_words_just_watched_stays() -> None:
             "Fans must watch the replay at 19:30 tonight.")
     doc, _ = clean(RawArticle.from_text(text))
     assert "just watched the tape" in doc.text and "Fans must watch" in doc.text
+
+
+def test_a_photo_gallery_flattened_into_a_paragraph_is_a_caption() -> None:
+    text = ("Flood relief\n\n"
+            "Aid reached the valley on Monday after the river fell.\n\n"
+            "Photos: Floods in the valley Photos: Floods in the valley Soldiers carry a woman across a flooded street in "
+            "Sukkur on Sunday. Rescue teams evacuated hundreds. Hide Caption 1 of 12 Photos: Floods in the valley A boy "
+            "wades through water. Hide Caption 2 of 12\n\n"
+            "The government promised more tents.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert "Soldiers carry" not in doc.text and "promised more tents" in doc.text
+    assert [c.kind for c in doc.captions] == ["caption"]

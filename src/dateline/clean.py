@@ -40,6 +40,9 @@ _PICTURE_FURNITURE = re.compile(r"^\s*(?:(?:image|photo|picture|media)\s+(?:copy
 # A video teaser some sites leave between paragraphs (1 in 25 corpus articles): 'JUST WATCHED <title> Replay More
 # Videos ... MUST WATCH <title> 02:26'. Its title names another story, not this one's events.
 _VIDEO_TEASER = re.compile(r"^\s*JUST WATCHED\b.{1,200}?\bMUST WATCH\b.{1,200}?\b\d{1,2}:\d{2}\s*$")
+# A photo gallery flattened into one paragraph: 'Photos: <title> <caption 1> Hide Caption 1 of 34 Photos: <title>
+# <caption 2> Hide Caption 2 of 34 ...' (433 corpus articles). Its captions are pictures' captions, however long.
+_GALLERY = re.compile(r"^\s*Photos:.*\bHide Caption \d+ of \d+\b", re.S)
 # A politician's hover card some sites (The Hill, 1 in 30 corpus articles) leave in the text after the name: the
 # full name glued to the titles of related stories, closed by 'MORE' ('Sen. Jane Roe Jane Q. RoeSenate passes
 # farm bill Roe hits rival over ads MORE (D-Ore.) said'). Those titles are not the story's events.
@@ -268,7 +271,7 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
         if _EMBED_END.search(p):
             captions.append(Caption(text=p, kind="embed"))
             continue
-        if (_PICTURE_FURNITURE.match(p) and len(p.split()) <= 60) or _VIDEO_TEASER.match(p):
+        if (_PICTURE_FURNITURE.match(p) and len(p.split()) <= 60) or _VIDEO_TEASER.match(p) or _GALLERY.match(p):
             captions.append(Caption(text=p, kind="caption"))
             continue
         if _PHOTO_POSITION.search(p) and len(p.split()) <= 30:
