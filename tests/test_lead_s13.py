@@ -220,3 +220,16 @@ def test_a_welcome_given_to_a_visitor_is_hosting(text: str, host: str, guest: st
     assert (ev.event_type, ev.mode) == ("CONSULT", "visit")
     assert [a.country for a in ev.actors] == [host]
     assert [r.country for r in ev.recipients] == [guest]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The two senators exchanged barbs on the floor on Tuesday.", "ACCUSE"),
+    ("Armenian and Azerbaijani troops exchanged fire along the frontier overnight.", "ASSAULT"),
+])
+def test_what_is_exchanged_decides_the_act(text: str, kind: str) -> None:
+    assert main_of(text).event_type == kind
+
+
+def test_the_line_of_control_is_no_chinese_town() -> None:
+    ev = main_of("Indian and Pakistani troops exchanged fire across the Line of Control.")
+    assert "CHN" not in {r.country for r in ev.recipients}
