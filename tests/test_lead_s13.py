@@ -233,3 +233,18 @@ def test_what_is_exchanged_decides_the_act(text: str, kind: str) -> None:
 def test_the_line_of_control_is_no_chinese_town() -> None:
     ev = main_of("Indian and Pakistani troops exchanged fire across the Line of Control.")
     assert "CHN" not in {r.country for r in ev.recipients}
+
+
+def test_ammunition_passed_between_politicians_is_a_figure_of_speech() -> None:
+    text = "Senator Warren failed to contain the row over the leaked memos, giving new ammunition to Donald Trump."
+    assert not [e for e in events_of(text) if e.event_type == "AID"]
+
+
+def test_arms_given_by_a_state_to_a_group_are_aid() -> None:
+    ev = main_of("Iran gave weapons to Hezbollah.")
+    assert (ev.event_type, ev.cameo) == ("AID", "072")
+
+
+def test_a_state_named_with_its_article_does_not_flag_those_it_arms() -> None:
+    ev = main_of("The United States gave arms to the Kurdish fighters.")
+    assert [r.country for r in ev.recipients] == [None]

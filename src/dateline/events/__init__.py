@@ -21,7 +21,7 @@ from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
-from .figures import literal_triggers, political_struggle
+from .figures import figurative_arms, literal_triggers, political_struggle
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
@@ -274,7 +274,13 @@ def _state_power(trig: Trigger) -> bool:
 
 def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
     """'Norway sent relief supplies': the only place in reach is the acting state's own name."""
-    return any(a.kind == "state" and a.country == location.country and location.text == a.text for a in actors)
+    # 'The United States' names the place 'United States': the article is not part of the name
+    return any(a.kind == "state" and a.country == location.country and bool(location.text)
+               and _without_article(location.text) == _without_article(a.text) for a in actors)
+
+
+def _without_article(text: str | None) -> str:
+    return (text or "").removeprefix("the ").removeprefix("The ").strip()
 
 
 def _is_leader(actor: Actor) -> bool:
@@ -1119,7 +1125,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
-    if political_struggle(event, trig):
+    if political_struggle(event, trig) or figurative_arms(event):
         return []
     event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event, trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))

@@ -179,3 +179,12 @@ def political_struggle(event: Event, trig: Trigger) -> bool:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
         g.lemma_.lower() in G.instrument_modes for g in c.children) for c in trig.token.children)
+
+
+def figurative_arms(event: Event) -> bool:
+    """'giving new ammunition to her rival', 'handed the critics a weapon': arms passed between politicians are a
+    figure of speech; military aid (CAMEO 072) goes to states and armed groups."""
+    if event.event_type != "AID" or event.cameo != "072" or not event.actors or not event.recipients:
+        return False
+    return all(_political(a) for a in event.actors) and all(
+        r.kind == "person" or _political(r) for r in event.recipients) and word_targets(event)
