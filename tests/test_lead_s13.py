@@ -248,3 +248,10 @@ def test_arms_given_by_a_state_to_a_group_are_aid() -> None:
 def test_a_state_named_with_its_article_does_not_flag_those_it_arms() -> None:
     ev = main_of("The United States gave arms to the Kurdish fighters.")
     assert [r.country for r in ev.recipients] == [None]
+
+
+def test_he_after_an_unnamed_person_in_his_own_sentence_is_not_a_person_named_before() -> None:
+    text = ("President Joe Biden spoke about the crime figures on Sunday. "
+            "In the second case, a gunman in Tulsa shot four guards before he was arrested by police.")
+    for ev in events_of(text):
+        assert "Joe Biden" not in {r.name for r in ev.recipients}

@@ -854,8 +854,9 @@ class _Finder:
                 if tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative", "pobj"):
                     subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     exclude = person_at[subj.i].name if subj is not None and subj.i in person_at else None
-                antecedent = self._clause_subject_person(tok, person_at, gender) or self._salient_person(
-                    [p for p in seen_people if p[2].name != exclude], here, gender)
+                antecedent = self._clause_subject_person(tok, person_at, gender) or (
+                    None if _unnamed_person_before(tok, person_at) else self._salient_person(
+                        [p for p in seen_people if p[2].name != exclude], here, gender))
                 if antecedent is not None:
                     new.append((i, i + 1, antecedent.model_copy(update={
                         "text": tok.text, "start": tok.idx, "end": tok.idx + len(tok)})))
@@ -993,3 +994,18 @@ def _head_and_of_object(head: Token) -> list[Token]:
 
 
 __all__ = ["find_actors", "actor_at", "code_noun_phrase"]
+
+
+def _unnamed_person_before(tok: Token, person_at: dict[int, Actor]) -> bool:
+    """'A gunman shot nine people before he was killed by police': a singular person introduced by an indefinite
+    common noun earlier in the pronoun's own sentence is what 'he' or 'she' points to, not a person named sentences
+    before."""
+    from .animacy import person_nouns
+
+    if tok.lower_ not in ("he", "she", "him", "her", "his"):
+        return False
+    nouns = person_nouns()
+    # indefinite only: 'the president ... he' is the president named before
+    return any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in person_at
+               and t.lemma_.lower() in nouns and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children)
+               for t in tok.sent)
