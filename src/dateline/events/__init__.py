@@ -264,11 +264,15 @@ def _local_target(head: Token, country: str) -> Actor:
 def _state_power(trig: Trigger) -> bool:
     """An act only a state's officers do: arresting, deporting, investigating (grammar `state_powers`)."""
     modes = G.state_powers.get(trig.event_type)
-    if modes is None or trig.entry.get("mode") not in modes:
+    by_verb = (trig.token.lemma_.lower() in G.state_power_verbs.get(trig.event_type, ())
+               and float(trig.entry.get("weight", 1.0)) >= 0.8)  # 'indicted', 'charged with'; not a fee charged
+    if not by_verb and (modes is None or trig.entry.get("mode") not in modes):
         return False
     # told as a reported act ('was arrested last week'), not a description ('immigrants convicted of murder',
     # 'while they are incarcerated')
     tok = trig.token
+    if any(c.dep_ == "aux" and c.lower_ in G.future_aux | G.hypothetical_aux for c in tok.children):
+        return False  # 'hoped they would be indicted', 'may be deported': expected by someone, not the state's act
     return any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ not in ("advcl", "relcl", "acl")
 
 
@@ -969,7 +973,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
         if (not actors and args.passive_no_agent and location is not None and location.country
-                and location.precision in ("clause", "sentence") and _state_power(trig)):
+                and location.precision in ("clause", "sentence", "country") and _state_power(trig)):
             # 'a Kenyan student was arrested in Uganda': only the state where it happens arrests, deports or
             # investigates (as CAMEO and the GSR code an agentless arrest: that country's authorities)
             actors = [state_authorities(location.country)]
@@ -1165,8 +1169,10 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         dup = next((i for i, k in enumerate(kept) if _same_event(k, ev)), None)
         if dup is None:
             kept.append(ev)
-        elif not kept[dup].recipients and ev.recipients and ev.evidence.start == kept[dup].evidence.start:
-            # 'launched rocket fire against camps, killing 50': the telling that names the target lends it
+        elif (not kept[dup].recipients and ev.recipients and ev.evidence.start == kept[dup].evidence.start
+              and not {r.name for r in ev.recipients} & {a.name for a in kept[dup].actors}):
+            # 'launched rocket fire against camps, killing 50': the telling that names the target lends it (not
+            # the doer itself: 'killed in a shootout with police' names police as the shootout's other side)
             kept[dup] = kept[dup].model_copy(update={"recipients": ev.recipients})
     return sorted(kept, key=lambda e: e.evidence.trigger_start)
 

@@ -104,6 +104,21 @@ def _agent_on_gerund(verb: Token) -> Token | None:
     return None
 
 
+def _fight_foe(verb: Token) -> Token | None:
+    """The 'with' side of the fight a passive act happened in ('killed in a shootout with police',
+    'wounded during a gun battle with troops'), a name or a noun of people (grammar `fight_nouns`)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for fight in prep.children:
+            if fight.dep_ != "pobj" or fight.lemma_.lower() not in G.fight_nouns:
+                continue
+            for w in fight.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    return next((g for g in w.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+    return None
+
+
 def _gerund_by_party(tok: Token) -> Token | None:
     """The 'by' party of a bare gerund act in a preposition ('killed in shelling by X', 'hurt in beatings by
     police'): a name or a plural noun, as for `_agent_on_gerund` ('by the river' is a place)."""
@@ -376,6 +391,10 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         if agent is not None:
             args.actors = conjuncts(agent)
             args.recipients = conjuncts(subj) if subj is not None else []
+        elif subj is not None and trig.event_type == "ASSAULT" and (foe := _fight_foe(tok)) is not None:
+            # 'two gunmen were killed in a shootout with police': the side they fought killed them
+            args.actors = conjuncts(foe)
+            args.recipients = conjuncts(subj)
         elif subj is not None and trig.event_type in SELF_MOVING_TYPES:
             args.actors = conjuncts(subj)
             args.passive_no_agent = True
