@@ -30,6 +30,12 @@ def test_an_agentless_charge_with_no_place_falls_to_the_storys_country() -> None
     assert ev.event_type == "ACCUSE" and [a.country for a in ev.actors] == ["PER"]
 
 
+def test_a_present_tense_statistic_is_no_charge_by_the_storys_country() -> None:
+    text = ("Prosecutors in Ohio filed the case on Monday. "
+            "Many of the teenagers are charged only with truancy.")
+    assert not [e for e in events_of(text) if e.evidence.trigger.startswith("charged")]
+
+
 def test_fees_private_accusations_and_hoped_for_charges_are_not_the_states() -> None:
     for text in ("Shoppers were charged a fee in Nairobi for plastic bags.",
                  "The mayor was accused in Lisbon of lying about the budget.",

@@ -276,6 +276,14 @@ def _state_power(trig: Trigger) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ not in ("advcl", "relcl", "acl")
 
 
+def _present_state(tok: Token) -> bool:
+    """'2,000 are locked up', 'many are charged only with truancy': a simple-present passive states how things
+    stand (a statistic), not an act reported; 'is being conducted', 'was charged' report one."""
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and not any(
+        c.dep_ == "aux" for c in tok.children)
+
+
 def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
     """'Norway sent relief supplies': the only place in reach is the acting state's own name."""
     return any(a.kind == "state" and a.country == location.country and location.text == a.text for a in actors)
@@ -973,7 +981,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
         if (not actors and args.passive_no_agent and location is not None and location.country
-                and location.precision in ("clause", "sentence", "country") and _state_power(trig)):
+                and (location.precision in ("clause", "sentence") or location.precision == "country"
+                     and not _present_state(trig.token)) and _state_power(trig)):
             # 'a Kenyan student was arrested in Uganda': only the state where it happens arrests, deports or
             # investigates (as CAMEO and the GSR code an agentless arrest: that country's authorities)
             actors = [state_authorities(location.country)]
