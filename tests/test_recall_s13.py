@@ -122,3 +122,19 @@ def test_an_act_whose_subject_or_object_is_nobody_did_not_happen() -> None:
                  "Riot police arrested nobody at the march in Lagos."):
         assert not _of_type(text, "COERCE"), text
     assert _of_type("Riot police arrested two students at the march in Lagos.", "COERCE")
+
+
+# --- support received: 'received the endorsement of X', 'got an endorsement from X'
+
+
+def test_an_endorsement_received_is_given_by_the_named_party() -> None:
+    ev = main_of("The governor received the endorsement of Senator Mark Warner on Saturday.")
+    assert ev.event_type == "SUPPORT" and [a.name for a in ev.actors] == ["Mark Warner"]
+    ev = main_of("The housing plan got a surprise endorsement from Senator Mark Warner this week.")
+    assert ev.event_type == "SUPPORT" and [a.name for a in ev.actors] == ["Mark Warner"]
+    ev = main_of("Chile won the backing of Argentina for its candidate.")
+    assert ([a.country for a in ev.actors], [r.country for r in ev.recipients]) == (["ARG"], ["CHL"])
+
+
+def test_an_amount_or_cargo_after_of_gives_nothing() -> None:
+    assert not events_of("Ghana received a loan of 40 million dollars on Monday.")

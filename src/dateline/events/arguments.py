@@ -546,6 +546,17 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
             if obj is not None:
                 args.recipients = conjuncts(obj)
                 return args
+    if verb is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in G.receiving_verbs:
+        # 'the plan got an endorsement from X', 'the mayor won the backing of Senator X' (a verb the lexicon
+        # does not take as the noun's light verb): the giver acts, the clause's subject is given to
+        giver = _prep_objects(noun.head, {"from"}) or _prep_objects(noun, {"from"}) or [
+            t for t in _prep_objects(noun, {"of"}) if t.pos_ == "PROPN"]
+        if giver:
+            subj, passive = subject_of(noun.head)
+            args.actors = giver
+            args.recipients = conjuncts(subj) if subj is not None and not passive else []
+            args.governor = noun.head
+            return args
     if not args.actors and verb is None:
         side = _fighting_side(noun)
         if side is not None:
@@ -553,9 +564,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
             args.actors = conjuncts(side)
             args.governor = side.head
     if verb is not None and verb.lemma_.lower() in G.receiving_verbs:
-        # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to
+        # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to;
+        # 'received the endorsement of Senator X': a named 'of' party gives too ('a loan of $5m' names none)
         args.recipients = args.actors
-        args.actors = _prep_objects(verb, {"from"}) or _prep_objects(noun, {"from"})
+        args.actors = _prep_objects(verb, {"from"}) or _prep_objects(noun, {"from"}) or [
+            t for t in _prep_objects(noun, {"of"}) if t.pos_ == "PROPN"]
         return args
     frame_noun = _frame_of(noun)
     by_prep = _prep_objects(noun, recipient_preps) or (
