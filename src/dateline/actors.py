@@ -55,6 +55,8 @@ STANCE_PREFIXES = {"anti", "pro"}
 # '-led' keeps the flag (a Saudi-led coalition is led by Saudi Arabia); these name a patron, not the actor.
 PATRON_SUFFIXES = {"backed", "funded", "sponsored", "supported", "armed", "trained", "allied", "aligned", "friendly"}
 BLOCKING_ENTS = {"PERSON", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"}
+# Links that make a lower-case body name part of something else: 'party congress', 'state senate', 'senate race'
+BARE_LOWER_BLOCKS = {"compound", "amod", "nummod", "poss", "nmod", "npadvmod"}
 QUANTIFIERS = {"hundreds", "thousands", "dozens", "tens", "scores", "millions", "some", "many", "others", "several",
                "most", "few", "all", "both", "crowds"}
 US_PARTY_STATE = re.compile(r"\s*[,(]\s*(?:D|R|I)-[A-Z][A-Za-z.]*")
@@ -147,6 +149,10 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], dat
             e.source == "title" for e in kb.lookup(sdoc[i - 1].text))
     if entry.source in ("noun", "title"):
         return True
+    if entry.bare_lower and (j - i > 1 or tok.dep_ in BARE_LOWER_BLOCKS or any(
+            c.dep_ in BARE_LOWER_BLOCKS for c in tok.children)):
+        # 'congress' alone names the body; 'the party congress', 'state senate', 'the senate floor' do not
+        return False
     if _ent_blocks(sdoc, i, j, BLOCKING_ENTS):
         return False
     if entry.source in ("igo", "org") and _ent_blocks(sdoc, i, j, {"ORG"}) and sdoc[i - 1].lower_ != "the":

@@ -102,10 +102,13 @@ class Entry:
     members: tuple[str, ...] = ()
     lead: str | None = None
     not_actor: bool = False
+    bare_lower: bool = False  # a body's name as some outlets print it, in lower case ('pressured by congress')
 
     def accepts(self, text: str) -> bool:
         """Case rules: acronyms exactly as listed; capitalised names need a capital in the text."""
         text = text.replace("\u2019", "'")
+        if self.bare_lower:
+            return text.islower()
         if self.case_sensitive:
             return text == self.surface
         if self.surface[:1].isupper():
@@ -219,6 +222,9 @@ def _load_orgs(kb: KB, data: dict) -> None:
         for surface in [o["name"], *o.get("aliases", [])]:
             kb.add(surface, _entry(surface, source="org", name=o["name"], country=o.get("country"), sectors=sectors,
                                    kind=o.get("kind", "org"), org=o.get("org"), not_actor=bool(o.get("not_actor"))))
+        for surface in o.get("lower_aliases", []):
+            kb.add(surface, _entry(surface, source="org", name=o["name"], country=o.get("country"), sectors=sectors,
+                                   kind=o.get("kind", "org"), org=o.get("org"), bare_lower=True))
 
 
 def _load_people(kb: KB, data: dict) -> None:

@@ -264,12 +264,24 @@ def _local_target(head: Token, country: str) -> Actor:
 def _state_power(trig: Trigger) -> bool:
     """An act only a state's officers do: arresting, deporting, investigating (grammar `state_powers`)."""
     modes = G.state_powers.get(trig.event_type)
-    if modes is None or trig.entry.get("mode") not in modes:
+    by_verb = (trig.token.lemma_.lower() in G.state_power_verbs.get(trig.event_type, ())
+               and float(trig.entry.get("weight", 1.0)) >= 0.8)  # 'indicted', 'charged with'; not a fee charged
+    if not by_verb and (modes is None or trig.entry.get("mode") not in modes):
         return False
     # told as a reported act ('was arrested last week'), not a description ('immigrants convicted of murder',
     # 'while they are incarcerated')
     tok = trig.token
+    if any(c.dep_ == "aux" and c.lower_ in G.future_aux | G.hypothetical_aux for c in tok.children):
+        return False  # 'hoped they would be indicted', 'may be deported': expected by someone, not the state's act
     return any(c.dep_ == "auxpass" for c in tok.children) and tok.dep_ not in ("advcl", "relcl", "acl")
+
+
+def _present_state(tok: Token) -> bool:
+    """'2,000 are locked up', 'many are charged only with truancy': a simple-present passive states how things
+    stand (a statistic), not an act reported; 'is being conducted', 'was charged' report one."""
+    aux = [c for c in tok.children if c.dep_ == "auxpass"]
+    return bool(aux) and all(a.tag_ in ("VBZ", "VBP") for a in aux) and not any(
+        c.dep_ == "aux" for c in tok.children)
 
 
 def _names_the_actor(location: Location, actors: list[Actor]) -> bool:
@@ -1056,7 +1068,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 actors = [Actor(text=trig.text, name=f"Protesters ({location.country})", country=location.country,
                                 sector="PRO", sectors=["PRO"], kind="group")]
         if (not actors and args.passive_no_agent and location is not None and location.country
-                and location.precision in ("clause", "sentence") and _state_power(trig)):
+                and (location.precision in ("clause", "sentence") or location.precision == "country"
+                     and not _present_state(trig.token)) and _state_power(trig)):
             # 'a Kenyan student was arrested in Uganda': only the state where it happens arrests, deports or
             # investigates (as CAMEO and the GSR code an agentless arrest: that country's authorities)
             actors = [state_authorities(location.country)]
@@ -1254,8 +1267,10 @@ def _merge_duplicates(events: list[Event]) -> list[Event]:
         dup = next((i for i, k in enumerate(kept) if _same_event(k, ev)), None)
         if dup is None:
             kept.append(ev)
-        elif not kept[dup].recipients and ev.recipients and ev.evidence.start == kept[dup].evidence.start:
-            # 'launched rocket fire against camps, killing 50': the telling that names the target lends it
+        elif (not kept[dup].recipients and ev.recipients and ev.evidence.start == kept[dup].evidence.start
+              and not {r.name for r in ev.recipients} & {a.name for a in kept[dup].actors}):
+            # 'launched rocket fire against camps, killing 50': the telling that names the target lends it (not
+            # the doer itself: 'killed in a shootout with police' names police as the shootout's other side)
             kept[dup] = kept[dup].model_copy(update={"recipients": ev.recipients})
     return sorted(kept, key=lambda e: e.evidence.trigger_start)
 

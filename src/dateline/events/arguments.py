@@ -104,6 +104,21 @@ def _agent_on_gerund(verb: Token) -> Token | None:
     return None
 
 
+def _fight_foe(verb: Token) -> Token | None:
+    """The 'with' side of the fight a passive act happened in ('killed in a shootout with police',
+    'wounded during a gun battle with troops'), a name or a noun of people (grammar `fight_nouns`)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for fight in prep.children:
+            if fight.dep_ != "pobj" or fight.lemma_.lower() not in G.fight_nouns:
+                continue
+            for w in fight.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    return next((g for g in w.children if g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN")), None)
+    return None
+
+
 def _gerund_by_party(tok: Token) -> Token | None:
     """The 'by' party of a bare gerund act in a preposition ('killed in shelling by X', 'hurt in beatings by
     police'): a name or a plural noun, as for `_agent_on_gerund` ('by the river' is a place)."""
@@ -376,6 +391,10 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         if agent is not None:
             args.actors = conjuncts(agent)
             args.recipients = conjuncts(subj) if subj is not None else []
+        elif subj is not None and trig.event_type == "ASSAULT" and (foe := _fight_foe(tok)) is not None:
+            # 'two gunmen were killed in a shootout with police': the side they fought killed them
+            args.actors = conjuncts(foe)
+            args.recipients = conjuncts(subj)
         elif subj is not None and trig.event_type in SELF_MOVING_TYPES:
             args.actors = conjuncts(subj)
             args.passive_no_agent = True
@@ -541,6 +560,17 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
             if obj is not None:
                 args.recipients = conjuncts(obj)
                 return args
+    if verb is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in G.receiving_verbs:
+        # 'the plan got an endorsement from X', 'the mayor won the backing of Senator X' (a verb the lexicon
+        # does not take as the noun's light verb): the giver acts, the clause's subject is given to
+        giver = _prep_objects(noun.head, {"from"}) or _prep_objects(noun, {"from"}) or [
+            t for t in _prep_objects(noun, {"of"}) if t.pos_ == "PROPN"]
+        if giver:
+            subj, passive = subject_of(noun.head)
+            args.actors = giver
+            args.recipients = conjuncts(subj) if subj is not None and not passive else []
+            args.governor = noun.head
+            return args
     if not args.actors and verb is None:
         side = _fighting_side(noun)
         if side is not None:
@@ -548,9 +578,11 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
             args.actors = conjuncts(side)
             args.governor = side.head
     if verb is not None and verb.lemma_.lower() in G.receiving_verbs:
-        # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to
+        # 'Kenya received a loan from China', 'won support from X': the giver acts, the subject is given to;
+        # 'received the endorsement of Senator X': a named 'of' party gives too ('a loan of $5m' names none)
         args.recipients = args.actors
-        args.actors = _prep_objects(verb, {"from"}) or _prep_objects(noun, {"from"})
+        args.actors = _prep_objects(verb, {"from"}) or _prep_objects(noun, {"from"}) or [
+            t for t in _prep_objects(noun, {"of"}) if t.pos_ == "PROPN"]
         return args
     frame_noun = _frame_of(noun)
     by_prep = _prep_objects(noun, recipient_preps) or (

@@ -171,6 +171,10 @@ def modality(trigger: Token, gov: Token) -> Modality:
     if any(d.dep_ == "det" and d.lower_ == "no" for tok in chain for word in [tok, *_objects(tok)]
            for d in word.children):
         m.negated = True
+    # "nobody has been captured", "none were arrested": no one underwent (or did) the act
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in G.negative_pronouns
+           for tok in chain for c in tok.children):
+        m.negated = True
     m.hypothetical = bool(modals) or conditional
     if modals == {"would"} and not conditional and speech_governor(gov) is not None:
         # "said it would withdraw": the future of a past statement, not a condition.
@@ -188,8 +192,14 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue
         governor = head.head.lemma_.lower()
-        if head.dep_ == "xcomp" and governor in G.implicative_verbs:
-            continue  # "began to withdraw" happened
+        if head.dep_ == "xcomp" and implicative(head.head):
+            # "began to withdraw", "voted to impose" happened as far as their own verb did: "will begin to
+            # withdraw", "is expected to vote to impose", "refused to vote to condemn" did not (yet)
+            outer = modality(head.head, head.head)
+            m.negated |= outer.negated
+            m.future |= outer.future
+            m.hypothetical |= outer.hypothetical
+            continue
         if governor in G.request_governors:
             m.hypothetical = True  # "urged Russia to withdraw": asked for, not done
             continue
@@ -236,11 +246,40 @@ def declared_future(trigger: Token, gov: Token, mod: Modality) -> bool:
     if not mod.future or mod.hypothetical or mod.negated:
         return False
     chain = [trigger] if trigger is gov else [trigger, gov]
+    # 'will vote to impose', 'plans to begin to withdraw': the word of the verb the act is done through
+    chain += [h for tok in chain for h in _implicative_heads(tok) if h not in chain]
     if any(_aux_lemmas(tok) & (G.future_aux | {"would", "going"}) for tok in chain):
         return True
     return any(_complement(tok) and tok.head.lemma_.lower() in G.commitment_governors | G.commitment_adjectives
                or _committed_by_noun(tok)
                for tok in chain)
+
+
+def implicative(verb: Token) -> bool:
+    """A verb whose infinitive complement happened as far as the verb did ('began to withdraw'); a vote only when
+    a body casts it on its own content ('the Senate voted to impose'), not a member's vote or a purpose clause
+    after one ('he voted to repeal', 'they voted against the bill to poison the package')."""
+    lemma = verb.lemma_.lower()
+    if lemma not in G.implicative_verbs:
+        return False
+    if lemma not in G.body_implicative_verbs:
+        return True
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i"):
+        return False  # one person's vote decides nothing
+    # 'voted against the bill to ...', 'voted with Republicans to ...': the infinitive is a purpose, not the content
+    return not any(c.dep_ == "prep" or c.dep_ == "dobj" and not any(t.like_num for t in c.subtree)
+                   for c in verb.children if c.i < verb.i + 4)
+
+
+def _implicative_heads(tok: Token) -> list[Token]:
+    """The verbs an act's infinitive is done through: 'voted' and 'began' over 'voted to begin to withdraw'."""
+    heads = []
+    while tok.dep_ == "xcomp" and implicative(tok.head) and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and len(heads) < 4:
+        tok = tok.head
+        heads.append(tok)
+    return heads
 
 
 def _complement(tok: Token) -> bool:

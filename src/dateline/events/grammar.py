@@ -97,6 +97,10 @@ class Grammar:
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     deliberation_verbs: frozenset[str] = frozenset()  # 'weighs a prisoner swap': an option considered
     state_powers: dict[str, list[str]] = field(default_factory=dict)  # agentless acts only a state does
+    state_power_verbs: dict[str, list[str]] = field(default_factory=dict)  # the same, by verb: criminal charges
+    body_implicative_verbs: frozenset[str] = frozenset()  # implicative only with a body as subject ('voted to')
+    fight_nouns: frozenset[str] = frozenset()  # 'killed in a shootout with police': the 'with' side killed
+    negative_pronouns: frozenset[str] = frozenset()  # 'nobody has been captured': the act did not happen
     forgone_markers: frozenset[str] = frozenset()  # 'instead of arresting': the act not taken
     ability_words: frozenset[str] = frozenset()  # 'capable of launching attacks': a capacity, not an act
     dispersal_verbs: frozenset[str] = frozenset()  # 'opened fire to disperse the crowd': aimed at the crowd
@@ -210,6 +214,10 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    failed_agreement_types=frozenset(data.get("failed_agreement_types", [])),
                    asked_modes=dict(data.get("asked_modes", {})),
                    state_powers={k: list(v) for k, v in data.get("state_powers", {}).items()},
+                   state_power_verbs={k: list(v) for k, v in data.get("state_power_verbs", {}).items()},
+                   body_implicative_verbs=frozenset(data.get("body_implicative_verbs", [])),
+                   fight_nouns=frozenset(data.get("fight_nouns", [])),
+                   negative_pronouns=frozenset(data.get("negative_pronouns", [])),
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
