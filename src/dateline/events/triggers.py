@@ -301,9 +301,34 @@ def _asks_a_question(tok: Token, trig: Trigger) -> bool:
         return True
     if lemma == "ask" and any(True for _ in tok.children) and all(c.dep_ in _TAG_DEPS for c in tok.children):
         return True  # '"Is that fair?" she asked.', '"Why now?" Democrats ask.': the quoted question was asked
+    asked = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "dative"))]  # the parser hangs 'about' on either
+    if lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for h in asked for c in h.children) \
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return True  # 'asked the minister about the report': an inquiry, unless something is asked to be done
+    if lemma == "ask" and any(_quoted_question(tok, c) for c in tok.children
+                              if c.dep_ == "ccomp" or c.dep_ == "conj" and c.i > tok.i):
+        return True  # 'asked, "Are you going to arrest him?"', '"Will he go?" she asked': the question put
     return any(c.dep_ in ("ccomp", "advcl") and any(
         g.lower_ in _WH_WORDS and g.i < c.i and (c.dep_ == "ccomp" or g.dep_ == "mark") for g in c.subtree)
         for c in tok.children)
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
+
+
+def _quoted_question(tok: Token, comp: Token) -> bool:
+    """A quoted complement of the verb (the parser may take the quote's verb for a conjunct) whose quotation
+    ends in '?'."""
+    doc = tok.doc
+    between = range(tok.i + 1, comp.left_edge.i + 1) if comp.i > tok.i else range(comp.right_edge.i + 1, tok.i)
+    if not any(doc[k].text in _QUOTES for k in between):
+        return False
+    k = comp.right_edge.i + 1
+    while k < len(doc) and doc[k].is_punct and doc[k].text not in _QUOTES:
+        if doc[k].text == "?":
+            return True
+        k += 1
+    return doc[comp.right_edge.i].text == "?"
 
 
 def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger]:
