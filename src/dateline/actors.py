@@ -43,6 +43,8 @@ from .models import Actor, Document, Place
 from .nlp import ents_of, text_of
 
 MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person"}
+# sectors of a service noun that may stand between a country and a title: "Kenyan police spokesman X"
+SERVICE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
 LOCATIVE = {"in", "at", "across", "throughout", "inside", "within", "around", "near", "outside", "over", "into"}
 PERSON_PREFIXES = {"former", "deputy", "acting", "outgoing", "then", "new", "interim", "senior", "top", "chief",
@@ -329,6 +331,14 @@ class _Finder:
                 k = unit.start - 1
                 start = unit.start
                 continue
+            if unit is not None and allow_titles and titles and tok.dep_ in ("compound", "amod", "nmod") \
+                    and SERVICE_SECTORS & set(getattr(unit.first({"noun"}), "sectors", ())):
+                # "Kenya police spokesman X", "Egyptian army spokesman X": the service is part of the title,
+                # so the walk goes on to the country before it
+                titles.append(unit)
+                k = unit.start - 1
+                start = unit.start
+                continue
             low = tok.lower_
             if low in POSSESSIVE or low in PERSON_PREFIXES:
                 if low in ("former", "ex", "late"):
@@ -456,6 +466,9 @@ class _Finder:
                 coding.country = placed[1]  # 'the mayor of Mombasa, Ali Hassan': a Kenyan official
             title_units = titles[::-1] or a_titles or ([placed[0]] if placed else [])
             title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
+            service = [s for u in title_units for e in u.entries if e.source == "noun" for s in e.sectors
+                       if s in SERVICE_SECTORS]
+            title_sectors = _uniq(service + title_sectors)  # "army spokesman": a military officer
             staff = all(normalise(e.name).split()[-1] in STAFF_TITLES for u in title_units for e in u.entries
                         if e.source == "title")
             if title_units and staff and not (coding.country or coding.org or coding.sectors):
@@ -469,7 +482,7 @@ class _Finder:
             kw = self._code_person(entry, name_text, coding, title_sectors, role_words, former)
             actor = self._actor(start, j, **kw)
             self.consumed.update(t for u in a_titles + a_mods for t in range(u.start, u.end))
-            for key in self._name_keys(actor.name, name_text):
+            for key in self._name_keys(actor.name, name_text, actor.country in self.kb.family_name_first):
                 seen[key] = actor
                 self.seen_at.setdefault(key, []).append((i, actor))
 
@@ -508,12 +521,14 @@ class _Finder:
         return " ".join(self.sdoc[u.start:u.end].text for u in parts)
 
     @staticmethod
-    def _name_keys(name: str, text: str) -> list[str]:
+    def _name_keys(name: str, text: str, family_first: bool = False) -> list[str]:
         keys = {normalise(text), normalise(name)}
         words = [w for w in normalise(name).split() if w not in NAME_SUFFIXES]
         if len(words) > 1:
             keys.add(words[-1])
             keys.add(" ".join(words[1:]))
+            if family_first:
+                keys.add(words[0])  # 'Kim Jong Un' ... 'Kim': the family name comes first
         return sorted(keys)
 
     def _code_person(self, entry: Entry | None, name_text: str, coding: _Coding, title_sectors: list[str],

@@ -135,6 +135,7 @@ class KB:
     speech_verbs: set[str] = field(default_factory=set)
     event_nouns: set[str] = field(default_factory=set)
     diaspora_peoples: set[str] = field(default_factory=set)
+    family_name_first: set[str] = field(default_factory=set)  # ISO3 of countries naming family name first
     roles: dict[tuple[str, str], list[Person]] = field(default_factory=dict)  # (ISO3, role key) -> holders
 
     def add(self, surface: str, entry: Entry) -> None:
@@ -264,6 +265,7 @@ def _load_sectors(kb: KB, data: dict) -> None:
     kb.speech_verbs.update(v.lower() for v in data.get("speech_verbs", []))
     kb.event_nouns.update(normalise(w) for w in data.get("event_nouns", []))
     kb.diaspora_peoples.update(normalise(w) for w in data.get("diaspora_peoples", []))
+    kb.family_name_first.update(data.get("family_name_first", []))
     kb.pronouns.update(data.get("pronouns", {}))
     kb.country_anaphora.update(normalise(a) for a in data.get("country_anaphora", []))
 

@@ -1,0 +1,74 @@
+"""World news: questions put are no requests, a state's service officers are that state's, and a family-name-first
+person named again by the family name alone is still that person. Sentences are our own."""
+
+from __future__ import annotations
+
+from dateline.pipeline import extract
+from event_helpers import events_of
+
+
+def _types(text: str) -> list[str]:
+    return [e.event_type for e in events_of(text)]
+
+
+def _people(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(a.name, a.country, a.sector) for a in extract(text, published="2023-05-05").actors if a.kind == "person"]
+
+
+# --- asking a question is not asking for something
+
+
+def test_a_quoted_question_after_asked_is_no_request() -> None:
+    for text in ('Startled, Senator Amy Klobuchar asked, "Are you really going to jail the governor?"',
+                 'The anchor Lester Holt then asked Senator Tim Scott, "Will the committee vote on Friday?"',
+                 'Senator Amy Klobuchar then asked again, "but do you really think the panel will jail her?"'):
+        assert "REQUEST" not in _types(text), text
+
+
+def test_asked_someone_about_something_is_an_inquiry() -> None:
+    for text in ("At one point Senator Mike Lee asked Senator Ron Wyden about a report on the missing files.",
+                 "Kenya's foreign minister asked his Ugandan counterpart about the border incident."):
+        assert "REQUEST" not in _types(text), text
+
+
+def test_a_request_in_quotes_or_to_do_something_stays_a_request() -> None:
+    for text in ('Senator Mike Lee asked, "Please release the files now."',
+                 "Senator Mike Lee asked the Pentagon to release the files.",
+                 "Kenya asked Japan for help with the drought."):
+        assert "REQUEST" in _types(text), text
+
+
+# --- a service noun between the country and the title
+
+
+def test_a_country_before_a_service_and_title_codes_the_person() -> None:
+    people = _people("Kenya police spokesman Charles Owino said the gunmen had fled. "
+                     "Owino also accused the gunmen of kidnapping two teachers.")
+    assert people == [("Charles Owino", "KEN", "COP"), ("Charles Owino", "KEN", "COP")]
+    assert _people("Nigerian military spokesman John Enenche said soldiers killed 12 insurgents.") == [
+        ("John Enenche", "NGA", "MIL")]
+    ev = next(e for e in events_of("Egyptian military spokesman Tamer Rifai accused the militants of "
+                                   "planting the bombs.") if e.event_type == "ACCUSE")
+    assert [a.country for a in ev.actors] == ["EGY"]
+
+
+def test_a_service_title_without_a_country_stays_uncoded() -> None:
+    assert _people("Police spokesman Tom Hart said the road was closed.") == [("Tom Hart", None, None)]
+
+
+# --- a family name standing alone
+
+
+def test_a_family_name_first_person_named_again_by_the_family_name() -> None:
+    ev = next(e for e in events_of("President Joe Biden will see Pyongyang's ruler Kim Jong Un in Hanoi. "
+                                   "Kim freed two South Korean fishermen last week.") if e.evidence.trigger == "freed")
+    assert [a.country for a in ev.actors] == ["PRK"]
+    ev = next(e for e in events_of("Chinese Foreign Ministry spokeswoman Hua Chunying spoke in Beijing. "
+                                   "Hua also accused Canada of meddling.") if e.event_type == "ACCUSE")
+    assert [a.country for a in ev.actors] == ["CHN"]
+
+
+def test_a_lone_first_name_of_a_given_name_first_person_is_not_that_person() -> None:
+    ev = next(e for e in events_of("British ambassador Kim Darroch met Chinese officials on Monday. "
+                                   "Kim accused Beijing of stalling.") if e.event_type == "ACCUSE")
+    assert [a.country for a in ev.actors] == [None]
