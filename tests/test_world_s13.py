@@ -21,7 +21,9 @@ def _people(text: str) -> list[tuple[str, str | None, str | None]]:
 def test_a_quoted_question_after_asked_is_no_request() -> None:
     for text in ('Startled, Senator Amy Klobuchar asked, "Are you really going to jail the governor?"',
                  'The anchor Lester Holt then asked Senator Tim Scott, "Will the committee vote on Friday?"',
-                 'Senator Amy Klobuchar then asked again, "but do you really think the panel will jail her?"'):
+                 'Senator Amy Klobuchar then asked again, "but do you really think the panel will jail her?"',
+                 'Senator Ted Cruz spoke to reporters in Austin. "Do you recall when they said I would lose the '
+                 'primary?" he asked.'):
         assert "REQUEST" not in _types(text), text
 
 
@@ -72,3 +74,18 @@ def test_a_lone_first_name_of_a_given_name_first_person_is_not_that_person() -> 
     ev = next(e for e in events_of("British ambassador Kim Darroch met Chinese officials on Monday. "
                                    "Kim accused Beijing of stalling.") if e.event_type == "ACCUSE")
     assert [a.country for a in ev.actors] == [None]
+
+
+# --- a short form of a KB person's given name
+
+
+def test_a_short_given_name_of_an_official_in_office_is_that_official() -> None:
+    people = extract("Treasury Secretary Steve Mnuchin met Chinese negotiators in Beijing.", published="2019-05-01").actors
+    assert [(a.name, a.country) for a in people if a.kind == "person"] == [("Steven Mnuchin", "USA")]
+
+
+def test_a_short_given_name_out_of_office_or_of_someone_else_stays_unknown() -> None:
+    for text, date in (("Steve Mnuchin met Chinese negotiators in Beijing.", "2012-05-01"),
+                       ("Steve Martin met Chinese negotiators in Beijing.", "2019-05-01")):
+        people = [a for a in extract(text, published=date).actors if a.kind == "person"]
+        assert [a.country for a in people] == [None], text

@@ -437,7 +437,7 @@ class _Finder:
             if entry is None:
                 bare = _bare_name(name_text)  # "Mrs May" -> "May", "James B. Comey" -> "James Comey"
                 known = [e for e in self.kb.lookup(bare) if e.source == "person"] if " " in bare else []
-                entry = known[0] if len(known) == 1 else None
+                entry = known[0] if len(known) == 1 else self._short_given_name(bare) if not known else None
                 prior = seen.get(normalise(bare)) or seen.get(normalise(name_text))
             else:
                 prior = seen.get(normalise(name_text))
@@ -485,6 +485,23 @@ class _Finder:
             for key in self._name_keys(actor.name, name_text, actor.country in self.kb.family_name_first):
                 seen[key] = actor
                 self.seen_at.setdefault(key, []).append((i, actor))
+
+    def _short_given_name(self, bare: str) -> Entry | None:
+        """'Steve Mnuchin' for the KB's 'Steven Mnuchin', 'Chris Van Hollen' for 'Christopher Van Hollen': a
+        given name that is the start of a KB person's given name (or the reverse), same family name, in office
+        on the date, and the only such person."""
+        words = normalise(bare).split()
+        if len(words) != 2 or len(words[0]) < 3:
+            return None
+        found = []
+        for person in self.kb.surnames.get(words[1], ()):
+            given = normalise(person.name).split()[0]
+            if given != words[0] and (given.startswith(words[0]) or words[0].startswith(given)) \
+                    and person.term_at(self.date)[1]:
+                found.append(person)
+        if len(found) != 1:
+            return None
+        return next((e for e in self.kb.lookup(found[0].name) if e.source == "person"), None)
 
     def _kb_reading_wins(self, i: int, prior: Actor, person: Person) -> bool:
         """A lone name after a namesake's full mention ("Jeh Johnson" ... "Johnson") is the namesake, unless
