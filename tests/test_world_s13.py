@@ -89,3 +89,17 @@ def test_a_short_given_name_out_of_office_or_of_someone_else_stays_unknown() -> 
                        ("Steve Martin met Chinese negotiators in Beijing.", "2019-05-01")):
         people = [a for a in extract(text, published=date).actors if a.kind == "person"]
         assert [a.country for a in people] == [None], text
+
+
+# --- a plea in court
+
+
+def test_a_plea_to_a_charge_is_no_request() -> None:
+    for text in ("Former Kenyan minister Ali Hassan has pleaded not guilty to the charges.",
+                 "Former Brazilian governor Sergio Cabral has pleaded innocent to the bribery counts."):
+        assert "REQUEST" not in _types(text), text
+
+
+def test_pleading_with_or_for_a_party_stays_a_request() -> None:
+    assert "REQUEST" in _types("Kenya pleaded with Uganda to reopen the border.")
+    assert "REQUEST" in _types("Brazil pleaded for calm after the riots.")

@@ -313,6 +313,15 @@ def _asks_a_question(tok: Token, trig: Trigger) -> bool:
         for c in tok.children)
 
 
+def _court_plea(tok: Token, trig: Trigger) -> bool:
+    """'pleaded not guilty to the charges', 'pleaded no contest': a defendant's plea (event_grammar court_pleas)."""
+    if trig.event_type != "REQUEST" or _lemma(tok) != "plead":
+        return False
+    pleas = load_grammar().court_pleas
+    return any(c.lower_ in pleas or any(g.lower_ in pleas for g in c.children) for c in tok.children
+               if c.dep_ in ("acomp", "oprd", "advmod", "dobj", "npadvmod", "ccomp", "xcomp"))
+
+
 _QUOTES = frozenset({'"', "\u201c", "\u201d", "``", "''"})
 
 
@@ -375,7 +384,7 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
                 # The tagger sometimes reads a plural verb as a noun ("protests"), or a noun-verb lemma as a verb.
                 trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
         if (trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT
-                and not _asks_a_question(tok, trig)):
+                and not _asks_a_question(tok, trig) and not _court_plea(tok, trig)):
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
 
