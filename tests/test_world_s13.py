@@ -103,3 +103,19 @@ def test_a_plea_to_a_charge_is_no_request() -> None:
 def test_pleading_with_or_for_a_party_stays_a_request() -> None:
     assert "REQUEST" in _types("Kenya pleaded with Uganda to reopen the border.")
     assert "REQUEST" in _types("Brazil pleaded for calm after the riots.")
+
+
+# --- an instrument signed alone
+
+
+def test_signing_an_order_bill_or_decree_is_no_agreement() -> None:
+    for text in ("President Lula will sign an executive order on Monday giving his ministers new powers.",
+                 "Kenyan President William Ruto signed the finance bill into law on Monday.",
+                 "The signing of the decree by Mexican President Andres Manuel Lopez Obrador came on Friday."):
+        assert not {"SUPPORT", "AGREE"} & set(_types(text)), text
+
+
+def test_signing_a_deal_or_accord_with_a_party_stays_an_agreement() -> None:
+    assert "SUPPORT" in _types("Kenya and Uganda signed a trade deal on Monday.")
+    assert "SUPPORT" in _types("President Ruto signed the accord with Ethiopia.")
+    assert "SUPPORT" in _types("Kenya and Uganda signed on Monday.")

@@ -91,6 +91,7 @@ class Grammar:
     threat_promises: frozenset[str] = frozenset()
     press_queries: frozenset[str] = frozenset()  # 'declined to comment', 'seeking comment': the reporter's exchange
     court_pleas: frozenset[str] = frozenset()  # 'pleaded not guilty': a defendant's answer to a charge
+    unilateral_instruments: frozenset[str] = frozenset()  # 'signed an executive order': no agreement
     verbal_attack_verbs: frozenset[str] = frozenset()
     political_sectors: frozenset[str] = frozenset()
     compound_act_heads: frozenset[str] = frozenset()
@@ -232,7 +233,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
-                       "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "verbal_attack_verbs",
+                       "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
                        "political_sectors", "compound_act_heads", "press_audiences", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",

@@ -313,6 +313,17 @@ def _asks_a_question(tok: Token, trig: Trigger) -> bool:
         for c in tok.children)
 
 
+def _signs_alone(tok: Token, trig: Trigger) -> bool:
+    """'will sign an executive order', 'signed the bill into law': the bare 'sign' reading (an agreement signed,
+    CAMEO 057) with an instrument a party signs alone (event_grammar unilateral_instruments) as its object."""
+    if trig.event_type != "SUPPORT" or trig.entry.get("object") or _lemma(tok) not in ("sign", "signing"):
+        return False
+    instruments = load_grammar().unilateral_instruments
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return any(h.lemma_.lower() in instruments for h in heads)
+
+
 def _court_plea(tok: Token, trig: Trigger) -> bool:
     """'pleaded not guilty to the charges', 'pleaded no contest': a defendant's plea (event_grammar court_pleas)."""
     if trig.event_type != "REQUEST" or _lemma(tok) != "plead":
@@ -384,7 +395,8 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
                 # The tagger sometimes reads a plural verb as a noun ("protests"), or a noun-verb lemma as a verb.
                 trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
         if (trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT
-                and not _asks_a_question(tok, trig) and not _court_plea(tok, trig)):
+                and not _asks_a_question(tok, trig) and not _court_plea(tok, trig)
+                and not _signs_alone(tok, trig)):
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
 
