@@ -119,3 +119,22 @@ def test_signing_a_deal_or_accord_with_a_party_stays_an_agreement() -> None:
     assert "SUPPORT" in _types("Kenya and Uganda signed a trade deal on Monday.")
     assert "SUPPORT" in _types("President Ruto signed the accord with Ethiopia.")
     assert "SUPPORT" in _types("Kenya and Uganda signed on Monday.")
+
+
+# --- a city named before an attack is where it happened
+
+
+def test_a_capital_compounded_before_an_attack_is_no_state_doer() -> None:
+    for text in ("Survivors of the 2015 Paris attacks testified in court on Monday.",
+                 "A Lima court heard survivors of the 1992 Lima car bombing.",
+                 "Relatives of victims of the Nairobi mall attack met the president."):
+        for ev in events_of(text):
+            if ev.event_type == "ASSAULT":
+                assert all(a.kind != "state" for a in ev.actors), text
+
+
+def test_a_possessive_capital_or_a_country_before_an_attack_still_does_it() -> None:
+    ev = next(e for e in events_of("Moscow's strikes on Kharkiv killed five.") if e.event_type == "ASSAULT")
+    assert [a.country for a in ev.actors] == ["RUS"]
+    ev = next(e for e in events_of("US strikes on Syria killed five.") if e.event_type == "ASSAULT")
+    assert [a.country for a in ev.actors] == ["USA"]

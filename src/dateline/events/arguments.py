@@ -378,7 +378,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         return args
     if (tok.pos_ in ("NOUN", "PROPN") and not misread_verb) or (
             trig.kind in ("noun", "phrase") and tok.pos_ not in ("VERB", "AUX") and not adjective_actor):
-        return _noun_arguments(tok, recipient_preps, _of_patient(trig))
+        return _noun_arguments(tok, recipient_preps, _of_patient(trig), trig.event_type)
     args.governor = tok
     subj, passive = subject_of(tok)
     owner = _split_compound_owner(tok)
@@ -497,7 +497,8 @@ def _of_patient(trig: Trigger) -> bool:
             or f"{trig.event_type}/{trig.entry.get('mode')}" in G.patient_of_acts)
 
 
-def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = False) -> Arguments:
+def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = False,
+                    event_type: str | None = None) -> Arguments:
     args = Arguments()
     verb = light_verb_of(noun)
     if verb is not None:
@@ -522,6 +523,10 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
                 noun.lemma_.lower() in G.topic_compound_nouns):
             # 'the Russia investigation', 'the Iran probe': a country named before an inquiry is what it looks into
             args.recipients = conjuncts(owner[0])
+            owner = []
+        if owner and event_type == "ASSAULT" and _city_compound(owner[0]):
+            # 'the 2004 Madrid train bombings', 'the London subway attacks': a city named before an attack is
+            # where it happened, not who did it ('Moscow's strikes' and 'a Russian attack' still name the doer)
             owner = []
         if owner and _patient_owner(noun, owner[0]):
             # 'Nemtsov's killing', 'the Flynn prosecution', 'his impeachment': the person is the one it is done to
@@ -597,6 +602,16 @@ def _noun_arguments(noun: Token, recipient_preps: set[str], of_patient: bool = F
     if by_prep:
         args.recipients = [t for t in by_prep if t not in args.actors]
     return args
+
+
+def _city_compound(mod: Token) -> bool:
+    """A compounded name the KB knows only as a capital city (not also as a country or its people's name)."""
+    from ..kb import load_kb
+
+    if mod.dep_ != "compound" or mod.pos_ != "PROPN":
+        return False
+    entries = load_kb().lookup(mod.text)
+    return bool(entries) and all(e.source == "capital" for e in entries)
 
 
 def _force_compound(mod: Token) -> bool:
