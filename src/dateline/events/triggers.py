@@ -340,8 +340,16 @@ def _quoted_question(tok: Token, comp: Token) -> bool:
     """A quoted complement of the verb (the parser may take the quote's verb for a conjunct) whose quotation
     ends in '?'."""
     doc = tok.doc
-    between = range(tok.i + 1, comp.left_edge.i + 1) if comp.i > tok.i else range(comp.right_edge.i + 1, tok.i)
-    if not any(doc[k].text in _QUOTES for k in between):
+    if comp.i < tok.i:
+        # '"... ?" she asked', '"... ?" asked Rep. X': the quotation's last mark, before the verb, follows a '?'
+        closing = [t for t in doc[comp.left_edge.i : tok.i] if t.text in _QUOTES]
+        k = closing[-1].i - 1 if closing else -1
+        while k >= comp.left_edge.i and doc[k].is_punct and doc[k].text not in _QUOTES:
+            if doc[k].text == "?":
+                return True
+            k -= 1
+        return False
+    if not any(doc[k].text in _QUOTES for k in range(tok.i + 1, comp.left_edge.i + 1)):
         return False
     k = comp.right_edge.i + 1
     while k < len(doc) and doc[k].is_punct and doc[k].text not in _QUOTES:
