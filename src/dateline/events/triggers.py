@@ -282,6 +282,22 @@ def _best(tok: Token, entries: Iterable[Entry], more_objects: Sequence[Token] = 
 _WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where"})
 
 
+def _press_occasion(trig: Trigger) -> bool:
+    """'held a news conference', 'opened his press conference': a party speaking to reporters meets no
+    counterpart (no CONSULT); 'a joint news conference' is held by parties who met, and stays."""
+    if trig.event_type != "CONSULT":
+        return False
+    occasions = load_grammar().press_occasions
+    for t in trig.tokens:
+        if t.pos_ != "NOUN":
+            continue
+        kids = list(t.children)
+        if any(c.dep_ == "compound" and c.lemma_.lower() in occasions for c in kids) and not any(
+                c.dep_ == "amod" and c.lower_ == "joint" for c in kids):
+            return True
+    return False
+
+
 _QUESTION_VERBS = frozenset({"ask", "press"})
 _QUESTION_NOUNS = frozenset({"question", "query"})
 # what a bare speech tag ('"Why now?" she asked.') may have besides its subject
@@ -350,7 +366,7 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
                 # The tagger sometimes reads a plural verb as a noun ("protests"), or a noun-verb lemma as a verb.
                 trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
         if (trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT
-                and not _asks_a_question(tok, trig)):
+                and not _asks_a_question(tok, trig) and not _press_occasion(trig)):
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
 

@@ -1,0 +1,69 @@
+"""False events in real news, round 3: a conference held for reporters is no meeting (press_occasions), a
+programme that 'yields results' gives no ground (figurative_objects 'yield'), and a business that 'protests' a
+measure complains rather than marches (complaint_sectors BUS). Each with the true reading kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.models import Document
+from dateline.pipeline import analyse_document
+
+
+def _events(text: str) -> list[tuple[str, str]]:
+    doc = analyse_document(Document(id="t", text=text, published="2016-05-01", published_source="input"))
+    return [(e.event_type, e.evidence.trigger) for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Cuomo held a news conference in Albany on Monday.",
+    "The Chilean president's news conference ran late on Thursday.",
+    "Mayor Lena Ortiz held a brief press conference outside the flooded depot in Tulsa.",
+])
+def test_press_conference_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Merkel and Putin held a joint news conference after their talks in Sochi.",
+    "Ministers from Chile and Peru held a conference on fishing rights in Lima.",
+    "Kenya's foreign minister attended a conference of regional leaders in Kampala.",
+])
+def test_joint_or_diplomatic_conference_stays_consultation(text: str) -> None:
+    assert "CONSULT" in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Washington's costly campaign in Somalia has yielded disappointing results.",
+    "Several state-funded vaccine programs in India yielded breakthroughs against malaria.",
+    "Brazil's new farm subsidies have yielded modest gains for small growers.",
+])
+def test_yielding_results_is_no_concession(text: str) -> None:
+    assert "CONCEDE" not in {t for t, _ in _events(text)}, _events(text)
+
+
+def test_talks_that_yield_progress_stay_talks() -> None:
+    kinds = {t for t, _ in _events("The Kenyan government's talks with the unions yielded little progress.")}
+    assert "CONSULT" in kinds and "CONCEDE" not in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels yielded to government pressure and left the town.",
+    "The junta yielded power to a civilian council.",
+])
+def test_yielding_ground_stays_concession(text: str) -> None:
+    assert "CONCEDE" in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Several oil companies protested the new export tax.",
+    "Banks protested the rule in a letter to regulators.",
+])
+def test_business_protest_is_a_complaint(text: str) -> None:
+    kinds = {t for t, _ in _events(text)}
+    assert "PROTEST" not in kinds and "ACCUSE" in kinds, _events(text)
+
+
+def test_workers_protest_stays_street_protest() -> None:
+    kinds = {t for t, _ in _events("Hundreds of factory workers protested outside the plant in Dhaka.")}
+    assert "PROTEST" in kinds
