@@ -67,3 +67,55 @@ def test_business_protest_is_a_complaint(text: str) -> None:
 def test_workers_protest_stays_street_protest() -> None:
     kinds = {t for t, _ in _events("Hundreds of factory workers protested outside the plant in Dhaka.")}
     assert "PROTEST" in kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Baldwin locked up the nomination on Tuesday.",
+    "The governor has all but locked up enough delegates to win.",
+])
+def test_locking_up_a_race_is_no_arrest(text: str) -> None:
+    assert "COERCE" not in {t for t, _ in _events(text)}, _events(text)
+
+
+def test_locking_up_people_stays_arrest() -> None:
+    assert "COERCE" in {t for t, _ in _events("Police locked up three opposition activists in Minsk.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Hale is seeking re-election in 2022.",
+    "Mayor Diaz will seek re-election next year.",
+])
+def test_seeking_re_election_is_no_request(text: str) -> None:
+    assert "REQUEST" not in {t for t, _ in _events(text)}, _events(text)
+
+
+def test_seeking_early_elections_stays_request() -> None:
+    assert "REQUEST" in {t for t, _ in _events("The opposition in Togo is seeking early elections.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Kline held a campaign rally in Dayton on Friday.",
+    "The Republican nominee will hold a reelection rally in Tampa.",
+])
+def test_held_campaign_rally_is_no_protest(text: str) -> None:
+    assert not {t for t, _ in _events(text)} & {"PROTEST", "THREATEN"}, _events(text)
+
+
+def test_opposition_rally_stays_protest() -> None:
+    assert "PROTEST" in {t for t, _ in _events("Opposition leader Tsvangirai held a rally in Harare on Sunday.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Cole called the bribery probe a hoax.",
+    "Senator Cole called the Senate inquiry a waste of time.",
+])
+def test_naming_an_inquiry_is_not_holding_it(text: str) -> None:
+    assert not [e for e in _events(text) if e[0] == "ACCUSE" and e[1] in ("probe", "inquiry")], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Unions called a general strike on Monday.",
+    "The opposition in Dhaka called a nationwide strike for Friday.",
+])
+def test_calling_a_strike_stays_the_callers_act(text: str) -> None:
+    assert "PROTEST" in {t for t, _ in _events(text)}, _events(text)
