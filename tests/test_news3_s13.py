@@ -119,3 +119,20 @@ def test_naming_an_inquiry_is_not_holding_it(text: str) -> None:
 ])
 def test_calling_a_strike_stays_the_callers_act(text: str) -> None:
     assert "PROTEST" in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The administration protested the ruling.",
+    "The ministry protested the arrest of its diplomat.",
+])
+def test_unnamed_government_protest_is_a_complaint(text: str) -> None:
+    kinds = {t for t, _ in _events(text)}
+    assert "PROTEST" not in kinds and "ACCUSE" in kinds, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers protested the new tariffs outside parliament.",
+    "Hundreds of students protested the tuition increase in Santiago.",
+])
+def test_crowds_protesting_a_measure_stay_street_protest(text: str) -> None:
+    assert "PROTEST" in {t for t, _ in _events(text)}, _events(text)
