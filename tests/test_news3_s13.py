@@ -136,3 +136,19 @@ def test_unnamed_government_protest_is_a_complaint(text: str) -> None:
 ])
 def test_crowds_protesting_a_measure_stay_street_protest(text: str) -> None:
     assert "PROTEST" in {t for t, _ in _events(text)}, _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Voters in Maine voted for him twice.",
+    "Rural voters will vote against the incumbent governor.",
+])
+def test_a_ballot_cast_is_no_support_or_opposition(text: str) -> None:
+    assert not {t for t, _ in _events(text)} & {"SUPPORT", "ACCUSE"}, _events(text)
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The Senate voted against the trade bill.", "ACCUSE"),
+    ("Lawmakers in Kiev voted for closer ties with the EU.", "SUPPORT"),
+])
+def test_a_bodys_vote_stays(text: str, kind: str) -> None:
+    assert kind in {t for t, _ in _events(text)}, _events(text)

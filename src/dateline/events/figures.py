@@ -151,8 +151,20 @@ def as_words(trig: Trigger) -> Trigger:
     return Trigger(token=tok, entry={**trig.entry, **_WORDS_ENTRY}, tokens=trig.tokens, specificity=trig.specificity)
 
 
+def ballot_cast(trig: Trigger) -> bool:
+    """'Voters in Maine voted for him twice': the electorate's vote is a ballot, not support or opposition
+    between parties; a body's vote ('the Senate voted against the bill') is kept."""
+    verb = trig.token
+    if trig.kind != "verb" or verb.lemma_.lower() != "vote":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and all(t.lemma_.lower() in G.ballot_voters or t.lower_ in G.ballot_voters
+                                    for t in [subj, *subj.conjuncts])
+
+
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
-    return [as_words(t) for t in triggers if not figurative(t) and not generic_act(t) and not campaign_event(t)]
+    return [as_words(t) for t in triggers
+            if not figurative(t) and not generic_act(t) and not campaign_event(t) and not ballot_cast(t)]
 
 
 def _political(party: Actor) -> bool:
