@@ -311,7 +311,10 @@ def light_verb_of(noun: Token) -> Token | None:
     noun = _frame_of(noun) or _span_of(noun) or noun
     if noun.dep_ in ("dobj", "obj", "attr", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         lemma = _verb_lemma(noun.head)
-        if lemma in G.light_verbs or lemma in G.carrier_verbs:
+        # 'called the inquiry a waste of time', 'declared the strike illegal': an object predicate says what the
+        # act is, its naming subject does not do it
+        if (lemma in G.light_verbs or lemma in G.carrier_verbs) and not any(
+                c.dep_ == "oprd" for c in noun.head.children):
             return noun.head
     return None
 

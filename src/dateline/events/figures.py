@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from ..models import Actor, Event
 from .grammar import load_grammar
-from .triggers import Trigger
+from .triggers import Trigger, split_word
 
 G = load_grammar()
 
@@ -40,8 +40,12 @@ def _figurative_object(verb: Token) -> bool:
     listed = next((G.figurative_objects[n] for n in names if n in G.figurative_objects), None)
     if not listed:
         return False
-    objs = _objects(verb)
-    return bool(objs) and all(o.lemma_.lower() in listed or o.lower_ in listed for o in objs)
+    objs = [o for o in _objects(verb) if not o.is_punct]
+    # 'seeking re-election' parsed as objects 're', '-', 'election': the split word counts once, whole
+    parts = {o.doc[o.i - 2].i for o in objs if split_word(o)}
+    objs = [o for o in objs if o.i not in parts]
+    return bool(objs) and all(o.lemma_.lower() in listed or o.lower_ in listed or split_word(o) in listed
+                              for o in objs)
 
 
 def _figurative_prep(verb: Token, own_particle: str | None) -> bool:
@@ -113,6 +117,13 @@ def generic_act(trig: Trigger) -> bool:
 def campaign_event(trig: Trigger) -> bool:
     """'Biden's rally in Detroit', 'a reelection rally': a candidate's or campaign's rally is no protest."""
     tok = trig.token
+    if trig.kind == "verb" and trig.event_type in ("PROTEST", "THREATEN"):
+        # 'held a campaign rally', 'will hold a reelection rally' (a declared protest reads as a threat): the
+        # light verb's object is the rally; only its campaign words tell (a leader's held rally may be a protest)
+        rally = next((t for t in trig.tokens[1:] if t.lemma_.lower() in G.campaign_event_nouns), None)
+        return rally is not None and any(
+            c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in G.campaign_words or c.lemma_.lower() in G.campaign_words)
+            for c in rally.children)
     if trig.kind == "verb" or trig.event_type != "PROTEST" or tok.lemma_.lower() not in G.campaign_event_nouns:
         return False
     for c in tok.children:
@@ -140,8 +151,20 @@ def as_words(trig: Trigger) -> Trigger:
     return Trigger(token=tok, entry={**trig.entry, **_WORDS_ENTRY}, tokens=trig.tokens, specificity=trig.specificity)
 
 
+def ballot_cast(trig: Trigger) -> bool:
+    """'Voters in Maine voted for him twice': the electorate's vote is a ballot, not support or opposition
+    between parties; a body's vote ('the Senate voted against the bill') is kept."""
+    verb = trig.token
+    if trig.kind != "verb" or verb.lemma_.lower() != "vote":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and all(t.lemma_.lower() in G.ballot_voters or t.lower_ in G.ballot_voters
+                                    for t in [subj, *subj.conjuncts])
+
+
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
-    return [as_words(t) for t in triggers if not figurative(t) and not generic_act(t) and not campaign_event(t)]
+    return [as_words(t) for t in triggers
+            if not figurative(t) and not generic_act(t) and not campaign_event(t) and not ballot_cast(t)]
 
 
 def _political(party: Actor) -> bool:

@@ -96,6 +96,8 @@ class Grammar:
     political_sectors: frozenset[str] = frozenset()
     compound_act_heads: frozenset[str] = frozenset()
     press_audiences: frozenset[str] = frozenset()  # 'told reporters': the public addressed, not a party asked
+    press_occasions: frozenset[str] = frozenset()  # 'a news conference': the public addressed, no one met
+    ballot_voters: frozenset[str] = frozenset()  # 'voters voted for him': a ballot, no act between parties
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     deliberation_verbs: frozenset[str] = frozenset()  # 'weighs a prisoner swap': an option considered
     state_powers: dict[str, list[str]] = field(default_factory=dict)  # agentless acts only a state does
@@ -234,7 +236,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
+                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",

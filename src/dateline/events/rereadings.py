@@ -48,8 +48,9 @@ def conventional_force(event: Event) -> Event:
 def as_complaint(event: Event, trig: Trigger) -> Event:
     """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
     protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""
-    if (event.event_type != "PROTEST" or trig.kind != "verb" or trig.token.lemma_.lower() not in G.complaint_verbs
-            or not event.actors):
+    if event.event_type != "PROTEST" or trig.kind != "verb" or trig.token.lemma_.lower() not in G.complaint_verbs:
+        return event
+    if not event.actors and not _complaining_subject(trig.token):
         return event
     if not all(a.kind in G.complaint_kinds or set(a.sectors or [a.sector]) & G.complaint_sectors for a in event.actors):
         return event
@@ -57,6 +58,18 @@ def as_complaint(event: Event, trig: Trigger) -> Event:
     recipients = [r for r in event.recipients if not r.name.endswith("(authorities)")]
     return event.model_copy(update={"event_type": "ACCUSE", "mode": "disapprove", "recipients": recipients,
                                     "cameo": cameo_for("ACCUSE", "disapprove")})
+
+
+def _complaining_subject(verb: Token) -> bool:
+    """'The administration protested the ruling': a subject the coder leaves without a country (a bare
+    'administration', 'ministry', 'companies') is still a government or business by its KB sector noun."""
+    from ..kb import load_kb
+
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return False
+    return any(set(e.sectors) & G.complaint_sectors for e in load_kb().lookup(subj.lemma_.lower())
+               if e.source == "noun")
 
 
 def as_inquiry(event: Event, trig: Trigger) -> Event:

@@ -213,6 +213,18 @@ def _hyphen_joined(tok: Token) -> str:
     return ""
 
 
+def split_word(tok: Token) -> str:
+    """'seeking re-election' parsed as three objects ('re', '-', 'election'): the hyphenated word the parser
+    split into siblings, read whole at its last part ('re-election'); '' when the token is no such part."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 1].whitespace_ or doc[tok.i - 2].whitespace_:
+        return ""
+    first = doc[tok.i - 2]
+    if first.head.i != tok.head.i or first.dep_ != tok.dep_:
+        return ""
+    return f"{first.lower_}-{tok.lower_}"
+
+
 def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -> tuple[bool, int, list[Token]]:
     """Does the entry's requirements hold around this token? Returns (ok, specificity, extra tokens).
     `more_objects` are words that count as objects besides the parse's (a headline's passive subject)."""
@@ -234,11 +246,13 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
     objects = _as_list(entry.get("object"))
     if objects:
         obj_tokens = [*_object_tokens(tok), *more_objects]
-        hits = [t for t in obj_tokens if _lemma(t) in objects or t.text.lower() in objects
+        # a split word is its whole ('re-election' is no election sought): only its own spelling can match
+        hits = [t for t in obj_tokens if (not split_word(t) or split_word(t) in objects or _hyphen_joined(t) in objects)
+                and (_lemma(t) in objects or t.text.lower() in objects
                 or _hyphen_joined(t) in objects
                 or (PEOPLE_CLASS in objects and _names_people(t))
                 or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
-                or (VIOLENCE_CLASS in objects and _names_violence(t))]
+                or (VIOLENCE_CLASS in objects and _names_violence(t)))]
         # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
         # ('a mediation effort' is mediation: a frame noun says the modifier is the act)
         hits = [t for t in hits if not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i
@@ -280,6 +294,22 @@ def _best(tok: Token, entries: Iterable[Entry], more_objects: Sequence[Token] = 
 
 
 _WH_WORDS = frozenset({"whether", "if", "what", "why", "how", "who", "whom", "which", "when", "where"})
+
+
+def _press_occasion(trig: Trigger) -> bool:
+    """'held a news conference', 'opened his press conference': a party speaking to reporters meets no
+    counterpart (no CONSULT); 'a joint news conference' is held by parties who met, and stays."""
+    if trig.event_type != "CONSULT":
+        return False
+    occasions = load_grammar().press_occasions
+    for t in trig.tokens:
+        if t.pos_ != "NOUN":
+            continue
+        kids = list(t.children)
+        if any(c.dep_ == "compound" and c.lemma_.lower() in occasions for c in kids) and not any(
+                c.dep_ == "amod" and c.lower_ == "joint" for c in kids):
+            return True
+    return False
 
 
 _QUESTION_VERBS = frozenset({"ask", "press"})
@@ -404,7 +434,7 @@ def find_triggers(sent: Span, index: TriggerIndex | None = None) -> list[Trigger
                 trig = _best(tok, [e for e in index.verbs.get(lemma, ()) if e.get("noun_ok")])
         if (trig is not None and tok.i not in covered and float(trig.entry.get("weight", 1.0)) >= MIN_WEIGHT
                 and not _asks_a_question(tok, trig) and not _court_plea(tok, trig)
-                and not _signs_alone(tok, trig)):
+                and not _signs_alone(tok, trig) and not _press_occasion(trig)):
             found[tok.i] = trig
     return [found[i] for i in sorted(found)]
 
