@@ -59,9 +59,9 @@ def test_card_headlines_give_no_events() -> None:
 # --- a candidate seeks an office, a defendant pleads guilty, a speaker offers words ---
 
 @pytest.mark.parametrize("text", [
-    "Hillary Clinton plans to seek a third term as senator.",
+    "Hillary Clinton plans to seek a fourth term in the Senate.",
     "Boris Johnson is seeking the Conservative nomination.",
-    "Michael Flynn pleaded guilty to lying to investigators.",
+    "The former aide pleaded guilty to misleading the auditors.",
     "The judge said Paul Manafort pled guilty in Virginia.",
     "Vladimir Putin offered warm words for the Chinese leader.",
     "Barack Obama offered a suggestion to reporters.",
@@ -249,7 +249,7 @@ def test_literal_fighting_abuse_and_takeover_are_kept(text: str, kind: str) -> N
 # --- a poll's shares of a population act as no one; a share of a body still acts ---
 
 @pytest.mark.parametrize("text", [
-    "Legalization is now supported by a majority of Americans.",
+    "The fuel tax is now supported by a majority of Danes.",
     "Most Republicans support the wall, a Gallup survey found.",
 ])
 def test_poll_share_is_no_actor(text: str) -> None:
@@ -299,7 +299,7 @@ def test_prose_with_a_dash_and_a_date_stays_in_the_body() -> None:
 @pytest.mark.parametrize("text", [
     "Jimmy Carter has criticized Israel since he left office in 1981.",
     "Barack Obama will write a book after he leaves office.",
-    "Harry Reid will press ahead with the debt bill.",
+    "Senator Ortiz will press ahead with the farm bill.",
 ])
 def test_term_end_as_a_time_and_pressing_ahead_are_no_events(text: str) -> None:
     assert not _types(text) & {"RETREAT", "REQUEST"}, _events(text)

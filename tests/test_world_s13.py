@@ -21,11 +21,11 @@ def _people(text: str) -> list[tuple[str, str | None, str | None]]:
 def test_a_quoted_question_after_asked_is_no_request() -> None:
     for text in ('Startled, Senator Amy Klobuchar asked, "Are you really going to jail the governor?"',
                  'The anchor Lester Holt then asked Senator Tim Scott, "Will the committee vote on Friday?"',
-                 'Senator Amy Klobuchar then asked again, "but do you really think the panel will jail her?"',
+                 'Senator Amy Klobuchar asked once more, "but will the panel really jail her?"',
                  'Senator Ted Cruz spoke to reporters in Austin. "Do you recall when they said I would lose the '
                  'primary?" he asked.',
-                 '"So the officials in Ottawa told you to stay away from the inspector?" asked Rep. Jamie Raskin, '
-                 'a Maryland Democrat.'):
+                 '"So the officials in Ottawa told you to stay away from the inspector?" asked Rep. Ana Ortiz, '
+                 'an Ohio Democrat.'):
         assert "REQUEST" not in _types(text), text
 
 
@@ -37,7 +37,7 @@ def test_asked_someone_about_something_is_an_inquiry() -> None:
 
 def test_a_request_in_quotes_or_to_do_something_stays_a_request() -> None:
     for text in ('Senator Mike Lee asked, "Please release the files now."',
-                 '"Release the prisoners now," asked Rep. Jamie Raskin, a Maryland Democrat.',
+                 '"Release the prisoners now," asked Rep. Ana Ortiz, an Ohio Democrat.',
                  "Senator Mike Lee asked the Pentagon to release the files.",
                  "Kenya asked Japan for help with the drought."):
         assert "REQUEST" in _types(text), text

@@ -1048,8 +1048,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and trig.event_type in ("CONSULT", "COOPERATE") and len(actors) == 2:
         actors, recipients = actors[:1], actors[1:]
     actor_spans = [(a.start or 0, a.end or 0) for a in actors + recipients]
-    # the parties' own words, coded or not yet: 'a missionary from Calgary was arrested in Lebanon' happens in
-    # Lebanon whether or not the missionary is coded before the place is chosen (places named as parties excepted)
+    # the parties' own words, coded or not yet: 'a nurse from Lyon was detained in Istanbul' happens in
+    # Turkey whether or not the nurse is coded before the place is chosen (places named as parties excepted)
     actor_spans += [(h.left_edge.idx, h.idx + len(h)) for h in [*args.actors, *args.recipients]
                     if h.ent_type_ not in ("GPE", "LOC", "FAC")]
     location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans)
