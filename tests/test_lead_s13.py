@@ -255,3 +255,19 @@ def test_he_after_an_unnamed_person_in_his_own_sentence_is_not_a_person_named_be
             "In the second case, a gunman in Tulsa shot four guards before he was arrested by police.")
     for ev in events_of(text):
         assert "Joe Biden" not in {r.name for r in ev.recipients}
+
+
+@pytest.mark.parametrize("text, accuser, accused", [
+    ("Kenya's president faces criticism from Uganda over the border closure.", "UGA", "KEN"),
+    ("The Chilean minister faced accusations from Bolivia of spying.", "BOL", "CHL"),
+])
+def test_one_who_faces_criticism_or_charges_is_the_accused(text: str, accuser: str, accused: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "ACCUSE"
+    assert [a.country for a in ev.actors] == [accuser]
+    assert [r.country for r in ev.recipients] == [accused]
+
+
+def test_the_accused_is_never_coded_as_the_accuser() -> None:
+    for ev in events_of("The Peruvian minister faces charges of corruption."):
+        assert "PER" not in {a.country for a in ev.actors if ev.event_type == "ACCUSE"}
