@@ -321,29 +321,32 @@ def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
     for head in heads:
         if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
             continue  # plural nouns of people; a singular noun ('a report in Kenya') is not a group
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "from"):
-                continue
-            for obj in prep.children:
-                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
-                if obj.dep_ == "pobj" and place is not None:
-                    start, end = head.left_edge.idx, head.idx + len(head.text)
-                    text = text_of(head.doc)[start:end]
-                    return [Actor(text=text, name=f"{text} ({place.country})", country=place.country, kind="group",
-                                  start=start, end=end)]
+        place = _prep_place(head, ("in", "of", "from"), places)
+        if place is not None:
+            start, end = head.left_edge.idx, head.idx + len(head.text)
+            text = text_of(head.doc)[start:end]
+            return [Actor(text=text, name=f"{text} ({place.country})", country=place.country, kind="group",
+                          start=start, end=end)]
     return []
+
+
+def _prep_place(head: Token, preps: tuple[str, ...], places: list[Place]) -> Place | None:
+    """The first place with a country named in one of the head's prepositional phrases ('elders in Kenya')."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
+            continue
+        for obj in prep.children:
+            place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
+            if obj.dep_ == "pobj" and place is not None:
+                return place
+    return None
 
 
 def _origin(head: Token, places: list[Place]) -> str | None:
     """'a journalist from Lyon was detained in Istanbul': where a person comes from, not where the act happens,
     says whose they are."""
-    for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            for obj in prep.children:
-                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
-                if obj.dep_ == "pobj" and place is not None:
-                    return place.country
-    return None
+    place = _prep_place(head, ("from",), places)
+    return place.country if place is not None else None
 
 
 def _confidence(trig: Trigger, actors: list[Actor], recipients: list[Actor], mod: Modality) -> float:

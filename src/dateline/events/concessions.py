@@ -237,7 +237,7 @@ def _hedged_by_speaker(act: Token) -> Token | None:
     aux = {c.lower_ for c in act.children if c.dep_ == "aux"}
     if not aux & G.hedge_aux or any(c.dep_ == "neg" for c in act.children):
         return None
-    speaker = next((c for c in act.head.children if c.dep_ == "nsubj"), None)
+    speaker = _speaker(act.head)
     subj = next((c for c in act.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if speaker is None:
         return None
@@ -247,10 +247,14 @@ def _hedged_by_speaker(act: Token) -> Token | None:
     return act.head
 
 
+def _speaker(speech: Token) -> Token | None:
+    return next((c for c in speech.children if c.dep_ == "nsubj"), None)
+
+
 def _named_other_party(act: Token, speech: Token) -> bool:
     """The hedged act's subject is a named party other than the speaker ('the EU may ..., the French minister
     said'): the threat is that party's, not the speaker's."""
-    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    speaker = _speaker(speech)
     subj = next((c for c in act.children if c.dep_ == "nsubj"), None)
     if speaker is None or subj is None or subj.pos_ == "PRON":
         return False
@@ -258,7 +262,7 @@ def _named_other_party(act: Token, speech: Token) -> bool:
 
 
 def _commentator(speech: Token) -> bool:
-    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None)
+    speaker = _speaker(speech)
     return speaker is not None and speaker.lemma_.lower() in G.commentator_nouns
 
 
