@@ -17,6 +17,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..models import Event
+from .grammar import load_grammar
+
+G = load_grammar()
 
 NONE = "NONE"
 # How much of the lexicon's confidence the classifier can take away: an event the classifier finds
@@ -39,6 +42,10 @@ ACCUSATION_TYPES = frozenset({"ACCUSE", "REJECT"})
 # it is what is asked for, so it weighs much less than the demand (PLOVER codes the REQUEST).
 EMBEDDED_IN_REQUEST = 0.3
 REQUEST_TYPES = frozenset({"REQUEST"})
+# An act told in a clause that only sets the scene (a relative clause, a clause of time or cause) stays below
+# this share of the act its sentence's main clause tells, however violent the background ('resigned as
+# protesters threatened to storm his office'): the story prior reads the whole sentence and would favour it.
+BELOW_MAIN_CLAUSE = 0.9
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "amod", "compound", "npadvmod", "nmod"})
 
 Probs = dict[str, float]
@@ -150,6 +157,33 @@ def _clause_weight(tok: Token) -> float:
     return 0.85
 
 
+def _in_background(tok: Token) -> bool:
+    """Whether the trigger sits in a relative clause or a finite clause of time or cause."""
+    node = tok
+    while node.dep_ != "ROOT" and node.head is not node:
+        if node.dep_ == "relcl" or (node.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in G.background_clause_marks for c in node.children)):
+            return True
+        node = node.head
+    return False
+
+
+def _below_main_clause(events: Sequence[Event], raw: list[float], sdoc: Doc) -> list[float]:
+    """Cap each background act below the strongest main-clause act of its own sentence."""
+    sentence: list[int | None] = []
+    background: list[bool] = []
+    for ev in events:
+        tok = _trigger_token(ev, sdoc)
+        sentence.append(tok.sent.start if tok is not None else None)
+        background.append(tok is not None and _in_background(tok))
+    main: dict[int, float] = {}
+    for s, bg, r in zip(sentence, background, raw, strict=True):
+        if s is not None and not bg:
+            main[s] = max(main.get(s, 0.0), r)
+    return [min(r, BELOW_MAIN_CLAUSE * main[s]) if bg and s in main else r
+            for s, bg, r in zip(sentence, background, raw, strict=True)]
+
+
 def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_type: str | None = None) -> list[Event]:
     """Salience in (0, 1]: 1.0 for the story's main event; position, clause, the story prior and the act the
     headline names decide. The headline states the story's act: when it names one, the most salient event of
@@ -173,6 +207,7 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_t
     raw = [r * (EMBEDDED_IN_ACCUSATION if _inside_accusation(ev, events, sdoc) else 1.0)
            * (EMBEDDED_IN_REQUEST if _inside_accusation(ev, events, sdoc, REQUEST_TYPES) else 1.0)
            for ev, r in zip(events, raw, strict=True)]
+    raw = _below_main_clause(events, raw, sdoc)
     top = max(raw) or 1.0
     salience = [r / top for r in raw]
     named = [i for i, ev in enumerate(events) if ev.event_type == headline_type]

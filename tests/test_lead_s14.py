@@ -1,0 +1,35 @@
+"""Session 14 (lead): the main clause's act is the sentence's news; what a relative clause or a clause of time
+or cause tells only sets the scene. Sentences are ours."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events_of, main_of
+
+
+@pytest.mark.parametrize("text, main, background", [
+    ("Thousands of farmers marched in Lagos, where five people were shot dead by police last year.",
+     "PROTEST", "ASSAULT"),
+    ("The defence minister of Peru resigned on Friday as protesters threatened to storm the parliament.",
+     "RETREAT", "THREATEN"),
+    ("Police in Nairobi arrested two militants who had bombed a bus station in Garissa.",
+     "COERCE", "ASSAULT"),
+    ("Bolivia lifted the curfew on Monday after gunmen had attacked the airport in La Paz.",
+     "CONCEDE", "ASSAULT"),
+])
+def test_an_act_in_a_background_clause_is_not_the_main_event(text: str, main: str, background: str) -> None:
+    types = {e.event_type for e in events_of(text)}
+    assert background in types  # still coded, with its own salience
+    assert main_of(text).event_type == main
+
+
+def test_a_participle_of_result_is_no_background() -> None:
+    # 'killing four' tells what the shelling did: no clause of time or cause, so it competes as before
+    text = "Artillery units shelled the border town of Kilis on Sunday, killing four civilians."
+    assert main_of(text).event_type == "ASSAULT"
+
+
+def test_the_main_clause_still_wins_when_it_is_the_violent_one() -> None:
+    text = "Troops fired on the crowd in Conakry as it marched towards the presidential palace."
+    assert main_of(text).event_type == "ASSAULT"
