@@ -33,3 +33,19 @@ def test_a_participle_of_result_is_no_background() -> None:
 def test_the_main_clause_still_wins_when_it_is_the_violent_one() -> None:
     text = "Troops fired on the crowd in Conakry as it marched towards the presidential palace."
     assert main_of(text).event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text, author, accused", [
+    ("A report by Amnesty International alleged that Belgian soldiers carried out killings.", "NGO", "BEL"),
+    ("A statement by the Kenyan foreign ministry condemned the Somali raid on the border post.", "KEN", "SOM"),
+])
+def test_a_text_speaks_for_its_author(text: str, author: str, accused: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "ACCUSE"
+    assert author in {a.country or a.kind.upper() for a in ev.actors}
+    assert accused in {r.country for r in ev.recipients}
+
+
+def test_a_by_phrase_of_time_is_no_author() -> None:
+    assert not [e for e in events_of("A report by the end of the month found that the roads were unsafe.")
+                if e.event_type == "ACCUSE"]

@@ -10,10 +10,12 @@ from spacy.tokens import Token
 from ..animacy import animate
 from ..models import Actor
 from ..nlp import text_of
+from .grammar import load_grammar
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct"})
 RIGHT_PHRASE_PREPS = frozenset({"of", "under", "from", "in", "with"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
+G = load_grammar()
 
 
 class MentionIndex:
@@ -56,13 +58,19 @@ def core_tokens(head: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in CLAUSE_DEPS or list_item_apposition(c):
                 continue
-            if c.i > tok.i and c.dep_ == "prep" and c.lemma_.lower() not in RIGHT_PHRASE_PREPS:
+            if (c.i > tok.i and c.dep_ == "prep" and c.lemma_.lower() not in RIGHT_PHRASE_PREPS
+                    and not _authored_by(tok, c)):
                 continue
             if depth < 4:
                 walk(c, depth + 1)
 
     walk(head, 0)
     return sorted(keep, key=lambda t: t.i)
+
+
+def _authored_by(tok: Token, prep: Token) -> bool:
+    """'a report by Amnesty', 'a statement by the ministry': a text speaks for its author."""
+    return prep.lower_ == "by" and tok.lemma_.lower() in G.document_nouns
 
 
 def _span_of(tokens: Sequence[Token]) -> tuple[int, int]:
