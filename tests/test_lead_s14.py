@@ -49,3 +49,30 @@ def test_a_text_speaks_for_its_author(text: str, author: str, accused: str) -> N
 def test_a_by_phrase_of_time_is_no_author() -> None:
     assert not [e for e in events_of("A report by the end of the month found that the roads were unsafe.")
                 if e.event_type == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Protesters stormed the French embassy compound in Bamako, the capital of Mali, on Friday, in the latest "
+     "attack on French missions in West Africa.", "Bamako"),
+    ("Protesters stormed the U.S. Embassy in Yemen's capital, Sanaa, on Thursday.", "Sanaa"),
+])
+def test_a_site_acted_on_is_where_the_act_happens(text: str, place: str) -> None:
+    ev = main_of(text)
+    assert ev.location is not None and ev.location.name == place
+
+
+def test_a_party_placed_somewhere_still_does_not_place_the_act() -> None:
+    ev = main_of("The US commander in Iraq held talks with Syrian officials in Beirut.")
+    assert ev.location is not None and ev.location.country == "LBN"
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Shelling hit Donetsk on Monday. Heavy fighting also spread to towns near the crash site of the Malaysia "
+     "Airlines jet.", "MYS"),
+    ("Rockets struck Donetsk on Monday. Later, fighting spread to villages near the crash site of the Air Canada "
+     "plane.", "CAN"),
+    ("President Putin flew to Sochi on Monday. He had a meeting with the Belarus president.", "BLR"),
+])
+def test_a_country_in_a_name_or_on_a_party_is_no_place(text: str, wrong: str) -> None:
+    located = [e.location.country for e in events_of(text) if e.location is not None]
+    assert located and wrong not in located

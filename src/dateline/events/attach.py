@@ -10,6 +10,8 @@ from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
 from .grammar import load_grammar
 
 OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis"})
+# Entities whose name may hold a country's that is no place of theirs ('Air Canada', 'Malaysia Airlines').
+NAME_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 G = load_grammar()
 
 
@@ -108,7 +110,7 @@ def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) ->
 
 def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country: Place | None,
                    actor_spans: Sequence[tuple[int, int]]) -> Location | None:
-    usable = [p for p in places if p.lat is not None or p.country]
+    usable = [p for p in places if (p.lat is not None or p.country) and not _owner_name(p, sent, actor_spans)]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
@@ -119,8 +121,9 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
             locative = int(bool(root is not None and root.dep_ == "pobj" and root.head.lemma_.lower() in G.locative_preps))
             is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans) or _describes_party(root, actor_spans))
             finer = int(p.kind not in ("country", None))
-            # a place inside a party's own phrase ('the US commander in Iraq') describes the party, not the act
-            return (is_actor, -locative, -finer)
+            # a place inside a party's own phrase ('the US commander in Iraq') describes the party, not the act;
+            # a region no state holds ('West Africa', 'the Middle East') is a vaguer answer than one a state does
+            return (is_actor, -locative, -int(bool(p.country)), -finer)
         p = usable[min(tier, key=rank)]
         return _location(p, precision)
     if main_country is not None:
@@ -134,7 +137,29 @@ def _describes_party(root: Token | None, actor_spans: Sequence[tuple[int, int]])
     if root is None or root.dep_ != "pobj" or root.head.dep_ != "prep":
         return False
     owner = root.head.head
-    return owner.pos_ in ("NOUN", "PROPN") and any(s <= owner.idx < e for s, e in actor_spans)
+    if owner.pos_ not in ("NOUN", "PROPN") or _a_site(owner):
+        return False  # 'stormed the embassy compound in Bamako': a site's place is where the act on it happens
+    return any(s <= owner.idx < e for s, e in actor_spans)
+
+
+def _a_site(noun: Token) -> bool:
+    """A seat or installation (event_grammar placed_objects), not a person or body: the embassy, an embassy
+    compound, a base, a depot. (An unlisted noun may be a person the animacy lists lack: 'an engineer from X'.)"""
+    words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+    return any(w.lemma_.lower() in G.placed_objects for w in words)
+
+
+def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) -> bool:
+    """A country named as a party's owner or inside a name, not as a place: 'the Belarus president', 'the U.S.
+    embassy' (a flag on a party's noun), 'Air Canada', 'a Malaysia Airlines jet' (part of a company's name)."""
+    if p.kind != "country" or p.start < sent.start_char or p.end > sent.end_char:
+        return False
+    if any(e.label_ in NAME_LABELS and e.start_char <= p.start and p.end <= e.end_char
+           and (e.start_char, e.end_char) != (p.start, p.end) for e in sent.ents):
+        return True
+    root = _root_at(sent, p.start, p.end)
+    return (root is not None and root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
+            and any(s <= root.head.idx < e for s, e in actor_spans))
 
 
 def place_location(p: Place) -> Location:
