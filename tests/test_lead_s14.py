@@ -76,3 +76,22 @@ def test_a_party_placed_somewhere_still_does_not_place_the_act() -> None:
 def test_a_country_in_a_name_or_on_a_party_is_no_place(text: str, wrong: str) -> None:
     located = [e.location.country for e in events_of(text) if e.location is not None]
     assert located and wrong not in located
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Shelling hit Gaza on Monday. Israeli forces answered with more shelling, reports The New York Times.", "USA"),
+    ("Hamas accepted the truce in Gaza. The group accepted a ceasefire proposal, the Washington Post reported.",
+     "USA"),
+])
+def test_a_place_inside_an_organisations_name_is_no_place(text: str, wrong: str) -> None:
+    located = [e.location.country for e in events_of(text) if e.location is not None]
+    assert located and wrong not in located
+
+
+@pytest.mark.parametrize("text, country", [
+    ("KRASNOARMEISK, Ukraine — Voters lined up on Sunday. Protesters marched in Krasnoarmeisk on Monday.", "UKR"),
+    ("ZAPADNY, Kazakhstan — Police detained ten protesters in Zapadny on Friday.", "KAZ"),
+])
+def test_a_town_filed_from_a_named_country_is_in_it(text: str, country: str) -> None:
+    located = [e.location.country for e in events_of(text) if e.location is not None]
+    assert located and set(located) == {country}

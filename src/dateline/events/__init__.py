@@ -79,9 +79,14 @@ def _main_country(places: list[Place]) -> Place | None:
 
 def _act_places(out: EventDocument) -> list[Place]:
     """The document's places less those that only seat a party ('a London-based monitor said troops shelled the
-    town'): the monitor's base is neither where the shelling happened nor whose troops they were."""
+    town'): the monitor's base is neither where the shelling happened nor whose troops they were; and less those
+    inside an organisation's name."""
     text = out.document.text
-    return [p for p in out.places if _base_word(text[p.end : p.end + 20]) not in G.base_participles]
+    # a place inside an organisation's name ('The New York Times', 'Kenya Airways') names the organisation
+    names = [(a.start, a.end) for a in out.actors if a.kind in ("org", "igo", "ngo") and a.start is not None
+             and a.end is not None]
+    return [p for p in out.places if _base_word(text[p.end : p.end + 20]) not in G.base_participles
+            and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
 
 
 def _base_word(after: str) -> str:

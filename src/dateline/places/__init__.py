@@ -59,6 +59,7 @@ ADMIN1_VOTE_BONUS = 1.5
 COUNTRY_SHARE_BONUS = 2.0
 MAX_POOL = 60
 MEGACITY_POPULATION = 5_000_000
+UNKNOWN_TOWN_BOOST = 3.0  # "TOWN, Country": the country named next to a town it lacks outranks namesakes abroad
 DATELINE_WINDOW = 400  # characters from the top where a date line may open a line
 DATELINE_AFTER = re.compile(r"\s*(,|\(|\u2014|\u2013|-\s|:)")
 
@@ -465,6 +466,7 @@ def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
                                          and following is not None
                                          and text[b.end_char:following.start_char].strip(" ,") in ("", "and", "or")):
             continue
+        _unknown_town(a, b, between)
         for ca in a.candidates:
             for cb in b.candidates:
                 ea, eb = ca.entry, cb.entry
@@ -475,6 +477,20 @@ def _hierarchy(sdoc: Doc, mentions: list[Mention]) -> None:
                 if inside:
                     a.boost[ea.idx] = max(a.boost.get(ea.idx, 0.0), 6.0)
                     b.boost[eb.idx] = max(b.boost.get(eb.idx, 0.0), 3.0)
+
+
+def _unknown_town(a: Mention, b: Mention, between: str) -> None:
+    """'KRASNOARMEISK, Ukraine —': a town opening the date line that the gazetteer lacks in the country named after
+    it (renamed, too small) is in that country, not the namesake it has elsewhere ('Asia, Canada' in a running
+    list is no town); it takes the country's reading, which one sense per
+    discourse then gives its later mentions too."""
+    country = next((c for c in b.candidates if c.primary and c.entry.kind == "country"), None)
+    if (not a.dateline or between != "," or country is None or not a.candidates
+            or any(c.entry.kind not in ("city", "admin2") or c.entry.country == country.entry.country
+                   for c in a.candidates)):
+        return
+    a.candidates = [*a.candidates, Candidate(country.entry, primary=False)]
+    a.boost[country.entry.idx] = max(a.boost.get(country.entry.idx, 0.0), UNKNOWN_TOWN_BOOST)
 
 
 @dataclass(slots=True)
