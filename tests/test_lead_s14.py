@@ -95,3 +95,19 @@ def test_a_place_inside_an_organisations_name_is_no_place(text: str, wrong: str)
 def test_a_town_filed_from_a_named_country_is_in_it(text: str, country: str) -> None:
     located = [e.location.country for e in events_of(text) if e.location is not None]
     assert located and set(located) == {country}
+
+
+@pytest.mark.parametrize("text, actor, recipient", [
+    ("The Nigerian government came under fire from rights groups over the killings.", "rights groups",
+     "Nigerian government"),
+    ("Government troops in Kidal came under attack by rebels on Monday.", "rebels", "troops"),
+])
+def test_what_comes_under_attack_or_fire_is_its_target(text: str, actor: str, recipient: str) -> None:
+    ev = main_of(text)
+    assert [a.text for a in ev.actors] == [actor]
+    assert [r.text for r in ev.recipients] == [recipient]
+
+
+def test_the_attacker_hung_on_the_act_noun_acts() -> None:
+    ev = main_of("Kurdish positions came under attack from Turkish jets on Sunday.")
+    assert [a.country for a in ev.actors] == ["TUR"]

@@ -80,10 +80,11 @@ def _main_country(places: list[Place]) -> Place | None:
 def _act_places(out: EventDocument) -> list[Place]:
     """The document's places less those that only seat a party ('a London-based monitor said troops shelled the
     town'): the monitor's base is neither where the shelling happened nor whose troops they were; and less those
-    inside an organisation's name."""
+    inside a news outlet's name."""
     text = out.document.text
-    # a place inside an organisation's name ('The New York Times', 'Kenya Airways') names the organisation
-    names = [(a.start, a.end) for a in out.actors if a.kind in ("org", "igo", "ngo") and a.start is not None
+    # a place inside a news outlet's name ('The New York Times', 'the Jerusalem Post') is the outlet's home, not
+    # where what it reports happened (a state body's or a school's place is theirs: 'the Kenyan government')
+    names = [(a.start, a.end) for a in out.actors if "MED" in (a.sectors or [a.sector]) and a.start is not None
              and a.end is not None]
     return [p for p in out.places if _base_word(text[p.end : p.end + 20]) not in G.base_participles
             and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
@@ -958,6 +959,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # 'peacekeepers arrived in X' (X let them in), 'rebels received arms from X': the subject is acted on,
         # the party of the entry's preposition acts
         args.actors, args.recipients = args.recipients, args.actors
+        if not args.actors:  # 'came under attack from Turkish jets': the parser hangs the party on the act noun
+            args.actors = [p for t in trig.tokens if t.pos_ == "NOUN" and t.i != trig.token.i for c in t.children
+                           if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"
+                           for p in conjuncts(g)]
     addressed = trig.entry.get("accused_in", trig.entry.get("addressed_in"))
     if addressed is not None:
         accused, _ = subject_of(sent.doc[int(addressed)])
