@@ -111,3 +111,18 @@ def test_what_comes_under_attack_or_fire_is_its_target(text: str, actor: str, re
 def test_the_attacker_hung_on_the_act_noun_acts() -> None:
     ev = main_of("Kurdish positions came under attack from Turkish jets on Sunday.")
     assert [a.country for a in ev.actors] == ["TUR"]
+
+
+@pytest.mark.parametrize("text, trigger, wrong", [
+    ("Fighting raged across Syria on Friday as Syria's army shelled rebel towns. Russia warned that US cruise "
+     "missile strikes on a Syrian air base could have serious consequences.", "strikes", "RUS"),
+    ("Clashes went on across Yemen and Yemen's army shelled Houthi positions. Riyadh said rebels attacked a "
+     "border post overnight.", "attacked", "SAU"),
+])
+def test_a_place_that_speaks_is_a_party_not_a_venue(text: str, trigger: str, wrong: str) -> None:
+    ev = next(e for e in events_of(text) if trigger in e.evidence.trigger)
+    assert ev.location is not None and ev.location.country != wrong
+
+
+def test_hailing_from_a_country_is_no_praise() -> None:
+    assert not events_of("The Shabaab militia hails from neighbouring Somalia.")

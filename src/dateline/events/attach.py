@@ -110,7 +110,8 @@ def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) ->
 
 def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country: Place | None,
                    actor_spans: Sequence[tuple[int, int]]) -> Location | None:
-    usable = [p for p in places if (p.lat is not None or p.country) and not _owner_name(p, sent, actor_spans)]
+    usable = [p for p in places if (p.lat is not None or p.country) and not _owner_name(p, sent, actor_spans)
+              and not _speaking_place(p, sent)]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
@@ -147,6 +148,16 @@ def _a_site(noun: Token) -> bool:
     compound, a base, a depot. (An unlisted noun may be a person the animacy lists lack: 'an engineer from X'.)"""
     words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
     return any(w.lemma_.lower() in G.placed_objects for w in words)
+
+
+def _speaking_place(p: Place, sent: Span) -> bool:
+    """'Russia warned that US strikes on a Syrian base …', 'what Washington says was a gas attack': a place that
+    speaks is a party (its government), not where anything it tells of happened."""
+    if p.start < sent.start_char or p.end > sent.end_char:
+        return False
+    root = _root_at(sent, p.start, p.end)
+    return (root is not None and root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+            and root.head.lemma_.lower() in G.speech_verbs)
 
 
 def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) -> bool:
