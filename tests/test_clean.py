@@ -129,6 +129,24 @@ def test_a_video_teaser_left_between_paragraphs_is_a_caption() -> None:
     assert [c.kind for c in doc.captions] == ["caption"]
 
 
+def test_a_video_player_notice_with_its_caption_is_a_caption() -> None:
+    text = ("Harbour strike\n\n"
+            "Dock workers in Durban stayed off the job for a third day.\n\n"
+            "Media playback is unsupported on your device Media caption Police fired rubber bullets at pickets\n\n"
+            "Talks are due to resume on Friday.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert "rubber bullets" not in doc.text and "Talks are due" in doc.text
+    assert [c.kind for c in doc.captions] == ["caption"]
+
+
+def test_prose_about_media_playback_stays() -> None:
+    text = ("Streaming row\n\n"
+            "Media playback on old phones is unsupported, the regulator said, and the broadcaster must fix it.\n\n"
+            "The broadcaster said it would.")
+    doc, _ = clean(RawArticle.from_text(text))
+    assert "Media playback on old phones" in doc.text
+
+
 def test_prose_quoting_the_words_just_watched_stays() -> None:
     text = ("Match report\n\n"
             "The coach said he had just watched the tape of the final twice.\n\n"

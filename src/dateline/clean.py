@@ -34,8 +34,10 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 # A picture's credit and caption run into one line by some scrapers: 'Image copyright Reuters Image caption ...',
-# a gallery's 'Hide Caption 3 of 20 Photos: ...'.
-_PICTURE_FURNITURE = re.compile(r"^\s*(?:(?:image|photo|picture|media)\s+(?:copyright|caption)|(?:hide|show)\s+caption)\b",
+# a gallery's 'Hide Caption 3 of 20 Photos: ...', a video's 'Media playback is unsupported on your device Media
+# caption ...' (629 corpus articles).
+_PICTURE_FURNITURE = re.compile(r"^\s*(?:media playback is unsupported on your device\s+)?"
+                                r"(?:(?:image|photo|picture|media)\s+(?:copyright|caption)|(?:hide|show)\s+caption)\b",
                                 re.I)
 # A video teaser some sites leave between paragraphs (1 in 25 corpus articles): 'JUST WATCHED <title> Replay More
 # Videos ... MUST WATCH <title> 02:26'. Its title names another story, not this one's events.
