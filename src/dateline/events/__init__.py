@@ -27,7 +27,7 @@ from .implied import authorities, flag, own_society, place_target, state_authori
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
-from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
+from .rereadings import as_complaint, as_inquiry, as_pullout, as_riot, as_verbal_attack, conventional_force
 from .triggers import (
     Trigger,
     TriggerIndex,
@@ -1143,7 +1143,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     )
     if political_struggle(event, trig) or figurative_arms(event):
         return []
-    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event, trig), trig), trig), trig))
+    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(as_pullout(event), trig), trig), trig),
+                                          trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []
