@@ -441,7 +441,7 @@ def _aimed_at(event: Event, party: Actor) -> bool:
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
     return _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
-        sent, _arriving_forces(found)))))
+        sent, _helping_dispatch(sent, _arriving_forces(found))))))
 
 
 _WARNING = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "weight": 0.8, "warning": True}
@@ -506,6 +506,27 @@ def _arrival_reading(subj: Token) -> dict[str, object] | None:
     if any(w.lemma_.lower() in G.delivered_goods or w.lower_ in G.delivered_goods for w in words):
         return _DELIVERY
     return None
+
+
+def _helping_dispatch(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """'Interpol will send a team to help identify the victims', 'dispatched experts to assist the inquiry': people
+    sent with a purpose clause of help are aid (AID 070), when the lexicon reads nothing on the verb (grammar
+    `helping_dispatch_verbs`, `helping_dispatch_nouns`)."""
+    held = {t.token.i for t in triggers}
+    added: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in held or tok.lemma_.lower() not in G.helping_dispatch_verbs:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in G.helping_dispatch_nouns:
+            continue
+        # the purpose clause: 'to help (V)', which the parser may read with 'help' as the auxiliary of V
+        purpose = [c for c in (*tok.children, *obj.children) if c.dep_ in ("advcl", "xcomp", "acl")
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if any(c.lemma_.lower() in G.help_verbs or any(a.dep_ == "aux" and a.lemma_.lower() in G.help_verbs
+                                                       for a in c.children) for c in purpose):
+            added.append(Trigger(token=tok, entry={**_DELIVERY, "weight": 0.8}, tokens=[tok, obj], specificity=2))
+    return sorted([*triggers, *added], key=lambda t: t.token.i) if added else triggers
 
 
 def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
