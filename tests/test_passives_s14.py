@@ -123,3 +123,15 @@ def test_a_civilian_body_withdrawing_pulls_its_people_out() -> None:
         assert ev.mode == "withdraw", text
     ev = _one("Ugandan troops withdrew from the town.", "RETREAT")  # forces still retreat
     assert ev.mode == "withdraw"
+
+
+# --- a party named by a name on the word 'party', which the KB does not list
+
+
+def test_a_named_party_the_kb_lacks_is_a_party_of_the_place() -> None:
+    for text, country in (
+            ("The Tawhid party said it will boycott Tunisia's elections unless the president steps down.", "TUN"),
+            ("The small Mwangaza party will boycott the vote in Kenya unless the electoral board is replaced.", "KEN")):
+        ev = _one(text, "THREATEN")  # a boycott held over a condition
+        assert _countries(ev.actors) == {country}, text
+        assert ev.actors[0].sector == "PTY", text
