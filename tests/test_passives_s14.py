@@ -135,3 +135,15 @@ def test_a_named_party_the_kb_lacks_is_a_party_of_the_place() -> None:
         ev = _one(text, "THREATEN")  # a boycott held over a condition
         assert _countries(ev.actors) == {country}, text
         assert ev.actors[0].sector == "PTY", text
+
+
+# --- an allegation about a named party, whatever its clause says
+
+
+def test_an_allegation_accuses_the_party_its_clause_is_about() -> None:
+    for text, accused in (("Kenya alleged that Somalia knew of the plans.", "SOM"),
+                          ("The opposition alleged that the Zambian electoral commission had hidden ballots.", "ZMB")):
+        ev = _one(text, "ACCUSE")
+        assert _countries(ev.recipients) == {accused}, text
+    ev = _one("Ghana alleged that it was a misunderstanding.", "ACCUSE")
+    assert not ev.recipients  # 'it' names no party

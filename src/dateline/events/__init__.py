@@ -668,8 +668,9 @@ def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.allegation_verbs:
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if comp is None or not any(o.event_type in G.alleged_types and o.token in comp.subtree
-                                   and _done_by_someone_named(o.token) for o in triggers):
+        if comp is None or not (any(o.event_type in G.alleged_types and o.token in comp.subtree
+                                    and _done_by_someone_named(o.token) for o in triggers)
+                                or tok.lemma_.lower() in G.clause_allegation_verbs and _names_its_subject(comp)):
             continue
         own = by_token.get(tok.i)
         entry = {**(own.entry if own is not None else {"kind": "verb", "type": "ACCUSE", "mode": "allege",
@@ -680,6 +681,13 @@ def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         out.append(Trigger(token=tok, entry=entry, tokens=own.tokens if own is not None else [tok],
                            specificity=own.specificity if own is not None else 2))
     return out
+
+
+def _names_its_subject(clause: Token) -> bool:
+    """'that Somalia knew of the plans', 'that the army had lied': the clause is about a party named by a name or a
+    noun (not 'it', 'there'), so an allegation verb reporting it accuses that party."""
+    subj, _ = subject_of(clause)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i > clause.sent.start
 
 
 def _done_by_someone_named(tok: Token) -> bool:
