@@ -27,7 +27,7 @@ from .implied import authorities, flag, own_society, place_target, state_authori
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
-from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
+from .rereadings import as_complaint, as_inquiry, as_pullout, as_riot, as_verbal_attack, conventional_force
 from .triggers import (
     Trigger,
     TriggerIndex,
@@ -447,7 +447,7 @@ def _aimed_at(event: Event, party: Actor) -> bool:
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
     return _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
-        sent, _arriving_forces(found)))))
+        sent, _helping_dispatch(sent, _arriving_forces(found))))))
 
 
 _WARNING = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "weight": 0.8, "warning": True}
@@ -512,6 +512,27 @@ def _arrival_reading(subj: Token) -> dict[str, object] | None:
     if any(w.lemma_.lower() in G.delivered_goods or w.lower_ in G.delivered_goods for w in words):
         return _DELIVERY
     return None
+
+
+def _helping_dispatch(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
+    """'Interpol will send a team to help identify the victims', 'dispatched experts to assist the inquiry': people
+    sent with a purpose clause of help are aid (AID 070), when the lexicon reads nothing on the verb (grammar
+    `helping_dispatch_verbs`, `helping_dispatch_nouns`)."""
+    held = {t.token.i for t in triggers}
+    added: list[Trigger] = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.i in held or tok.lemma_.lower() not in G.helping_dispatch_verbs:
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in G.helping_dispatch_nouns:
+            continue
+        # the purpose clause: 'to help (V)', which the parser may read with 'help' as the auxiliary of V
+        purpose = [c for c in (*tok.children, *obj.children) if c.dep_ in ("advcl", "xcomp", "acl")
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        if any(c.lemma_.lower() in G.help_verbs or any(a.dep_ == "aux" and a.lemma_.lower() in G.help_verbs
+                                                       for a in c.children) for c in purpose):
+            added.append(Trigger(token=tok, entry={**_DELIVERY, "weight": 0.8}, tokens=[tok, obj], specificity=2))
+    return sorted([*triggers, *added], key=lambda t: t.token.i) if added else triggers
 
 
 def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:
@@ -653,8 +674,9 @@ def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in G.allegation_verbs:
             continue
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        if comp is None or not any(o.event_type in G.alleged_types and o.token in comp.subtree
-                                   and _done_by_someone_named(o.token) for o in triggers):
+        if comp is None or not (any(o.event_type in G.alleged_types and o.token in comp.subtree
+                                    and _done_by_someone_named(o.token) for o in triggers)
+                                or tok.lemma_.lower() in G.clause_allegation_verbs and _names_its_subject(comp)):
             continue
         own = by_token.get(tok.i)
         entry = {**(own.entry if own is not None else {"kind": "verb", "type": "ACCUSE", "mode": "allege",
@@ -665,6 +687,13 @@ def _alleged_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         out.append(Trigger(token=tok, entry=entry, tokens=own.tokens if own is not None else [tok],
                            specificity=own.specificity if own is not None else 2))
     return out
+
+
+def _names_its_subject(clause: Token) -> bool:
+    """'that Somalia knew of the plans', 'that the army had lied': the clause is about a party named by a name or a
+    noun (not 'it', 'there'), so an allegation verb reporting it accuses that party."""
+    subj, _ = subject_of(clause)
+    return subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i > clause.sent.start
 
 
 def _done_by_someone_named(tok: Token) -> bool:
@@ -1153,7 +1182,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     )
     if political_struggle(event, trig) or figurative_arms(event):
         return []
-    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event, trig), trig), trig), trig))
+    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(as_pullout(event), trig), trig), trig),
+                                          trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -104,6 +104,24 @@ def _agent_on_gerund(verb: Token) -> Token | None:
     return None
 
 
+def _detached_agent(verb: Token) -> Token | None:
+    """'X has been accused of misusing funds, much of it stolen, by Y officials': a 'by' phrase set off by a comma
+    after intervening material is the passive's agent even where the parser hangs it, and the passive under it,
+    on a later verb. Taken only for a name or a plural noun, as for `_agent_on_gerund`; with no comma ('much
+    of it hidden by his aides') the 'by' belongs to the participle before it."""
+    # the verb the parser hung the passive on, or a participle it hung on the passive ('..., some paid in cash,')
+    hosts = [verb.head] if verb.dep_ in ("ccomp", "conj", "advcl") and verb.head.i > verb.i else []
+    hosts += [c for c in verb.children if c.dep_ in ("conj", "advcl") and c.tag_ == "VBN"]
+    for by in (c for h in hosts for c in h.children):
+        if by.dep_ not in ("prep", "agent") or by.lower_ != "by" or by.i <= verb.i or by.nbor(-1).text != ",":
+            continue
+        obj = next((g for g in by.children if g.dep_ == "pobj"), None)
+        if obj is not None and (obj.pos_ == "PROPN" or obj.tag_ in ("NNS", "NNPS") or any(
+                c.dep_ in ("poss", "compound") and c.pos_ == "PROPN" for c in obj.children)):
+            return obj  # 'by Peru's attorney general', not 'by the end of May'
+    return None
+
+
 def _fight_foe(verb: Token) -> Token | None:
     """The 'with' side of the fight a passive act happened in ('killed in a shootout with police',
     'wounded during a gun battle with troops'), a name or a noun of people (grammar `fight_nouns`)."""
@@ -390,7 +408,7 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         args.actors = [owner]
         args.recipients = conjuncts(subj) if subj is not None and subj.i < owner.i else []
     elif passive:
-        agent = _agent(tok)
+        agent = _agent(tok) or _detached_agent(tok)
         if agent is not None:
             args.actors = conjuncts(agent)
             args.recipients = conjuncts(subj) if subj is not None else []

@@ -237,12 +237,36 @@ def _unlisted_name(head: Token) -> Actor | None:
         names += [m for g in list(names) if g.pos_ != "PROPN" for m in g.lefts if m.pos_ == "PROPN"]
     ent = next((e for n in names for e in head.sent.ents if e.start <= n.i < e.end and e.label_ in ("ORG", "PERSON")),
                None)
-    if ent is None:
+    body = _body_noun_sector(head) if names else None
+    if ent is None and body is None:
         return None
+    if ent is None:
+        # 'the Umma party': a name on the noun of a kind of political body is that body, whether or not the
+        # recogniser tags the name; the noun says its sector, so it is placed where it acts, as a party is
+        start, end = min(n.left_edge.idx for n in names), head.idx + len(head.text)
+        text = text_of(head.doc)[start:end]
+        return Actor(text=text, name=text, kind="org", sector=body, sectors=[body], start=start, end=end)
     start = min(ent.start_char, head.left_edge.idx if head.pos_ != "PROPN" else ent.start_char)
     end = max(ent.end_char, head.idx + len(head.text))
     text = text_of(head.doc)[start:end]
+    if body is not None:
+        return Actor(text=text, name=ent.text, kind="org", sector=body, sectors=[body], start=start, end=end)
     return Actor(text=text, name=ent.text, kind="unknown", start=start, end=end)
+
+
+# Sectors of bodies that news names by a name on their kind noun, lower case ('the Umma party'); a company or a
+# court so named ('the Acme company') is too often no party to an act.
+NAMED_BODY_SECTORS = frozenset({"PTY"})
+
+
+def _body_noun_sector(head: Token) -> str | None:
+    """The sector of a singular noun the KB lists as a kind of political body ('party' PTY), for a name the KB lacks."""
+    from ..kb import load_kb
+
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return None
+    return next((e.sectors[0] for e in load_kb().lookup(head.lemma_.lower())
+                 if e.source == "noun" and e.kind == "org" and e.sectors and e.sectors[0] in NAMED_BODY_SECTORS), None)
 
 
 def unlisted(actor: Actor) -> bool:

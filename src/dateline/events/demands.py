@@ -146,18 +146,26 @@ def _finite_clause(tok: Token) -> Token | None:
                  for s in c.children) and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
 
 
-def _inverted_report(tok: Token) -> Token | None:
-    """'X is failing ..., a rights group protested': the small parser hangs the reporting verb on its speaker as a
-    participle ('group' -acl-> 'protested') and that noun on the clause as an apposition; the speaker follows a
-    comma after the sentence's finite main clause."""
-    noun = tok.head
-    if tok.dep_ != "acl" or tok.tag_ not in ("VBD", "VBN") or noun.dep_ != "appos" or noun.i > tok.i:
+def _inverted_report(tok: Token) -> tuple[Token, Token] | None:
+    """'X is failing ..., a rights group protested': the small parser hangs the reporting verb after the clause on
+    its speaker as a participle ('group' -acl-> 'protested', that noun an apposition), or on the clause's last
+    noun as a relative clause whose subject is the speaker ('journalists' -relcl-> 'complained'); the speaker
+    follows a comma after the sentence's finite main clause. The clause and the speaker."""
+    if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.head.dep_ == "appos" and tok.head.i < tok.i:
+        speaker = tok.head
+    elif tok.dep_ == "relcl" and tok.tag_ == "VBD":
+        # no relative word ('journalists who complained' is a relative clause proper) and nothing reported after
+        speaker = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if speaker is None or speaker.tag_ in ("WP", "WDT") or any(
+                c.dep_ in ("dobj", "ccomp", "xcomp") or c.tag_ in ("WP", "WDT") for c in tok.subtree if c is not speaker):
+            return None
+    else:
         return None
-    start = noun.left_edge.i
+    start = speaker.left_edge.i
     root = tok.sent.root
     if start == 0 or tok.doc[start - 1].text != "," or root.i >= start or root.pos_ not in ("VERB", "AUX"):
         return None
-    return root if any(s.dep_ in ("nsubj", "nsubjpass") for s in root.children) else None
+    return (root, speaker) if any(s.dep_ in ("nsubj", "nsubjpass") for s in root.children) else None
 
 
 def clause_complaints(triggers: list[Trigger]) -> list[Trigger]:
@@ -173,9 +181,8 @@ def clause_complaints(triggers: list[Trigger]) -> list[Trigger]:
             continue
         clause = _finite_clause(tok)
         speaker = None
-        if clause is None:
-            clause = _inverted_report(tok)
-            speaker = tok.head if clause is not None else None
+        if clause is None and (inverted := _inverted_report(tok)) is not None:
+            clause, speaker = inverted
         subj = speaker if speaker is not None else next(
             (c for c in tok.children if c.dep_ == "nsubj"), None)
         if clause is None or (subj is not None and subj.lemma_.lower() in G.street_crowds):

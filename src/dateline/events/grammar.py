@@ -152,6 +152,10 @@ class Grammar:
     patient_owner_nouns: frozenset[str] = frozenset()  # 'Nemtsov's killing': the owner is the one killed
     struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
+    helping_dispatch_verbs: frozenset[str] = frozenset()  # 'will send a team to help identify victims': AID
+    helping_dispatch_nouns: frozenset[str] = frozenset()
+    pullout_sectors: frozenset[str] = frozenset()  # 'a rights group withdrew from X': staff pulled out
+    clause_allegation_verbs: frozenset[str] = frozenset()  # 'alleged that Y knew': Y is accused
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
     obligation_verbs: frozenset[str] = frozenset()  # 'X said Y has to withdraw': an obligation, as 'must'
@@ -243,7 +247,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
-                       "struggle_words", "specific_act_words", "help_verbs", "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns", "clause_complaint_verbs", "street_crowds",
+                       "struggle_words", "specific_act_words", "help_verbs", "helping_dispatch_verbs", "helping_dispatch_nouns", "pullout_sectors", "clause_allegation_verbs", "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns", "clause_complaint_verbs", "street_crowds",
                        "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks",

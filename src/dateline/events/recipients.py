@@ -144,7 +144,9 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
                     return found
     if event_type in ADDRESSED_TYPES:
         for c in tok.children:
-            if c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+            # 'pushed for Serbia to recognise Kosovo': a for-infinitive clause asks its subject as a that-clause does
+            if c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and (m.lower_ == "that" and c.dep_ == "ccomp" or (
+                    m.lower_ == "for" and m.i < c.i)) for m in c.children):
                 subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
                 if subj is not None:
                     return conjuncts(subj)
@@ -152,6 +154,14 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
         # 'called for sanctions against X': the object of the verb's 'for' is the act asked for
         asked = [g for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "for" for g in c.children
                  if g.dep_ == "pobj"]
+        # 'pressed for Turkey to release ...' parsed with 'Turkey' as the preposition's object: the for-infinitive's
+        # subject is the party asked
+        infinitive = any(c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                         for c in tok.children)
+        named = [g for g in asked if infinitive and g.pos_ == "PROPN" and g.i + 1 < len(g.doc)
+                 and g.doc[g.i + 1].lower_ == "to"]
+        if named:
+            return conjuncts(named[0])
         for obj in [*(c for c in tok.children if c.dep_ in OBJECT_DEPS), *asked]:
             found = _owners(obj)
             if found:

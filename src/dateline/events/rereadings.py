@@ -45,6 +45,16 @@ def conventional_force(event: Event) -> Event:
     return event.model_copy(update={"cameo": "190"})
 
 
+def as_pullout(event: Event) -> Event:
+    """'A rights group withdrew from Chad', 'the charity pulled out of Yemen': a civilian body pulling out pulls
+    its own people out (SANCTION withdraw, as withdrawn staff are), not a military retreat."""
+    if event.event_type != "RETREAT" or event.mode != "withdraw" or not event.actors:
+        return event
+    if not all(set(a.sectors or [a.sector]) & G.pullout_sectors for a in event.actors):
+        return event
+    return event.model_copy(update={"event_type": "SANCTION", "mode": "withdraw", "cameo": "164"})
+
+
 def as_complaint(event: Event, trig: Trigger) -> Event:
     """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
     protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""

@@ -239,6 +239,11 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
         # 'warned Ruritania of reprisals': the parser hangs the preposition on the verb's object
         hits = hits or [g for c in tok.children if c.dep_ == "dobj" for g in c.children
                         if g.dep_ == "prep" and _lemma(g) in particle]
+        # 'pushed for Serbia to recognise Kosovo': a for-infinitive clause, whose 'for' the parser marks on the
+        # clause's verb
+        hits = hits or [m for c in tok.children if c.dep_ in ("advcl", "ccomp") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for m in c.children
+            if m.dep_ == "mark" and _lemma(m) in particle and m.i < c.i]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
