@@ -126,3 +126,25 @@ def test_a_place_that_speaks_is_a_party_not_a_venue(text: str, trigger: str, wro
 
 def test_hailing_from_a_country_is_no_praise() -> None:
     assert not events_of("The Shabaab militia hails from neighbouring Somalia.")
+
+
+def _main_of_story(text: str, title: str, published: str) -> object:
+    from dateline.ingest import RawArticle
+    from dateline.pipeline import analyse_many
+
+    doc = list(analyse_many([RawArticle.from_text(text, title=title, published=published)]))[0]
+    return max(doc.events, key=lambda e: e.salience)
+
+
+def test_an_act_dated_years_back_is_history_not_the_news() -> None:
+    text = ("In 2018, the United States imposed sanctions on Turkey over a detained pastor.\n\n"
+            "On Monday the Treasury imposed sanctions on two Turkish ministers over the offensive.")
+    ev = _main_of_story(text, "US imposes sanctions on Turkish ministers", "2019-10-14")
+    assert ev.event_type == "SANCTION" and ev.date is not None and ev.date.start.startswith("2019-10")
+
+
+def test_a_recent_dated_act_stays_the_news() -> None:
+    text = ("Police in Lagos arrested 40 protesters on Friday, officials said.\n\n"
+            "The protests began on Thursday over fuel prices.")
+    ev = _main_of_story(text, "Lagos police arrest protesters", "2021-03-06")
+    assert ev.event_type == "COERCE"

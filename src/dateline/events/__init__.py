@@ -399,7 +399,8 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     act = _act_of(found)
     if found is not None and title_doc is not None and not any(e.event_type == found[0].event_type for e in events):
         events += _headline_events(found, title_doc, out, main_country)
-    ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc), act[0] if act else None)
+    ranked = ranking.assign_salience(events, sdoc, ranking.story_prior(sdoc, title_doc), act[0] if act else None,
+                                    published)
     return [_unidentified_attackers(e) for e in _headline_mode(ranked, act)]
 
 

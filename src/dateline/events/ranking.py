@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -46,6 +47,11 @@ REQUEST_TYPES = frozenset({"REQUEST"})
 # this share of the act its sentence's main clause tells, however violent the background ('resigned as
 # protesters threatened to storm his office'): the story prior reads the whole sentence and would favour it.
 BELOW_MAIN_CLAUSE = 0.9
+# An act the text dates more than this many days before publication ('In 2018, the US imposed sanctions') is
+# history the story recalls, not its news: it weighs HISTORY of its salience and is not the headline's act
+# while a recent one of that type is.
+HISTORY_DAYS = 31
+HISTORY = 0.5
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "amod", "compound", "npadvmod", "nmod"})
 
 Probs = dict[str, float]
@@ -184,7 +190,22 @@ def _below_main_clause(events: Sequence[Event], raw: list[float], sdoc: Doc) -> 
             for s, bg, r in zip(sentence, background, raw, strict=True)]
 
 
-def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_type: str | None = None) -> list[Event]:
+def _history(ev: Event, published: str | None) -> bool:
+    """Whether the event's own date (not one inherited from publication) ended well before publication."""
+    d = ev.date
+    if published is None or d is None or d.inferred or d.source == "publication":
+        return False
+    last = d.end or d.start
+    if not last:
+        return False
+    try:
+        return (date.fromisoformat(published[:10]) - date.fromisoformat(last[:10])).days > HISTORY_DAYS
+    except ValueError:
+        return False
+
+
+def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_type: str | None = None,
+                    published: str | None = None) -> list[Event]:
     """Salience in (0, 1]: 1.0 for the story's main event; position, clause, the story prior and the act the
     headline names decide. The headline states the story's act: when it names one, the most salient event of
     that type is the main event, whatever outweighs it in the body."""
@@ -208,9 +229,12 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_t
            * (EMBEDDED_IN_REQUEST if _inside_accusation(ev, events, sdoc, REQUEST_TYPES) else 1.0)
            for ev, r in zip(events, raw, strict=True)]
     raw = _below_main_clause(events, raw, sdoc)
+    history = [_history(ev, published) for ev in events]
+    raw = [r * HISTORY if old else r for r, old in zip(raw, history, strict=True)]
     top = max(raw) or 1.0
     salience = [r / top for r in raw]
     named = [i for i, ev in enumerate(events) if ev.event_type == headline_type]
+    named = [i for i in named if not history[i]] or named
     if named:
         main = max(named, key=lambda i: raw[i])
         salience = [1.0 if i == main else min(v, MAX_BELOW_MAIN) for i, v in enumerate(salience)]
