@@ -89,6 +89,17 @@ def test_times_deadline_by_a_date() -> None:
     assert e.role == "deadline"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("The two parties did not sign the pact until Tuesday.", "2022-01-11"),  # signed on Tuesday, a day gone
+    ("The airport was not reopened until Wednesday.", "2022-01-12"),
+    ("The vote was postponed until Tuesday.", "2022-01-18"),  # a deadline ahead
+    ("The army will not withdraw until Tuesday.", "2022-01-18"),
+    ("He said he would not resign until Tuesday.", "2022-01-18"),
+])
+def test_times_not_until_a_weekday_in_the_past_is_that_day(text: str, value: str) -> None:
+    assert find(tag(text), "Tuesday" if "Tuesday" in text else "Wednesday").value == value
+
+
 def test_times_absolute_dates_and_partial_dates() -> None:
     text = (
         "The treaty of 14 January 2022 replaced one signed on Jan. 6, 2020. Talks began on January 6. "

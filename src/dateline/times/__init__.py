@@ -378,10 +378,14 @@ def _deadline_tense(ctx: _Context, c: Candidate, tense: Tense | None) -> Tense |
     window = ctx.text[max(0, c.start - 80) : c.start + 80]
     if tense == "past" and _PLUPERFECT.search(window) and not _MODAL.search(window):
         return tense
+    if (tense == "past" and role == "until" and _NEGATED.search(ctx.text[max(0, c.start - 80) : c.start])
+            and not _MODAL.search(window)):
+        return tense  # "did not reach a deal until Friday": it was reached on Friday, a day gone
     return "future"
 
 
 _PLUPERFECT = re.compile(r"\bhad\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
 _MODAL = re.compile(r"\b(?:will|would|must|shall|'ll|going to)\b", re.I)
 
 
