@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from dateline.clean import clean, content_id, english_score, parse_date_line
 from dateline.ingest import RawArticle
 
@@ -145,6 +147,23 @@ def test_prose_about_media_playback_stays() -> None:
             "The broadcaster said it would.")
     doc, _ = clean(RawArticle.from_text(text))
     assert "Media playback on old phones" in doc.text
+
+
+@pytest.mark.parametrize("text, line", [
+    ("MAPUTO, Mozambique (AP) — Soldiers fired on a convoy near the border on Sunday.",
+     "MAPUTO, Mozambique (AP) —"),
+    ("SAN JOSE, Calif. — The city council rejected the budget on Tuesday night.", "SAN JOSE, Calif. —"),
+    ("LIMA, March 3 (Reuters) - Peruvian police arrested four officials on Monday.", "LIMA, March 3 (Reuters) -"),
+])
+def test_a_wire_date_line_run_into_the_lead_gets_its_own_line(text: str, line: str) -> None:
+    doc, _ = clean(RawArticle.from_text(text, title="News"))
+    assert doc.text.split("\n\n")[:2] == [line, text[len(line) + 1:]]
+
+
+def test_a_capitalised_word_and_dash_inside_prose_stays() -> None:
+    text = "The US - Iran talks failed on Monday when Iran rejected the offer."
+    doc, _ = clean(RawArticle.from_text(text, title="Talks"))
+    assert doc.text == text
 
 
 def test_prose_quoting_the_words_just_watched_stays() -> None:

@@ -88,3 +88,22 @@ def test_a_title_case_headline_is_sentence_cased_keeping_the_names_the_kb_knows(
     # names kept give the parser its subject: the verb is read as a verb, not as part of a noun phrase
     doc = nlp.parse(nlp.sentence_cased("Peru Makes Concessions to Chile"))
     assert [t.dep_ for t in doc if t.lower_ == "makes"] == ["ROOT"]
+
+
+def test_a_paragraph_break_ends_a_sentence() -> None:
+    doc = nlp.load()("MAPUTO, Mozambique (AP) —\n\nSoldiers fired on a convoy on Sunday.\n\n"
+                     "Photo caption without a stop\n\nThe army said five people died. Two were soldiers.")
+    starts = [s.text.strip() for s in doc.sents]
+    assert starts == ["MAPUTO, Mozambique (AP) —", "Soldiers fired on a convoy on Sunday.", "Photo caption without a stop",
+                      "The army said five people died.", "Two were soldiers."]
+
+
+def test_a_wire_date_line_is_not_the_leads_subject() -> None:
+    from dateline.ingest import RawArticle
+    from dateline.pipeline import analyse_many
+
+    raw = RawArticle.from_text("KANDAHAR, Afghanistan - Taliban fighters attacked a police post on Saturday.",
+                               title="Police post attacked", published="2015-02-16")
+    doc = list(analyse_many([raw]))[0]
+    ev = next(e for e in doc.events if e.event_type == "ASSAULT")
+    assert [a.text for a in ev.actors] == ["Taliban fighters"]

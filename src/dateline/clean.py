@@ -58,6 +58,13 @@ _EMBED_END = re.compile(r"[—–-]\s*[^—–\n]{1,80}\(@\w{1,30}\)\s+(?:" + "j
                         r"september|october|november|december)\s+\d{1,2},\s+\d{4}\s*$", re.I)
 # Newsletter sign-up lines ('Sign up for Daily Newsletters', 'By signing up, you agree to our Privacy Policy').
 _SIGN_UP = re.compile(r"^\s*(?:(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b|by signing up,? you agree\b)", re.I)
+# A wire story's date line run into its first sentence ('SANAA, Yemen (AP) — Hundreds of protesters stormed …',
+# 'WASHINGTON (Reuters) - The Senate …'; 2,940 corpus articles): the city would be read as the sentence's subject,
+# so it is given its own line, as printed papers set it.
+_INLINE_DATELINE = re.compile(
+    r"^(?P<line>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,2})?"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\((?:AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|Xinhua)\))?"
+    r" ?(?:—|–|--|-)) +(?=[A-Z0-9\"“‘'])")
 _PHOTO_POSITION = re.compile(r"\((?:L|R|C|left|right|centre|center|front|back)\)", re.I)
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -120,6 +127,15 @@ def english_score(text: str) -> float:
         return 0.0
     return sum(w in _ENGLISH_STOPWORDS for w in words) / len(words)
 
+
+
+def _dateline_apart(paras: list[str]) -> list[str]:
+    """The first of the opening paragraphs that starts with a wire date line, split after it."""
+    for i, p in enumerate(paras[:3]):
+        m = _INLINE_DATELINE.match(p)
+        if m and len(p) > m.end() + 20:
+            return [*paras[:i], m["line"], p[m.end():], *paras[i + 1:]]
+    return paras
 
 def clean(raw: RawArticle) -> tuple[Document, list[str]]:
     """One raw article to a Document; the second value lists warnings for the user."""
@@ -283,6 +299,7 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
             continue
         body_paras.append(p)
 
+    body_paras = _dateline_apart(body_paras)
     text = "\n\n".join(body_paras)
     if not text:
         warnings.append("no body text found")

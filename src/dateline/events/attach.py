@@ -123,8 +123,9 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
             is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans) or _describes_party(root, actor_spans))
             finer = int(p.kind not in ("country", None))
             # a place inside a party's own phrase ('the US commander in Iraq') describes the party, not the act;
-            # a region no state holds ('West Africa', 'the Middle East') is a vaguer answer than one a state does
-            return (is_actor, -locative, -int(bool(p.country)), -finer)
+            # a region no state holds ('the worst unrest in the Middle East') says less than any place a state
+            # holds in the clause, even one not in a locative phrase ('SANAA, Yemen — … stormed the embassy')
+            return (is_actor, -int(bool(p.country)), -locative, -finer)
         p = usable[min(tier, key=rank)]
         return _location(p, precision)
     if main_country is not None:
