@@ -55,6 +55,8 @@ def test_a_by_phrase_of_time_is_no_author() -> None:
     ("Protesters stormed the French embassy compound in Bamako, the capital of Mali, on Friday, in the latest "
      "attack on French missions in West Africa.", "Bamako"),
     ("Protesters stormed the U.S. Embassy in Yemen's capital, Sanaa, on Thursday.", "Sanaa"),
+    ("With chants against America, hundreds of protesters stormed the U.S. Embassy compound in Yemen's capital on "
+     "Thursday, the latest assault on American missions in the Middle East.", "Yemen"),
 ])
 def test_a_site_acted_on_is_where_the_act_happens(text: str, place: str) -> None:
     ev = main_of(text)

@@ -119,8 +119,11 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
         def rank(n: int) -> tuple[int, int, int]:
             p = usable[n]
             root = _root_at(sent, p.start, p.end)
-            locative = int(bool(root is not None and root.dep_ == "pobj" and root.head.lemma_.lower() in G.locative_preps))
-            is_actor = int(any(s <= p.start and p.end <= e for s, e in actor_spans) or _describes_party(root, actor_spans))
+            site = _under_site(root)
+            locative = int(site or bool(root is not None and root.dep_ == "pobj"
+                                        and root.head.lemma_.lower() in G.locative_preps))
+            is_actor = int((any(s <= p.start and p.end <= e for s, e in actor_spans) and not site)
+                           or _describes_party(root, actor_spans))
             finer = int(p.kind not in ("country", None))
             # a place inside a party's own phrase ('the US commander in Iraq') describes the party, not the act;
             # a region no state holds ('the worst unrest in the Middle East') says less than any place a state
@@ -142,6 +145,19 @@ def _describes_party(root: Token | None, actor_spans: Sequence[tuple[int, int]])
     if owner.pos_ not in ("NOUN", "PROPN") or _a_site(owner):
         return False  # 'stormed the embassy compound in Bamako': a site's place is where the act on it happens
     return any(s <= owner.idx < e for s, e in actor_spans)
+
+
+def _under_site(root: Token | None) -> bool:
+    """'stormed the embassy compound in Yemen's capital': the place is in a site's own phrase (through 'in',
+    a possessive or an apposition), so it says where the site, and the act on it, is."""
+    node = root
+    for _ in range(5):
+        if node is None or node.dep_ not in ("pobj", "prep", "poss", "appos", "compound") or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ != "pobj" and _a_site(node):
+            return True
+    return False
 
 
 def _a_site(noun: Token) -> bool:
