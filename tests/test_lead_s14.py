@@ -150,3 +150,22 @@ def test_a_recent_dated_act_stays_the_news() -> None:
             "The protests began on Thursday over fuel prices.")
     ev = _main_of_story(text, "Lagos police arrest protesters", "2021-03-06")
     assert ev.event_type == "COERCE"
+
+
+def test_the_storys_country_is_where_not_whose() -> None:
+    # the US is named more often than Somalia, but as the striking party; the story happens in Somalia
+    text = ("A drone strike hit a militant camp in southern Somalia on Monday, officials said.\n\n"
+            "The U.S. said it carried out the strike. The United States has targeted the group before, and U.S. "
+            "forces flew drones over the area. U.S. officials said more strikes would follow.\n\n"
+            "Residents said the blast destroyed several homes.")
+    from dateline.ingest import RawArticle
+    from dateline.pipeline import analyse_many
+
+    doc = list(analyse_many([RawArticle.from_text(text, title="Drone strike", published="2019-03-05")]))[0]
+    located = {e.evidence.trigger: e.location.country for e in doc.events if e.location is not None}
+    assert located["destroyed"] == "SOM" and located["carried out the strike"] == "SOM"
+
+
+def test_a_flag_on_people_is_no_place() -> None:
+    ev = main_of("Officials said U.S. special forces raided a compound outside the town.")
+    assert ev.location is None or ev.location.country != "USA"

@@ -77,6 +77,21 @@ def _main_country(places: list[Place]) -> Place | None:
     return Place(text=iso, start=0, end=0, name=iso, country=iso, kind="country")
 
 
+def _names_a_party(p: Place, sdoc: Doc) -> bool:
+    """A country named as a party rather than a place: a flag on a noun ('U.S. forces', 'the U.S. drone strike')
+    or the doer of a verb ('the United States said', 'the U.S. targeted its leaders'). Such mentions say whose, not where: a story of a US strike in Somalia
+    names the US more often than Somalia, but happens in Somalia."""
+    if p.kind != "country":
+        return False
+    span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+
+
 def _act_places(out: EventDocument) -> list[Place]:
     """The document's places less those that only seat a party ('a London-based monitor said troops shelled the
     town'): the monitor's base is neither where the shelling happened nor whose troops they were; and less those
@@ -372,7 +387,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
     if not out.document.text:
         return []
     index = MentionIndex(out.actors)
-    main_country = _main_country(_act_places(out))
+    main_country = _main_country([p for p in _act_places(out) if not _names_a_party(p, sdoc)])
     published = out.document.published
     lexicon_index = default_index()
     events: list[Event] = []

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..animacy import animate
 from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
 from .grammar import load_grammar
 
@@ -186,8 +187,10 @@ def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) ->
            and (e.start_char, e.end_char) != (p.start, p.end) for e in sent.ents):
         return True
     root = _root_at(sent, p.start, p.end)
+    # a flag on a party's noun, or on any noun of people ('U.S. special forces flew aircraft that destroyed …')
     return (root is not None and root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
-            and any(s <= root.head.idx < e for s, e in actor_spans))
+            and (any(s <= root.head.idx < e for s, e in actor_spans)
+                 or animate(root.head) and root.head.ent_type_ not in ("GPE", "LOC", "FAC")))
 
 
 def place_location(p: Place) -> Location:
