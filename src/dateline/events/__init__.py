@@ -27,7 +27,14 @@ from .implied import authorities, flag, own_society, place_target, state_authori
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
-from .rereadings import as_complaint, as_inquiry, as_riot, as_verbal_attack, conventional_force
+from .rereadings import (
+    as_complaint,
+    as_inquiry,
+    as_riot,
+    as_verbal_attack,
+    conventional_force,
+    during_a_protest,
+)
 from .triggers import (
     Trigger,
     TriggerIndex,
@@ -973,6 +980,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         act, doers = targets.accused_act(list({t.i: t for t in [speech_head, trig.token, *trig.tokens]}.values()))
         if act is not None and not index.covering(act.idx, act.idx + len(act.text)):
             args.recipients, suspects = doers, True
+    elif trig.event_type == "PROTEST" or (trig.event_type == "ASSAULT" and not args.recipients
+                                          and during_a_protest(trig.token)):
+        # 'a strike over a decree signed by X', 'threw stones during rallies against abuses by X' (a riot, read
+        # so later): the protest addresses who did the act it is against, not the act's victims
+        act, doers = targets.protested_act(list({t.i: t for t in [speech_head, trig.token, *trig.tokens]}.values()))
+        if act is not None and not index.covering(act.idx, act.idx + len(act.text)):
+            args.recipients = doers
     mod = attach.modality(trig.token, gov)
     if trig.entry.get("warning"):
         # 'will no longer tolerate': the negation and the future are the warning's own words, given now
@@ -1019,6 +1033,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # 'threatened to halt the talks if X deploys missiles': the party the condition must move
         recipients = [r for r in _code_all(targets.condition_party([speech_head, gov], G.threat_condition_marks), index)
                       if not any(same_party(r, a) for a in actors)]
+    embedded: list[Token] = []
     if not recipients:
         # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
         embedded = (targets.protest_aim(trig.token) if trig.event_type == "PROTEST"
@@ -1035,7 +1050,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)
-        owners = [t for t in targets.patient_owners(trig.token, args.recipients) if t not in args.actors]
+        # 'refused to join the NATO-led force': the owner of the embedded act's patient, as of the verb's own
+        owners = [t for t in targets.patient_owners(trig.token, [*args.recipients, *embedded]) if t not in args.actors]
         recipients = [r for r in _code_all(owners, index) if not any(same_party(r, a) for a in actors)]
     if trig.entry.get("party_asked") and not any(r.country or r.org for r in recipients):
         # 'the minister said the economy must grow': an obligation laid on no party that codes is no demand

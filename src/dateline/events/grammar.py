@@ -99,6 +99,10 @@ class Grammar:
     press_occasions: frozenset[str] = frozenset()  # 'a news conference': the public addressed, no one met
     ballot_voters: frozenset[str] = frozenset()  # 'voters voted for him': a ballot, no act between parties
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
+    protest_nouns: frozenset[str] = frozenset()  # 'during rallies against X': a protest framing the act
+    protest_aim_preps: frozenset[str] = frozenset()  # 'a strike over X': what a protest is against
+    leader_participles: frozenset[str] = frozenset()  # 'the NATO-led force': NATO owns it
+    sponsor_participles: frozenset[str] = frozenset()  # 'the US-backed plan': the US stands behind the move
     deliberation_verbs: frozenset[str] = frozenset()  # 'weighs a prisoner swap': an option considered
     state_powers: dict[str, list[str]] = field(default_factory=dict)  # agentless acts only a state does
     state_power_verbs: dict[str, list[str]] = field(default_factory=dict)  # the same, by verb: criminal charges
@@ -236,7 +240,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
+                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",

@@ -35,8 +35,33 @@ ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for
 OWNER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
+def prefixed_owner(noun: Token, participles: frozenset[str]) -> list[Token]:
+    """The party before a hyphened participle on a noun: 'the NATO-led force', 'a Saudi-led offensive', 'the
+    US-backed plan' (the parser hangs the party on the participle)."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ not in ("amod", "compound") or c.i > noun.i or c.lower_ not in participles:
+            continue
+        if c.i >= 2 and doc[c.i - 1].text == "-":
+            party = doc[c.i - 2]
+            if party.head.i == c.i and (party.pos_ == "PROPN" or party.ent_type_ in OWNER_ENTS):
+                return [party]
+    return []
+
+
+def _agent_of_participle(noun: Token) -> list[Token]:
+    """The agent of a participle on a noun: 'a plan put forward by X', 'a bill signed by X's minister'."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return []
+
+
 def proposal_owners(noun: Token) -> list[Token]:
-    """Who made a proposal: "a U.S. request", "North Korea's demand", "calls by X", "an offer from X"."""
+    """Who made a proposal: "a U.S. request", "North Korea's demand", "calls by X", "an offer from X", "a plan put
+    forward by X", "the US-backed plan"."""
     owners: list[Token] = []
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in OWNER_ENTS):
@@ -44,6 +69,9 @@ def proposal_owners(noun: Token) -> list[Token]:
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of") and not owners:
             owners.extend(x for g in c.children if g.dep_ == "pobj" and g.ent_type_ in OWNER_ENTS | {""}
                           and g.pos_ in ("PROPN", "NOUN") for x in conjuncts(g))  # 'calls from X and Y
+    if not owners:
+        g = load_grammar()
+        owners = prefixed_owner(noun, g.leader_participles | g.sponsor_participles) or _agent_of_participle(noun)
     return owners
 
 
@@ -169,7 +197,7 @@ OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
     """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
     "their anger at Kenya's new tariffs" (two steps at most)."""
-    out: list[Token] = []
+    out: list[Token] = prefixed_owner(noun, load_grammar().leader_participles)
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
             if c.lower_ not in ("their", "its", "his", "her", "our", "my", "your"):
@@ -180,6 +208,8 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
                     out.append(g)
                     if depth < 1:
                         out += _owners(g, depth + 1)
+    # 'the release of prisoners held by X', 'a tuition rise ordered by X': who did what made the thing so
+    out += [t for t in _agent_of_participle(noun) if t not in out]
     return out
 
 
@@ -231,29 +261,30 @@ PRONOUN_OWNERS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
 
 
 def _doers(noun: Token) -> list[Token]:
-    """Who did the act a noun names: its possessor ('X's crackdown'), its 'by' party ('abuses by X') or the agent
-    of a participle on it ('crimes committed by X')."""
-    for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in PRONOUN_OWNERS and c.pos_ in ("PROPN", "NOUN"):
-            return conjuncts(c)
+    """Who did the act a noun names: its possessor ('X's crackdown'), its 'by' party ('abuses by X'), the agent
+    of a participle on it ('crimes committed by X') or its leader ('the US-led invasion'). The possessor of an
+    act done to a person is its victim ('Nemtsov's killing': event_grammar patient_owner_nouns)."""
+    gram = load_grammar()
+    if noun.lemma_.lower() not in gram.patient_owner_nouns:
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ not in PRONOUN_OWNERS and c.pos_ in ("PROPN", "NOUN"):
+                return conjuncts(c)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             return [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            for a in c.children:
-                if a.dep_ == "agent":
-                    return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
-    return []
+    return _agent_of_participle(noun) or prefixed_owner(noun, gram.leader_participles)
 
 
-def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+def accused_act(tokens: list[Token], preps: frozenset[str] = ACCUSED_ACT_PREPS,
+                objects: bool = True) -> tuple[Token | None, list[Token]]:
     """The act an accusation or inquiry is about and who did it: 'investigating abuses by X against Y',
     'an inquiry into killings committed by X', 'condemned as illegal X's seizure of boats'. PLOVER's target of
-    ACCUSE is the accused party, so the doer outranks the act's victims."""
+    ACCUSE is the accused party, so the doer outranks the act's victims. A protest is read the same way through
+    its own prepositions ('rallies against abuses by X': `protested_act`)."""
     holders = [*tokens, *(c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS)]
-    nouns = [c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS]
+    nouns = [c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS] if objects else []
     for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ACCUSED_ACT_PREPS):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 nouns += [pobj, *(a for a in pobj.children if a.dep_ == "appos")]
     for noun in nouns:
@@ -265,6 +296,17 @@ def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
         if doers:
             return noun, doers
     return None, []
+
+
+def protested_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+    """The act a protest is against and who did it, from the protest's 'against'/'over' phrase or that of a
+    protest noun framing the act told ('threw stones during rallies against abuses by X', 'went on strike over a
+    decree signed by X'): PLOVER's target of a protest is the party it addresses, so the doer outranks the act's
+    victims, as for an accusation."""
+    g = load_grammar()
+    frames = [f for t in tokens for c in t.children if c.dep_ == "prep" for f in c.children
+              if f.dep_ == "pobj" and f.lemma_.lower() in g.protest_nouns]
+    return accused_act([*tokens, *frames], g.protest_aim_preps, objects=False)
 
 
 def helped_party(tok: Token) -> list[Token]:

@@ -1,0 +1,70 @@
+"""Targets given by the maker of a proposal, the owner of a thing and the doer of what a protest is against
+(session 14). Sentences are our own."""
+
+from __future__ import annotations
+
+from dateline.models import Event
+from event_helpers import events_of, main_of
+
+
+def _targets(ev: Event) -> set[str | None]:
+    return {r.country for r in ev.recipients}
+
+
+def _of_type(text: str, event_type: str, mode: str | None = None) -> Event:
+    found = [e for e in events_of(text) if e.event_type == event_type and (mode is None or e.mode == mode)]
+    assert found, f"no {event_type} in {text!r}"
+    return found[0]
+
+
+# --- the maker of a proposal answered: by the agent of a participle, or a party before '-backed'/'-sponsored'
+
+
+def test_a_plan_put_forward_by_a_party_is_that_partys() -> None:
+    ev = main_of("Hanoi rejected a plan put forward by Beijing to share the fishing grounds.")
+    assert ev.event_type == "REJECT" and _targets(ev) == {"CHN"}
+    ev = main_of("The separatists turned down a peace proposal drafted by Norway.")
+    assert ev.event_type == "REJECT" and "NOR" in _targets(ev)
+
+
+def test_a_sponsored_or_backed_proposal_is_its_patrons() -> None:
+    ev = main_of("Bolivia rejected a Chilean-sponsored proposal on water rights.")
+    assert ev.event_type == "REJECT" and _targets(ev) == {"CHL"}
+    ev = main_of("Bolivia accepted the Brazilian-backed plan for the mine.")
+    assert ev.event_type == "AGREE" and _targets(ev) == {"BRA"}
+
+
+def test_a_backed_group_is_still_not_its_patrons() -> None:
+    # the patron owns a move, not a group: 'Brazilian-backed militias' are not Brazilian
+    ev = main_of("Brazilian-backed militias attacked the town.")
+    assert all(a.country != "BRA" for a in ev.actors)
+
+
+# --- '-led': the leader owns the thing, as a possessive would
+
+
+def test_refusing_to_join_a_led_mission_is_aimed_at_its_leader() -> None:
+    ev = main_of("Spain refused to contribute troops to the French-led mission in Mali.")
+    assert ev.event_type == "REJECT" and "FRA" in _targets(ev)
+    ev = main_of("Cameroon refused to send envoys to the Qatari-led summit on Chad.")
+    assert ev.event_type == "REJECT" and "QAT" in _targets(ev)
+
+
+# --- a protest addresses whoever did the act it is against
+
+
+def test_a_strike_over_a_measure_signed_by_a_party_targets_that_party() -> None:
+    ev = _of_type("Fishermen in Dakar went on strike over a fishing accord signed by the Mauritanian government.",
+                  "PROTEST")
+    assert _targets(ev) == {"MRT"}
+    ev = main_of("Hundreds of students rallied on Friday against a tuition rise ordered by the Kenyan education ministry.")
+    assert ev.event_type == "PROTEST" and _targets(ev) == {"KEN"}
+
+
+def test_stones_thrown_during_protests_against_abuses_target_the_abuser() -> None:
+    ev = _of_type("Villagers in Bihar threw stones during protests against the demolition of homes by Nepalese "
+                  "border guards.", "PROTEST", "riot")
+    assert _targets(ev) == {"NPL"}
+    ev = _of_type("Youths in Peshawar hurled rocks during demonstrations against the jailing of an imam by the "
+                  "Afghan authorities.", "PROTEST", "riot")
+    assert _targets(ev) == {"AFG"}
