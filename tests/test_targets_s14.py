@@ -68,3 +68,25 @@ def test_stones_thrown_during_protests_against_abuses_target_the_abuser() -> Non
     ev = _of_type("Youths in Peshawar hurled rocks during demonstrations against the jailing of an imam by the "
                   "Afghan authorities.", "PROTEST", "riot")
     assert _targets(ev) == {"AFG"}
+
+
+# --- police and local administrations act at home: a refusal or warning naming no one falls on their society
+
+
+def test_a_local_administrations_refusal_falls_on_its_own_society() -> None:
+    ev = main_of("Kampala's district administration denied a permit for a new church in the district.")
+    assert ev.event_type == "REJECT" and _targets(ev) == {"UGA"}
+    ev = main_of("Punjab's provincial government denied permission for an opposition rally in Lahore.")
+    assert ev.event_type == "REJECT" and _targets(ev) == {"PAK"}
+
+
+def test_a_police_warning_naming_no_one_falls_on_its_own_society() -> None:
+    ev = main_of("Chilean police said they would no longer tolerate road blockades by truckers.")
+    assert ev.event_type == "THREATEN" and _targets(ev) == {"CHL"}
+    ev = main_of("Nairobi's police chief warned that officers will no longer tolerate marches by the Umoja youth movement.")
+    assert ev.event_type == "THREATEN" and _targets(ev) == {"KEN"}
+
+
+def test_a_national_governments_refusal_naming_no_one_stays_without_target() -> None:
+    # it may answer a foreign party: no home target is supposed
+    assert not main_of("The Kenyan government rejected the report.").recipients

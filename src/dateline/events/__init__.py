@@ -1135,7 +1135,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients and trig.event_type == "PROTEST":
         recipients = authorities(location, actors)
     if not recipients:
-        recipients = own_society(trig, actors)
+        # 'the district administration denied a permit': a local organ's refusal falls on its own society
+        local = any(t.lower_ in G.home_organ_words for h in args.actors for t in h.subtree if t.i <= h.i)
+        recipients = own_society(trig, actors, local)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}

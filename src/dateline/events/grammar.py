@@ -100,6 +100,8 @@ class Grammar:
     ballot_voters: frozenset[str] = frozenset()  # 'voters voted for him': a ballot, no act between parties
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     protest_nouns: frozenset[str] = frozenset()  # 'during rallies against X': a protest framing the act
+    home_organ_types: frozenset[str] = frozenset()  # police or local organs: their refusal falls at home
+    home_organ_words: frozenset[str] = frozenset()  # 'district administration', 'city council': a local organ
     protest_aim_preps: frozenset[str] = frozenset()  # 'a strike over X': what a protest is against
     leader_participles: frozenset[str] = frozenset()  # 'the NATO-led force': NATO owns it
     sponsor_participles: frozenset[str] = frozenset()  # 'the US-backed plan': the US stands behind the move
@@ -240,7 +242,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
