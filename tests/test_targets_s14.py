@@ -90,3 +90,24 @@ def test_a_police_warning_naming_no_one_falls_on_its_own_society() -> None:
 def test_a_national_governments_refusal_naming_no_one_stays_without_target() -> None:
     # it may answer a foreign party: no home target is supposed
     assert not main_of("The Kenyan government rejected the report.").recipients
+
+
+# --- an area after 'on' is where the thing acted on lies, not whose it is
+
+
+def test_an_area_on_phrase_names_no_target() -> None:
+    ev = main_of("Rebels attacked a village on the Ugandan border.")
+    assert ev.event_type == "ASSAULT" and "UGA" not in _targets(ev)
+    ev = main_of("Pirates hijacked a trawler on the Somali coast.")
+    assert ev.event_type == "ASSAULT" and "SOM" not in _targets(ev)
+    ev = main_of("Ethiopian troops captured part of a rebel base on the Kenyan border after three days of fighting.")
+    assert ev.event_type == "COERCE" and "KEN" not in _targets(ev)
+    # the area itself acted on still names its state
+    assert _targets(main_of("Rebels shelled the Turkish border.")) == {"TUR"}
+
+
+def test_only_an_authoring_participle_makes_its_agent_the_owner() -> None:
+    # the party that boycotted a vote did not hold it
+    assert "PER" not in _targets(main_of("Chile rejected the vote boycotted by Peru."))
+    ev = main_of("Mexico rejected a draft resolution tabled by Canada.")
+    assert ev.event_type == "REJECT" and _targets(ev) == {"CAN"}

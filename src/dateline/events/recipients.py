@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import AREA_NOUNS
 from .arguments import OBJECT_DEPS, _prep_objects, conjuncts
 from .grammar import load_grammar
 from .triggers import condition_clauses
@@ -49,10 +50,11 @@ def prefixed_owner(noun: Token, participles: frozenset[str]) -> list[Token]:
     return []
 
 
-def _agent_of_participle(noun: Token) -> list[Token]:
-    """The agent of a participle on a noun: 'a plan put forward by X', 'a bill signed by X's minister'."""
+def _agent_of_participle(noun: Token, verbs: frozenset[str] | None = None) -> list[Token]:
+    """The agent of a participle on a noun: 'a plan put forward by X', 'a bill signed by X's minister'; with
+    `verbs`, only of those participles (the ones whose agent owns the thing: 'the vote boycotted by X' is not X's)."""
     for c in noun.children:
-        if c.dep_ == "acl" and c.tag_ == "VBN":
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (verbs is None or c.lemma_.lower() in verbs):
             for a in c.children:
                 if a.dep_ == "agent":
                     return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
@@ -71,7 +73,8 @@ def proposal_owners(noun: Token) -> list[Token]:
                           and g.pos_ in ("PROPN", "NOUN") for x in conjuncts(g))  # 'calls from X and Y
     if not owners:
         g = load_grammar()
-        owners = prefixed_owner(noun, g.leader_participles | g.sponsor_participles) or _agent_of_participle(noun)
+        owners = (prefixed_owner(noun, g.leader_participles | g.sponsor_participles)
+                  or _agent_of_participle(noun, g.authoring_participles))
     return owners
 
 
@@ -204,12 +207,16 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
                 out.append(c)
         elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
             for g in c.children:
-                if g.dep_ == "pobj":
-                    out.append(g)
-                    if depth < 1:
-                        out += _owners(g, depth + 1)
-    # 'the release of prisoners held by X', 'a tuition rise ordered by X': who did what made the thing so
-    out += [t for t in _agent_of_participle(noun) if t not in out]
+                if g.dep_ != "pobj":
+                    continue
+                if c.lower_ == "on" and g.lemma_.lower() in AREA_NOUNS:
+                    continue  # 'a village on the Ugandan border': where the thing lies, not whose it is
+                out.append(g)
+                if depth < 1:
+                    out += _owners(g, depth + 1)
+    if depth == 0:
+        # 'hacked computers used by X', 'a tuition rise ordered by X': who made or holds the thing itself
+        out += [t for t in _agent_of_participle(noun, load_grammar().authoring_participles) if t not in out]
     return out
 
 
