@@ -111,3 +111,16 @@ def test_only_an_authoring_participle_makes_its_agent_the_owner() -> None:
     assert "PER" not in _targets(main_of("Chile rejected the vote boycotted by Peru."))
     ev = main_of("Mexico rejected a draft resolution tabled by Canada.")
     assert ev.event_type == "REJECT" and _targets(ev) == {"CAN"}
+
+
+# --- an invitation with no named maker is the host's
+
+
+def test_an_invitation_to_visit_or_join_is_the_hosts() -> None:
+    ev = main_of("The Kenyan president accepted an invitation to visit China next year.")
+    assert ev.event_type == "AGREE" and _targets(ev) == {"CHN"}
+    ev = main_of("The Ogaden rebels turned down an invitation to join talks hosted by Djibouti.")
+    assert ev.event_type == "REJECT" and "DJI" in _targets(ev)
+    # a named maker still comes first
+    ev = main_of("Bolivia accepted an invitation from Brazil to attend the talks in Quito.")
+    assert ev.event_type == "AGREE" and _targets(ev) == {"BRA"}

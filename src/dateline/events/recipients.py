@@ -134,10 +134,25 @@ def answered_party(tok: Token, event_type: str) -> list[Token]:
                   for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
         if noun.lemma_.lower() in PROPOSAL_NOUNS:
-            owners = proposal_owners(noun)
+            owners = proposal_owners(noun) or invited_to(noun)
             if owners:
                 return owners
     return []
+
+
+def invited_to(noun: Token) -> list[Token]:
+    """The host of what an invitation with no named maker invites to: 'an invitation to visit China', 'to join
+    talks hosted by Ethiopia', 'to attend a meeting of Andean states' (the party visited, or the owners of the
+    meeting joined). PLOVER's recipient of an accepted or refused invitation is who made it: the host."""
+    if noun.lemma_.lower() not in load_grammar().inviting_nouns:
+        return []
+    acts = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # 'an invitation to talks hosted by X': the meeting itself after 'to'
+    meetings = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj"]
+    found = [t for act in acts for t in _objects_and_preps(act)] + meetings
+    return found + [o for t in found for o in _owners(t) if o not in found]
 
 
 # Stances taken on a thing ('condemned as illegal X's decision'): the thing's owner is the target.
