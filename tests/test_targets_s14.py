@@ -124,3 +124,13 @@ def test_an_invitation_to_visit_or_join_is_the_hosts() -> None:
     # a named maker still comes first
     ev = main_of("Bolivia accepted an invitation from Brazil to attend the talks in Quito.")
     assert ev.event_type == "AGREE" and _targets(ev) == {"BRA"}
+
+
+# --- the parties a thing is between or among
+
+
+def test_mediation_ended_between_parties_is_aimed_at_each() -> None:
+    ev = main_of("Ugandan officers ended their mediation between Kenya and Somalia.")
+    assert ev.event_type == "SANCTION" and _targets(ev) == {"KEN", "SOM"}
+    ev = main_of("Norway suspended its mediation among Colombia, Venezuela and Ecuador.")
+    assert ev.event_type == "SANCTION" and _targets(ev) == {"COL", "VEN", "ECU"}

@@ -208,7 +208,7 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
 # Verbs of a protest's purpose clause ('marched to demand ...', 'went on hunger strike to protest ...').
 PURPOSE_VERBS = frozenset({"demand", "protest", "press", "denounce", "oppose", "call", "show", "voice", "express",
                            "condemn", "urge", "seek", "reject", "decry", "challenge"})
-OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with"})
+OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with", "between", "among"})
 
 
 
@@ -226,7 +226,7 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
                     continue
                 if c.lower_ == "on" and g.lemma_.lower() in AREA_NOUNS:
                     continue  # 'a village on the Ugandan border': where the thing lies, not whose it is
-                out.append(g)
+                out += [t for t in conjuncts(g) if t not in out]  # 'talks between X and Y': both
                 if depth < 1:
                     out += _owners(g, depth + 1)
     if depth == 0:
