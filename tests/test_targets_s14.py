@@ -61,6 +61,14 @@ def test_a_strike_over_a_measure_signed_by_a_party_targets_that_party() -> None:
     assert ev.event_type == "PROTEST" and _targets(ev) == {"KEN"}
 
 
+def test_an_unflagged_body_a_protest_addresses_is_of_the_protests_state() -> None:
+    # the doer named by a bare body noun takes the country the protest's authorities would have
+    ev = main_of("Thousands protested in Delhi against a citizenship law passed by parliament.")
+    assert ev.event_type == "PROTEST" and _targets(ev) == {"IND"}
+    ev = main_of("Students rallied in Nairobi against fees imposed by the cabinet.")
+    assert ev.event_type == "PROTEST" and _targets(ev) == {"KEN"}
+
+
 def test_stones_thrown_during_protests_against_abuses_target_the_abuser() -> None:
     ev = _of_type("Villagers in Bihar threw stones during protests against the demolition of homes by Nepalese "
                   "border guards.", "PROTEST", "riot")

@@ -15,7 +15,7 @@ from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, conjuncts, light_verb_of, subject_of
-from .coding import MentionIndex, code_argument, same_actor, same_party, unlisted
+from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party, unlisted
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
@@ -1132,8 +1132,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         if home is not None:
             recipients = [flag(r, home, trig.event_type) if r.kind in ("group", "person") and r.sector else r
                           for r in recipients]
-    if not recipients and trig.event_type == "PROTEST":
-        recipients = authorities(location, actors)
+    if trig.event_type == "PROTEST":
+        home = authorities(location, actors)
+        # 'protests against a law passed by parliament': an unflagged state body a protest addresses is that of
+        # the authorities it would otherwise be aimed at (the place's state, else the protesters')
+        recipients = [r.model_copy(update={"country": home[0].country}) if home and not (r.country or r.org) and set(
+            r.sectors or [r.sector]) & STATE_SECTORS else r for r in recipients] or home
     if not recipients:
         # 'the district administration denied a permit': a local organ's refusal falls on its own society
         local = any(t.lower_ in G.home_organ_words for h in args.actors for t in h.subtree if t.i <= h.i)
