@@ -122,11 +122,12 @@ def _ent_blocks(sdoc: Doc, i: int, j: int, labels: set[str]) -> bool:
     return ent_start < i or ent_end > j
 
 
-def after_stance_prefix(tok: Token) -> bool:
+def after_stance_prefix(tok: Token, patrons: bool = True) -> bool:
     """'anti-Syria', 'pro-Iranian': the country word after 'anti-'/'pro-' names a stance, not whose the actor is;
-    nor does one before '-backed' ('Saudi-backed militias' are not Saudi: their patron is)."""
+    nor does one before '-backed' ('Saudi-backed militias' are not Saudi: their patron is) unless `patrons` is
+    False (the patron itself asked for: 'rejected the Saudi-backed plan')."""
     doc = tok.doc
-    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PATRON_SUFFIXES:
+    if patrons and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in PATRON_SUFFIXES:
         return True
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES
 

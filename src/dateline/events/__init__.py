@@ -15,7 +15,7 @@ from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import Arguments, arguments, conjuncts, light_verb_of, subject_of
-from .coding import MentionIndex, code_argument, same_actor, same_party, unlisted
+from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party, unlisted
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
@@ -27,7 +27,15 @@ from .implied import authorities, flag, own_society, place_target, state_authori
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
-from .rereadings import as_complaint, as_inquiry, as_pullout, as_riot, as_verbal_attack, conventional_force
+from .rereadings import (
+    as_complaint,
+    as_inquiry,
+    as_pullout,
+    as_riot,
+    as_verbal_attack,
+    conventional_force,
+    during_a_protest,
+)
 from .triggers import (
     Trigger,
     TriggerIndex,
@@ -1028,6 +1036,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         act, doers = targets.accused_act(list({t.i: t for t in [speech_head, trig.token, *trig.tokens]}.values()))
         if act is not None and not index.covering(act.idx, act.idx + len(act.text)):
             args.recipients, suspects = doers, True
+    elif trig.event_type == "PROTEST" or (trig.event_type == "ASSAULT" and not args.recipients
+                                          and during_a_protest(trig.token)):
+        # 'a strike over a decree signed by X', 'threw stones during rallies against abuses by X' (a riot, read
+        # so later): the protest addresses who did the act it is against, not the act's victims
+        act, doers = targets.protested_act(list({t.i: t for t in [speech_head, trig.token, *trig.tokens]}.values()))
+        if act is not None and not index.covering(act.idx, act.idx + len(act.text)):
+            args.recipients = doers
     mod = attach.modality(trig.token, gov)
     if trig.entry.get("warning"):
         # 'will no longer tolerate': the negation and the future are the warning's own words, given now
@@ -1074,6 +1089,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # 'threatened to halt the talks if X deploys missiles': the party the condition must move
         recipients = [r for r in _code_all(targets.condition_party([speech_head, gov], G.threat_condition_marks), index)
                       if not any(same_party(r, a) for a in actors)]
+    embedded: list[Token] = []
     if not recipients:
         # 'threatened to cut electricity to X', 'demanded that X end': the target is in the embedded clause
         embedded = (targets.protest_aim(trig.token) if trig.event_type == "PROTEST"
@@ -1090,7 +1106,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
         # (the act's own 'by' party is its actor: 'a drone strike by the army' is owned by no target)
-        owners = [t for t in targets.patient_owners(trig.token, args.recipients) if t not in args.actors]
+        # 'refused to join the NATO-led force': the owner of the embedded act's patient, as of the verb's own
+        owners = [t for t in targets.patient_owners(trig.token, [*args.recipients, *embedded]) if t not in args.actors]
         recipients = [r for r in _code_all(owners, index) if not any(same_party(r, a) for a in actors)]
     if trig.entry.get("party_asked") and not any(r.country or r.org for r in recipients):
         # 'the minister said the economy must grow': an obligation laid on no party that codes is no demand
@@ -1171,10 +1188,16 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         if home is not None:
             recipients = [flag(r, home, trig.event_type) if r.kind in ("group", "person") and r.sector else r
                           for r in recipients]
-    if not recipients and trig.event_type == "PROTEST":
-        recipients = authorities(location, actors)
+    if trig.event_type == "PROTEST":
+        home = authorities(location, actors)
+        # 'protests against a law passed by parliament': an unflagged state body a protest addresses is that of
+        # the authorities it would otherwise be aimed at (the place's state, else the protesters')
+        recipients = [r.model_copy(update={"country": home[0].country}) if home and not (r.country or r.org) and set(
+            r.sectors or [r.sector]) & STATE_SECTORS else r for r in recipients] or home
     if not recipients:
-        recipients = own_society(trig, actors)
+        # 'the district administration denied a permit': a local organ's refusal falls on its own society
+        local = any(t.lower_ in G.home_organ_words for h in args.actors for t in h.subtree if t.i <= h.i)
+        recipients = own_society(trig, actors, local)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..actors import AREA_NOUNS
 from .coding import list_item_apposition
 from .grammar import load_grammar
 from .triggers import Trigger, _best, _names_a_country, _names_people, default_index
@@ -228,6 +229,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                 return subj, False
             return subj, passive
     return None, False
+
+
+def _area_on(tok: Token) -> bool:
+    """'on the Ugandan border', 'on the coast': an area named after 'on', where a thing acted on lies."""
+    return tok.head.lower_ == "on" and tok.lemma_.lower() in AREA_NOUNS
 
 
 def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
@@ -461,6 +467,9 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         args.recipients = conjuncts(obj)
     # PLOVER codes the target of many events through a preposition: "withdraw from X", "protest against X".
     by_prep = _prep_objects(tok, recipient_preps)
+    if obj is not None:
+        # 'attacked a village on the Ugandan border': with an object acted on, an area 'on' phrase is where
+        by_prep = [t for t in by_prep if not _area_on(t)]
     for prt in tok.children:
         # "pull out of X", "back down from X": the particle carries the preposition (the parser calls it either)
         if prt.dep_ == "prt" or (prt.dep_ in ("prep", "advmod") and prt.lower_ in PARTICLES):
@@ -474,7 +483,8 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
         args.recipients = by_prep
     # When the object names no party ('providing aerial photographs to X', 'seized weapons from X'), the
     # party sits in a preposition of transfer or contact, whatever the type's own prepositions are.
-    args.by_prep = by_prep + [t for t in _prep_objects(tok, set(FALLBACK_PREPS)) if t not in by_prep]
+    args.by_prep = by_prep + [t for t in _prep_objects(tok, set(FALLBACK_PREPS)) if t not in by_prep
+                              and not (obj is not None and _area_on(t))]
     if not args.recipients and not passive and trig.event_type not in SELF_MOVING_TYPES:
         # The small parser often reads "backed his claims, saying ..." as a clause whose subject is the object.
         for comp in tok.children:

@@ -155,8 +155,8 @@ def _kb_word(head: Token) -> Actor | None:
     from ..kb import load_kb, normalise
 
     kb = load_kb()
-    if after_stance_prefix(head):
-        return None
+    if after_stance_prefix(head, patrons=False):
+        return None  # a patron asked for as the argument itself ('the Saudi-backed plan': its owner) still codes
     for entry in kb.lookup(head.text):
         if entry.source in ("country", "demonym", "capital", "seat", "igo") and (entry.country or entry.org):
             if entry.source == "demonym" and head.tag_ in ("NNS", "NNPS") and normalise(head.text) not in kb.diaspora_peoples:

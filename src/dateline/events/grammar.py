@@ -99,6 +99,14 @@ class Grammar:
     press_occasions: frozenset[str] = frozenset()  # 'a news conference': the public addressed, no one met
     ballot_voters: frozenset[str] = frozenset()  # 'voters voted for him': a ballot, no act between parties
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
+    protest_nouns: frozenset[str] = frozenset()  # 'during rallies against X': a protest framing the act
+    home_organ_types: frozenset[str] = frozenset()  # police or local organs: their refusal falls at home
+    home_organ_words: frozenset[str] = frozenset()  # 'district administration', 'city council': a local organ
+    protest_aim_preps: frozenset[str] = frozenset()  # 'a strike over X': what a protest is against
+    leader_participles: frozenset[str] = frozenset()  # 'the NATO-led force': NATO owns it
+    authoring_participles: frozenset[str] = frozenset()  # 'a plan put forward by X': X's plan
+    inviting_nouns: frozenset[str] = frozenset()  # 'an invitation to visit X': X invites
+    sponsor_participles: frozenset[str] = frozenset()  # 'the US-backed plan': the US stands behind the move
     deliberation_verbs: frozenset[str] = frozenset()  # 'weighs a prisoner swap': an option considered
     state_powers: dict[str, list[str]] = field(default_factory=dict)  # agentless acts only a state does
     state_power_verbs: dict[str, list[str]] = field(default_factory=dict)  # the same, by verb: criminal charges
@@ -241,7 +249,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
+                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "authoring_participles", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",

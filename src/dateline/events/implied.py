@@ -30,12 +30,15 @@ def state_authorities(country: str) -> Actor:
                  kind="state")
 
 
-def own_society(trig: Trigger, actors: list[Actor]) -> list[Actor]:
+def own_society(trig: Trigger, actors: list[Actor], local: bool = False) -> list[Actor]:
     """'The government extended the curfew', 'the junta will impose martial law': a state's measure that names no
     one it falls on falls on its own society (as CAMEO and the PLOVER gold code a domestic restriction: the
-    state's country on both sides)."""
+    state's country on both sides). Police, and a local administration (`local`: 'the district administration'),
+    act only at home: their warning or refusal naming no one falls there too (event_grammar home_organ_types)."""
     modes = G.self_directed_types.get(trig.event_type)
-    if modes is None or (modes and trig.entry.get("mode") not in modes):
+    if (modes is None or (modes and trig.entry.get("mode") not in modes)) and not (
+            trig.event_type in G.home_organ_types and actors and (local or all(
+                "COP" in (a.sectors or [a.sector]) and a.kind != "state" for a in actors))):
         return []
     countries = {a.country for a in actors}
     if len(countries) != 1 or None in countries or not all(

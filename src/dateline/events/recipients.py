@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..actors import AREA_NOUNS
 from .arguments import OBJECT_DEPS, _prep_objects, conjuncts
 from .grammar import load_grammar
 from .triggers import condition_clauses
@@ -35,8 +36,34 @@ ACT_PREPS = frozenset({"to", "against", "with", "on", "from", "in", "into", "for
 OWNER_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 
 
+def prefixed_owner(noun: Token, participles: frozenset[str]) -> list[Token]:
+    """The party before a hyphened participle on a noun: 'the NATO-led force', 'a Saudi-led offensive', 'the
+    US-backed plan' (the parser hangs the party on the participle)."""
+    doc = noun.doc
+    for c in noun.children:
+        if c.dep_ not in ("amod", "compound") or c.i > noun.i or c.lower_ not in participles:
+            continue
+        if c.i >= 2 and doc[c.i - 1].text == "-":
+            party = doc[c.i - 2]
+            if party.head.i == c.i and (party.pos_ == "PROPN" or party.ent_type_ in OWNER_ENTS):
+                return [party]
+    return []
+
+
+def _agent_of_participle(noun: Token, verbs: frozenset[str] | None = None) -> list[Token]:
+    """The agent of a participle on a noun: 'a plan put forward by X', 'a bill signed by X's minister'; with
+    `verbs`, only of those participles (the ones whose agent owns the thing: 'the vote boycotted by X' is not X's)."""
+    for c in noun.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" and (verbs is None or c.lemma_.lower() in verbs):
+            for a in c.children:
+                if a.dep_ == "agent":
+                    return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
+    return []
+
+
 def proposal_owners(noun: Token) -> list[Token]:
-    """Who made a proposal: "a U.S. request", "North Korea's demand", "calls by X", "an offer from X"."""
+    """Who made a proposal: "a U.S. request", "North Korea's demand", "calls by X", "an offer from X", "a plan put
+    forward by X", "the US-backed plan"."""
     owners: list[Token] = []
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in OWNER_ENTS):
@@ -44,6 +71,10 @@ def proposal_owners(noun: Token) -> list[Token]:
         elif c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of") and not owners:
             owners.extend(x for g in c.children if g.dep_ == "pobj" and g.ent_type_ in OWNER_ENTS | {""}
                           and g.pos_ in ("PROPN", "NOUN") for x in conjuncts(g))  # 'calls from X and Y
+    if not owners:
+        g = load_grammar()
+        owners = (prefixed_owner(noun, g.leader_participles | g.sponsor_participles)
+                  or _agent_of_participle(noun, g.authoring_participles))
     return owners
 
 
@@ -103,10 +134,25 @@ def answered_party(tok: Token, event_type: str) -> list[Token]:
                   for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
         if noun.lemma_.lower() in PROPOSAL_NOUNS:
-            owners = proposal_owners(noun)
+            owners = proposal_owners(noun) or invited_to(noun)
             if owners:
                 return owners
     return []
+
+
+def invited_to(noun: Token) -> list[Token]:
+    """The host of what an invitation with no named maker invites to: 'an invitation to visit China', 'to join
+    talks hosted by Ethiopia', 'to attend a meeting of Andean states' (the party visited, or the owners of the
+    meeting joined). PLOVER's recipient of an accepted or refused invitation is who made it: the host."""
+    if noun.lemma_.lower() not in load_grammar().inviting_nouns:
+        return []
+    acts = [c for c in noun.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    # 'an invitation to talks hosted by X': the meeting itself after 'to'
+    meetings = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                if g.dep_ == "pobj"]
+    found = [t for act in acts for t in _objects_and_preps(act)] + meetings
+    return found + [o for t in found for o in _owners(t) if o not in found]
 
 
 # Stances taken on a thing ('condemned as illegal X's decision'): the thing's owner is the target.
@@ -172,24 +218,30 @@ def embedded_targets(tok: Token, event_type: str) -> list[Token]:
 # Verbs of a protest's purpose clause ('marched to demand ...', 'went on hunger strike to protest ...').
 PURPOSE_VERBS = frozenset({"demand", "protest", "press", "denounce", "oppose", "call", "show", "voice", "express",
                            "condemn", "urge", "seek", "reject", "decry", "challenge"})
-OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with"})
+OWNER_PREPS = frozenset({"of", "for", "from", "by", "against", "to", "on", "with", "between", "among"})
 
 
 
 def _owners(noun: Token, depth: int = 0) -> list[Token]:
     """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
     "their anger at Kenya's new tariffs" (two steps at most)."""
-    out: list[Token] = []
+    out: list[Token] = prefixed_owner(noun, load_grammar().leader_participles)
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
             if c.lower_ not in ("their", "its", "his", "her", "our", "my", "your"):
                 out.append(c)
         elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
             for g in c.children:
-                if g.dep_ == "pobj":
-                    out.append(g)
-                    if depth < 1:
-                        out += _owners(g, depth + 1)
+                if g.dep_ != "pobj":
+                    continue
+                if c.lower_ == "on" and g.lemma_.lower() in AREA_NOUNS:
+                    continue  # 'a village on the Ugandan border': where the thing lies, not whose it is
+                out += [t for t in conjuncts(g) if t not in out]  # 'talks between X and Y': both
+                if depth < 1:
+                    out += _owners(g, depth + 1)
+    if depth == 0:
+        # 'hacked computers used by X', 'a tuition rise ordered by X': who made or holds the thing itself
+        out += [t for t in _agent_of_participle(noun, load_grammar().authoring_participles) if t not in out]
     return out
 
 
@@ -241,29 +293,30 @@ PRONOUN_OWNERS = frozenset({"their", "its", "his", "her", "our", "my", "your"})
 
 
 def _doers(noun: Token) -> list[Token]:
-    """Who did the act a noun names: its possessor ('X's crackdown'), its 'by' party ('abuses by X') or the agent
-    of a participle on it ('crimes committed by X')."""
-    for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in PRONOUN_OWNERS and c.pos_ in ("PROPN", "NOUN"):
-            return conjuncts(c)
+    """Who did the act a noun names: its possessor ('X's crackdown'), its 'by' party ('abuses by X'), the agent
+    of a participle on it ('crimes committed by X') or its leader ('the US-led invasion'). The possessor of an
+    act done to a person is its victim ('Nemtsov's killing': event_grammar patient_owner_nouns)."""
+    gram = load_grammar()
+    if noun.lemma_.lower() not in gram.patient_owner_nouns:
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ not in PRONOUN_OWNERS and c.pos_ in ("PROPN", "NOUN"):
+                return conjuncts(c)
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
             return [t for g in c.children if g.dep_ == "pobj" for t in conjuncts(g)]
-        if c.dep_ == "acl" and c.tag_ == "VBN":
-            for a in c.children:
-                if a.dep_ == "agent":
-                    return [t for g in a.children if g.dep_ == "pobj" for t in conjuncts(g)]
-    return []
+    return _agent_of_participle(noun) or prefixed_owner(noun, gram.leader_participles)
 
 
-def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+def accused_act(tokens: list[Token], preps: frozenset[str] = ACCUSED_ACT_PREPS,
+                objects: bool = True) -> tuple[Token | None, list[Token]]:
     """The act an accusation or inquiry is about and who did it: 'investigating abuses by X against Y',
     'an inquiry into killings committed by X', 'condemned as illegal X's seizure of boats'. PLOVER's target of
-    ACCUSE is the accused party, so the doer outranks the act's victims."""
+    ACCUSE is the accused party, so the doer outranks the act's victims. A protest is read the same way through
+    its own prepositions ('rallies against abuses by X': `protested_act`)."""
     holders = [*tokens, *(c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS)]
-    nouns = [c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS]
+    nouns = [c for t in tokens for c in t.children if c.dep_ in OBJECT_DEPS] if objects else []
     for holder in holders:
-        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ACCUSED_ACT_PREPS):
+        for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 nouns += [pobj, *(a for a in pobj.children if a.dep_ == "appos")]
     for noun in nouns:
@@ -275,6 +328,17 @@ def accused_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
         if doers:
             return noun, doers
     return None, []
+
+
+def protested_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
+    """The act a protest is against and who did it, from the protest's 'against'/'over' phrase or that of a
+    protest noun framing the act told ('threw stones during rallies against abuses by X', 'went on strike over a
+    decree signed by X'): PLOVER's target of a protest is the party it addresses, so the doer outranks the act's
+    victims, as for an accusation."""
+    g = load_grammar()
+    frames = [f for t in tokens for c in t.children if c.dep_ == "prep" for f in c.children
+              if f.dep_ == "pobj" and f.lemma_.lower() in g.protest_nouns]
+    return accused_act([*tokens, *frames], g.protest_aim_preps, objects=False)
 
 
 def helped_party(tok: Token) -> list[Token]:

@@ -20,12 +20,12 @@ def as_riot(event: Event, trig: Trigger | None = None) -> Event:
     if event.event_type != "ASSAULT" or not event.actors or (event.mode or "") in G.riot_excluded_modes:
         return event
     if not (all(set(a.sectors or [a.sector]) & G.riot_sectors for a in event.actors)
-            or (trig is not None and _during_a_protest(trig.token))):
+            or (trig is not None and during_a_protest(trig.token))):
         return event
     return event.model_copy(update={"event_type": "PROTEST", "mode": "riot", "cameo": "145"})
 
 
-def _during_a_protest(tok: Token) -> bool:
+def during_a_protest(tok: Token) -> bool:
     """'threw stones during demonstrations against X', 'burned cars at a rally'."""
     heads = [tok, tok.head] if tok.dep_ in ("pcomp", "xcomp") else [tok]
     return any(p.dep_ == "prep" and p.lower_ in ("during", "at", "in") and any(
