@@ -1127,7 +1127,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     # Turkey whether or not the nurse is coded before the place is chosen (places named as parties excepted)
     actor_spans += [(h.left_edge.idx, h.idx + len(h)) for h in [*args.actors, *args.recipients]
                     if h.ent_type_ not in ("GPE", "LOC", "FAC")]
-    location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans)
+    location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
+                                     frozenset(r.country for r in recipients if r.country))
     if not actors:
         for head in args.actors:
             generic = _generic_actor(head, trig.event_type, location.country if location else None)

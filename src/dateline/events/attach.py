@@ -110,9 +110,11 @@ def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) ->
 
 
 def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country: Place | None,
-                   actor_spans: Sequence[tuple[int, int]]) -> Location | None:
+                   actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset()) -> Location | None:
+    """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
+    rockets were fired at it') is where the act happened."""
     usable = [p for p in places if (p.lat is not None or p.country) and not _owner_name(p, sent, actor_spans)
-              and not _speaking_place(p, sent)]
+              and not (_speaking_place(p, sent) and p.country not in targets)]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
