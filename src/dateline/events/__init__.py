@@ -21,7 +21,13 @@ from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
-from .figures import figurative_arms, literal_triggers, political_struggle
+from .figures import (
+    electoral_control,
+    figurative_arms,
+    literal_triggers,
+    political_struggle,
+    unplaced_verbal_attack,
+)
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
@@ -1080,6 +1086,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         return []  # 'supported by a majority of Americans', 'most voters oppose the deal': an opinion poll
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
         return []
+    if "party_asked" in trig.entry and actors and all(_unplaced_person(a) for a in actors):
+        return []  # 'Tokyo should not agree, said a fellow at an institute': a commentator's view, no demand
     if actors and all(unlisted(a) for a in actors) and (
             float(trig.entry.get("weight", 1.0)) < 0.8 or ranking.agreement(probs or {}, trig.event_type) < 0.5):
         # a party the text names but nothing codes is kept on the terms of an act with no named party: the
@@ -1141,7 +1149,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
-    if political_struggle(event, trig) or figurative_arms(event):
+    if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
+            or unplaced_verbal_attack(event, trig)):
         return []
     event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event, trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
@@ -1158,6 +1167,12 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _unplaced_person(actor: Actor) -> bool:
+    """A person the KB gives neither a state nor a sector: in news prose, one quoted for a view (an analyst,
+    a columnist, a voter), whose 'X should' is advice, not a demand made of X by a party to the story."""
+    return actor.kind == "person" and not actor.country and not (actor.sector or actor.sectors)
 
 
 def _seat_state(tokens: list[Token], places: list[Place], actors: list[Actor]) -> list[Actor]:
