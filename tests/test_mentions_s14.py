@@ -2,7 +2,8 @@
 (electoral_party_sectors), an attack verb whose unplaced doer is a rival or pundit is one of words
 (verbal_attacker_nouns, verbal_attack_objects), an act noun that 'dragged on' or 'dominated' is the topic
 (background_verbs), 'backed out of' gives way, 'struck up a friendship' strikes no one, a vow 'to respond in
-kind' threatens (retaliation_phrases), and 'X should', said by a person the KB cannot place, is advice. Each
+kind' threatens (retaliation_phrases), 'X should', said by a person the KB cannot place, is advice, a trip
+at home visits no one and one party 'talking impeachment' consults no one. Each
 with the true reading kept."""
 
 from __future__ import annotations
@@ -120,3 +121,32 @@ def test_unplaced_commentators_advice_is_no_demand(text: str) -> None:
 ])
 def test_officials_demand_stays_a_request(text: str) -> None:
     assert "REQUEST" in _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Biden traveled to Ohio on Monday.",
+    "The Canadian premier traveled to Alberta on Tuesday.",
+    "Marta Lind, a nurse, had traveled home to Oregon to vote.",
+])
+def test_trip_at_home_is_no_visit(text: str) -> None:
+    assert "CONSULT" not in _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese premier visited Nairobi on Monday.",
+    "Kerry arrived in Cairo on Tuesday.",
+])
+def test_visit_abroad_stays_a_visit(text: str) -> None:
+    assert "CONSULT" in _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Some Republicans have talked impeachment for months.",
+    "Labour MPs talked strategy at the conference.",
+])
+def test_talking_a_topic_is_no_consultation(text: str) -> None:
+    assert "CONSULT" not in _types(text), _events(text)
+
+
+def test_two_parties_talking_a_topic_consult() -> None:
+    assert "CONSULT" in _types("Kerry and Lavrov talked trade in Geneva.")

@@ -26,6 +26,7 @@ from .figures import (
     figurative_arms,
     literal_triggers,
     political_struggle,
+    trip_at_home,
     unplaced_verbal_attack,
 )
 from .grammar import load_grammar
@@ -1150,7 +1151,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
     if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
-            or unplaced_verbal_attack(event, trig)):
+            or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
         return []
     event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(event, trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))

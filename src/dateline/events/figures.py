@@ -9,7 +9,8 @@
 - elections won: a party 'took control of the House' (electoral_party_sectors, electoral_body_sectors);
 - attacks of words by unplaced doers: 'rival candidates attacked him over the tax' (verbal_attacker_nouns,
   verbal_attack_objects);
-- acts as the topic: 'the inquiry has dragged on', 'the bombing dominated the campaign' (background_verbs)."""
+- acts as the topic: 'the inquiry has dragged on', 'the bombing dominated the campaign' (background_verbs);
+- trips at home: 'the senator traveled to Ohio' visits no host."""
 
 from __future__ import annotations
 
@@ -76,12 +77,15 @@ _INTERLOCUTOR_PREPS = frozenset({"with", "to"})
 
 
 def _talk_on_a_topic(verb: Token) -> bool:
-    """'Democrats are talking about turnout': one party's talk on a topic, with no one talked with or to and no
+    """'Democrats are talking about turnout', 'have talked impeachment': one party's talk on a topic, with no one talked with or to and no
     second party in the subject ('Kerry and Lavrov talked about Syria' consult)."""
     if verb.lemma_.lower() not in G.topic_talk_verbs:
         return False
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
-    if "about" not in preps or preps & _INTERLOCUTOR_PREPS or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # 'some Democrats have talked impeachment': a common noun as the object is the topic too
+    topic_object = bool(objects) and all(o.dep_ == "dobj" and o.pos_ == "NOUN" and not o.ent_type_ for o in objects)
+    if preps & _INTERLOCUTOR_PREPS or not (("about" in preps and not objects) or topic_object):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(s.conjuncts for s in subjects)
@@ -279,6 +283,29 @@ def unplaced_verbal_attack(event: Event, trig: Trigger) -> bool:
         if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in G.speech_verbs:
             return True  # 'attacked the senator, saying ...'
     return False
+
+
+def _destinations(verb: Token) -> list[Token]:
+    """Where a verb of travel goes: 'traveled to Ohio', 'arrived in Reno', 'visited Iowa'."""
+    return [*(g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+              for g in c.children if g.dep_ == "pobj"), *(c for c in verb.children if c.dep_ == "dobj")]
+
+
+def trip_at_home(event: Event, trig: Trigger) -> bool:
+    """'The senator traveled to Ohio', 'she had flown home to Oregon to vote': a visit (CONSULT 042) with no
+    host, told in the clause as a place of the traveller's own country, or made by a person the KB cannot place,
+    meets no one (a campaign stop, a trip home); a visit abroad names its host state ('visited Nairobi')."""
+    if event.event_type != "CONSULT" or event.mode != "visit" or event.recipients:
+        return False
+    if trig.kind == "verb" and event.actors and all(a.kind == "person" and not a.country and not (a.sector or a.sectors)
+                                                    for a in event.actors):
+        return True  # a voter or a patient the KB cannot place, 'traveled home to vote'
+    loc = event.location
+    if trig.kind != "verb" or loc is None or not loc.country or not loc.text:
+        return False  # the destination is not told or not placed: the visit may still be abroad
+    if not any(loc.text in " ".join(t.text for t in d.subtree) for d in _destinations(trig.token)):
+        return False  # the place is not where the verb goes ('Suriname's minister embarked on a tour')
+    return bool(event.actors) and all(a.country == loc.country for a in event.actors)
 
 
 def figurative_arms(event: Event) -> bool:
