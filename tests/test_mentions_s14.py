@@ -150,3 +150,21 @@ def test_talking_a_topic_is_no_consultation(text: str) -> None:
 
 def test_two_parties_talking_a_topic_consult() -> None:
     assert "CONSULT" in _types("Kerry and Lavrov talked trade in Geneva.")
+
+
+@pytest.mark.parametrize("text", [
+    "Reformers in Ohio want a cap on prison sentences.",
+    "The mayor faces pressure to take action on deportations.",
+    "None of the tycoons on the list were targets of sanctions.",
+])
+def test_sanctions_and_coercion_as_a_category_are_no_events(text: str) -> None:
+    assert _events(text) == [], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "A Cairo court handed down prison sentences to three journalists.",
+    "The EU imposed sanctions on Minsk on Monday.",
+    "Police carried out raids on two mosques in Lyon.",
+])
+def test_sanctions_and_coercion_done_stay_events(text: str) -> None:
+    assert {"SANCTION", "COERCE"} & _types(text), _events(text)
