@@ -168,3 +168,28 @@ def test_sanctions_and_coercion_as_a_category_are_no_events(text: str) -> None:
 ])
 def test_sanctions_and_coercion_done_stay_events(text: str) -> None:
     assert {"SANCTION", "COERCE"} & _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The number of people killed by the new virus rose by 40 on Sunday.",
+    "Cholera has killed 90 people in Yemen this month.",
+    "The flu epidemic killed 300 people in Lima.",
+])
+def test_deaths_from_disease_are_no_assault(text: str) -> None:
+    assert "ASSAULT" not in _types(text), _events(text)
+
+
+def test_killing_by_gunmen_stays_an_assault() -> None:
+    assert "ASSAULT" in _types("Gunmen killed 12 villagers in Borno.")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor fired her chief of staff on Friday.",
+    "Trump fired his campaign manager on Monday.",
+])
+def test_staff_fired_are_dismissed_not_shot(text: str) -> None:
+    assert "ASSAULT" not in _types(text), _events(text)
+
+
+def test_shots_fired_stay_an_assault() -> None:
+    assert "ASSAULT" in _types("Troops fired on the crowd in Khartoum.")
