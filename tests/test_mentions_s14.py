@@ -193,3 +193,32 @@ def test_staff_fired_are_dismissed_not_shot(text: str) -> None:
 
 def test_shots_fired_stay_an_assault() -> None:
     assert "ASSAULT" in _types("Troops fired on the crowd in Khartoum.")
+
+
+@pytest.mark.parametrize("text", [
+    "In the US-Chile Free Trade Agreement, the share was lowered to 40 percent.",
+    "Under the Japan-Mexico Free Trade Agreement, the quota was raised to 60 percent.",
+])
+def test_an_accords_name_is_no_event(text: str) -> None:
+    assert _events(text) == [], _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya Signs Free Trade Agreement With Uganda",
+    "Lima and Santiago signed a bilateral free trade agreement on Friday.",
+])
+def test_an_accord_concluded_stays_an_event(text: str) -> None:
+    assert {"COOPERATE", "SUPPORT"} & _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Conservative lawmakers had attacked the report as a threat to press freedom.",
+    "Opposition MPs attacked the ruling in parliament on Tuesday.",
+])
+def test_politicians_attacking_words_criticise(text: str) -> None:
+    kinds = _types(text)
+    assert "ACCUSE" in kinds and "ASSAULT" not in kinds, _events(text)
+
+
+def test_lawmakers_attacking_a_thing_stay_an_assault() -> None:
+    assert "ASSAULT" in _types("Rioting lawmakers attacked the speaker's podium.")

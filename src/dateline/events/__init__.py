@@ -920,6 +920,9 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
+            if (not headline and not _title_cased(t.token.sent) and t.tokens
+                    and all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in t.tokens)):
+                continue  # 'under the US-Chile Free Trade Agreement': an accord's name, not an act told
             if not headline and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                     and head.head.i not in trigger_words and head.head.lemma_.lower() not in G.frame_nouns \
                     and head.head.lemma_.lower() not in G.compound_act_heads:
@@ -1168,6 +1171,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _title_cased(sent: Span) -> bool:
+    """A title written into the text ('Kenya Signs Trade Agreement With Uganda'): most words capitalised, so a
+    capital says nothing of a name."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
 
 
 def _unplaced_person(actor: Actor) -> bool:
