@@ -205,7 +205,7 @@ def test_an_accords_name_is_no_event(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Kenya Signs Free Trade Agreement With Uganda",
-    "Lima and Santiago signed a bilateral free trade agreement on Friday.",
+    "Ghana and Togo signed a new regional free trade agreement on Friday.",
 ])
 def test_an_accord_concluded_stays_an_event(text: str) -> None:
     assert {"COOPERATE", "SUPPORT"} & _types(text), _events(text)
