@@ -222,3 +222,15 @@ def test_politicians_attacking_words_criticise(text: str) -> None:
 
 def test_lawmakers_attacking_a_thing_stay_an_assault() -> None:
     assert "ASSAULT" in _types("Rioting lawmakers attacked the speaker's podium.")
+
+
+@pytest.mark.parametrize("text", [
+    "The governor was briefed about the shooting on Friday.",
+    "Villagers voiced fury over the massacre in the valley.",
+])
+def test_act_noun_as_what_is_talked_about_is_no_event(text: str) -> None:
+    assert "ASSAULT" not in _types(text), _events(text)
+
+
+def test_act_noun_as_backdrop_leaves_the_act_told() -> None:
+    assert _events("Students rallied amid the crackdown on the press in Dhaka.") == [("PROTEST", "rallied")]

@@ -171,11 +171,17 @@ def ballot_cast(trig: Trigger) -> bool:
 
 
 def background_act(trig: Trigger) -> bool:
-    """'The inquiry has dragged on', 'the bombing dominated the campaign': an act noun that is the subject of a
-    verb of lasting or taking attention is the topic, not an act the sentence reports."""
+    """'The inquiry has dragged on', 'the bombing dominated the campaign', 'briefed about the shooting': an act
+    noun that is the subject of a verb of lasting or taking attention, or follows a preposition of topic or
+    backdrop, is the topic, not an act the sentence reports."""
     tok = trig.token
-    return (trig.kind != "verb" and tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "nsubj"
-            and tok.head.lemma_.lower() in G.background_verbs)
+    if trig.kind == "verb" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in G.background_verbs:
+        return True
+    # 'was briefed about the shooting', 'amid the protests', 'anger over the killing': the act is what is talked
+    # or felt about, or the backdrop of another act, not the act the sentence tells
+    return tok.dep_ == "pobj" and tok.head.lower_ in G.background_preps
 
 
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
