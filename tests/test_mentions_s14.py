@@ -234,3 +234,19 @@ def test_act_noun_as_what_is_talked_about_is_no_event(text: str) -> None:
 
 def test_act_noun_as_backdrop_leaves_the_act_told() -> None:
     assert _events("Students rallied amid the crackdown on the press in Dhaka.") == [("PROTEST", "rallied")]
+
+
+@pytest.mark.parametrize("text", [
+    "Dana Whitcombe supports some of the new rules but warns they cost too much.",
+    "The new pact is a milestone, agrees Lena Marsh, a historian in Leeds.",
+])
+def test_unplaced_persons_stance_to_no_one_is_no_event(text: str) -> None:
+    assert not {"SUPPORT", "AGREE"} & _types(text), _events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Merkel supports the new rules.",
+    "The Kenyan president backed the new rules.",
+])
+def test_placed_persons_stance_stays(text: str) -> None:
+    assert "SUPPORT" in _types(text), _events(text)

@@ -1132,6 +1132,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = authorities(location, actors)
     if not recipients:
         recipients = own_society(trig, actors)
+    if (trig.event_type in G.unplaced_stance_types and not recipients and actors
+            and all(_unplaced_person(a) for a in actors)):
+        return []  # 'Dorn supports some of the upgrades': the stance of a person the KB cannot place, to no one
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
