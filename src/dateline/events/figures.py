@@ -181,7 +181,11 @@ def background_act(trig: Trigger) -> bool:
         return True
     # 'was briefed about the shooting', 'amid the protests', 'anger over the killing': the act is what is talked
     # or felt about, or the backdrop of another act, not the act the sentence tells
-    return tok.dep_ == "pobj" and tok.head.lower_ in G.background_preps
+    # a dated or counted act ('spoke about the recent bombings', 'questions about several raids') happened and is
+    # told as such, as for generic_act (specific_act_words)
+    return (tok.dep_ == "pobj" and tok.head.lower_ in G.background_preps
+            and not any(c.lower_ in G.specific_act_words or c.lemma_.lower() in G.specific_act_words
+                        for c in tok.children))
 
 
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
