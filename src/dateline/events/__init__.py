@@ -21,7 +21,14 @@ from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
-from .figures import figurative_arms, literal_triggers, political_struggle
+from .figures import (
+    electoral_control,
+    figurative_arms,
+    literal_triggers,
+    political_struggle,
+    trip_at_home,
+    unplaced_verbal_attack,
+)
 from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
@@ -972,6 +979,9 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
                 continue  # "peacekeeping forces", "protest movement": a name for actors, not an act
+            if (not headline and not _title_cased(t.token.sent) and t.tokens
+                    and all(x.pos_ == "PROPN" and x.text[:1].isupper() for x in t.tokens)):
+                continue  # 'under the US-Chile Free Trade Agreement': an accord's name, not an act told
             if not headline and head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i > head.i \
                     and head.head.i not in trigger_words and head.head.lemma_.lower() not in G.frame_nouns \
                     and head.head.lemma_.lower() not in G.compound_act_heads:
@@ -1153,6 +1163,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         return []  # 'supported by a majority of Americans', 'most voters oppose the deal': an opinion poll
     if _wrong_patient(trig, index) or (not actors and not _unattributed(trig, args, probs or {})):
         return []
+    if "party_asked" in trig.entry and actors and all(_unplaced_person(a) for a in actors):
+        return []  # 'Tokyo should not agree, said a fellow at an institute': a commentator's view, no demand
     if actors and all(unlisted(a) for a in actors) and (
             float(trig.entry.get("weight", 1.0)) < 0.8 or ranking.agreement(probs or {}, trig.event_type) < 0.5):
         # a party the text names but nothing codes is kept on the terms of an act with no named party: the
@@ -1199,6 +1211,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # 'the district administration denied a permit': a local organ's refusal falls on its own society
         local = any(t.lower_ in G.home_organ_words for h in args.actors for t in h.subtree if t.i <= h.i)
         recipients = own_society(trig, actors, local)
+    if (trig.event_type in G.unplaced_stance_types and not recipients and actors
+            and all(_unplaced_person(a) for a in actors)):
+        return []  # 'Dorn supports some of the upgrades': the stance of a person the KB cannot place, to no one
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -1220,7 +1235,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  trig.entry.get("declared_from") or trig.entry.get("negated_from")
                                  or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
-    if political_struggle(event, trig) or figurative_arms(event):
+    if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
+            or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
         return []
     event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(as_pullout(event), trig), trig), trig),
                                           trig))
@@ -1238,6 +1254,19 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             "modality": Modality(), "context": [],
         }))
     return result
+
+
+def _title_cased(sent: Span) -> bool:
+    """A title written into the text ('Kenya Signs Trade Agreement With Uganda'): most words capitalised, so a
+    capital says nothing of a name."""
+    words = [t for t in sent if t.is_alpha]
+    return bool(words) and sum(t.text[0].isupper() for t in words) > 0.6 * len(words)
+
+
+def _unplaced_person(actor: Actor) -> bool:
+    """A person the KB gives neither a state nor a sector: in news prose, one quoted for a view (an analyst,
+    a columnist, a voter), whose 'X should' is advice, not a demand made of X by a party to the story."""
+    return actor.kind == "person" and not actor.country and not (actor.sector or actor.sectors)
 
 
 def _seat_state(tokens: list[Token], places: list[Place], actors: list[Actor]) -> list[Actor]:

@@ -209,6 +209,24 @@ def _as_threat(at: Token, inner: Trigger, old: Trigger | None) -> Trigger:
     return Trigger(token=at, entry=entry, tokens=tokens, specificity=max(2, inner.specificity))
 
 
+_RETALIATION = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "threatened_from": "AGREE"}
+
+
+def _retaliation(tok: Token) -> bool:
+    """'respond in kind', 'strike back', 'take revenge': the promised verb with its particle, its 'in' phrase or
+    its object is one of paying back (retaliation_phrases)."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    forms = {lemma}
+    for c in tok.children:
+        if c.dep_ in ("prt", "advmod", "dobj"):
+            forms.add(f"{lemma} {c.lemma_.lower()}")
+        if c.dep_ == "prep":
+            forms.update(f"{lemma} {c.lower_} {g.lemma_.lower()}" for g in c.children if g.dep_ == "pobj")
+    return bool(forms & G.retaliation_phrases)
+
+
 def _promised_contents(tok: Token, acts: set[int]) -> list[Token]:
     """What a promise names: 'vowed to resume the bombing campaign', 'promised arrests' — the complement verb,
     the object, and the object's own compounds (not acts mentioned further down). The object of a complement
@@ -302,6 +320,11 @@ def threatened_acts(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
             if inner is not None:
                 replaced[t.token.i] = _as_threat(t.token, inner, t)
                 dropped.add(inner.token.i)
+            elif any(_retaliation(c) for c in _promised_contents(t.token, set(by_token))):
+                # 'vowed to respond in kind': a promise to pay back a blow or a measure threatens one (CAMEO
+                # 130; no weapon or measure named), it agrees to nothing
+                replaced[t.token.i] = Trigger(token=t.token, entry={**_RETALIATION, "weight": max(
+                    0.8, float(t.entry.get("weight", 1.0)))}, tokens=t.tokens, specificity=max(2, t.specificity))
             continue
         if t.event_type not in THREAT_ACTS or t.token.i in dropped:
             continue

@@ -5,7 +5,12 @@
 - violence as a topic: 'how to respond to mass shootings' (generic_act_types, generic_act_preps);
 - campaign rallies: 'Senator X's rally' (campaign_event_nouns, campaign_words);
 - attacks of words: 'a scathing attack on the bill' is ACCUSE (verbal_attack_modifiers);
-- political struggles: politicians 'fighting' a program or 'battling' a legislature (struggle_words)."""
+- political struggles: politicians 'fighting' a program or 'battling' a legislature (struggle_words);
+- elections won: a party 'took control of the House' (electoral_party_sectors, electoral_body_sectors);
+- attacks of words by unplaced doers: 'rival candidates attacked him over the tax' (verbal_attacker_nouns,
+  verbal_attack_objects);
+- acts as the topic: 'the inquiry has dragged on', 'the bombing dominated the campaign' (background_verbs);
+- trips at home: 'the senator traveled to Ohio' visits no host."""
 
 from __future__ import annotations
 
@@ -72,12 +77,15 @@ _INTERLOCUTOR_PREPS = frozenset({"with", "to"})
 
 
 def _talk_on_a_topic(verb: Token) -> bool:
-    """'Democrats are talking about turnout': one party's talk on a topic, with no one talked with or to and no
+    """'Democrats are talking about turnout', 'have talked impeachment': one party's talk on a topic, with no one talked with or to and no
     second party in the subject ('Kerry and Lavrov talked about Syria' consult)."""
     if verb.lemma_.lower() not in G.topic_talk_verbs:
         return False
     preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}
-    if "about" not in preps or preps & _INTERLOCUTOR_PREPS or any(c.dep_ in ("dobj", "dative") for c in verb.children):
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # 'some Democrats have talked impeachment': a common noun as the object is the topic too
+    topic_object = bool(objects) and all(o.dep_ == "dobj" and o.pos_ == "NOUN" and not o.ent_type_ for o in objects)
+    if preps & _INTERLOCUTOR_PREPS or not (("about" in preps and not objects) or topic_object):
         return False
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return not any(s.conjuncts for s in subjects)
@@ -162,9 +170,28 @@ def ballot_cast(trig: Trigger) -> bool:
                                     for t in [subj, *subj.conjuncts])
 
 
+def background_act(trig: Trigger) -> bool:
+    """'The inquiry has dragged on', 'the bombing dominated the campaign', 'briefed about the shooting': an act
+    noun that is the subject of a verb of lasting or taking attention, or follows a preposition of topic or
+    backdrop, is the topic, not an act the sentence reports."""
+    tok = trig.token
+    if trig.kind == "verb" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in G.background_verbs:
+        return True
+    # 'was briefed about the shooting', 'amid the protests', 'anger over the killing': the act is what is talked
+    # or felt about, or the backdrop of another act, not the act the sentence tells
+    # a dated or counted act ('spoke about the recent bombings', 'questions about several raids') happened and is
+    # told as such, as for generic_act (specific_act_words)
+    return (tok.dep_ == "pobj" and tok.head.lower_ in G.background_preps
+            and not any(c.lower_ in G.specific_act_words or c.lemma_.lower() in G.specific_act_words
+                        for c in tok.children))
+
+
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
     return [as_words(t) for t in triggers
-            if not figurative(t) and not generic_act(t) and not campaign_event(t) and not ballot_cast(t)]
+            if not figurative(t) and not generic_act(t) and not campaign_event(t) and not ballot_cast(t)
+            and not background_act(t)]
 
 
 def _political(party: Actor) -> bool:
@@ -202,6 +229,93 @@ def political_struggle(event: Event, trig: Trigger) -> bool:
         return False
     return not any(c.dep_ == "prep" and c.lower_ == "with" and any(
         g.lemma_.lower() in G.instrument_modes for g in c.children) for c in trig.token.children)
+
+
+def electoral_control(event: Event) -> bool:
+    """'Democrats took control of the House', 'Republicans retook three statehouses', 'hopes of retaking the
+    Senate': a party that takes control wins a vote; a seizure by parties only, or by no one of a legislature
+    only, is no event. Soldiers, rebels or a state that take a parliament keep the seizure."""
+    if event.event_type != "COERCE" or event.mode != "seize":
+        return False
+    if event.actors:
+        return all(a.kind in ("org", "group") and set(a.sectors or [a.sector]) <= G.electoral_party_sectors
+                   and bool(set(a.sectors or [a.sector]) & G.electoral_party_sectors) for a in event.actors)
+    return bool(event.recipients) and all(
+        r.kind == "org" and set(r.sectors or [r.sector]) <= G.electoral_body_sectors for r in event.recipients)
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_RELATIVE_WORDS = frozenset({"who", "that", "which"})
+
+
+def _doer_word(verb: Token) -> Token | None:
+    """The word naming who does the verb: its subject, a relative pronoun's antecedent ('pundits who attack
+    him'), or the subject of the verb a gerund or infinitive hangs from ('the Tories are focused on attacking')."""
+    tok: Token | None = verb
+    for _ in range(3):
+        if tok is None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE_WORDS and tok.dep_ == "relcl":
+                return tok.head
+            return subj
+        if tok.dep_ not in ("pcomp", "xcomp", "advcl", "conj") and tok.head.dep_ != "prep":
+            return None
+        tok = tok.head.head if tok.head.dep_ == "prep" else tok.head
+    return None
+
+
+def _time_word(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or any(c.ent_type_ in ("DATE", "TIME") for c in tok.subtree)
+
+
+def unplaced_verbal_attack(event: Event, trig: Trigger) -> bool:
+    """'The Democratic contenders attacked Trump', 'pundits who attack the governor', 'focused on attacking the
+    premier's record', 'attacked Macron over pension reform, saying ...': an attack verb with no party the coder
+    can place, whose doer, object or wording makes it one of words, is criticism by no one codable: no event (a
+    coded politician's attack of words is recoded ACCUSE by as_verbal_attack)."""
+    verb = trig.token
+    if (event.event_type != "ASSAULT" or event.mode or event.actors or trig.kind != "verb"
+            or verb.lemma_.lower() not in G.verbal_attack_verbs or not word_targets(event)):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return False  # 'attacked him with a knife'
+    doer = _doer_word(verb)
+    if doer is not None and (doer.lemma_.lower() in G.verbal_attacker_nouns or doer.lower_ in G.verbal_attacker_nouns
+                             or doer.lemma_.lower() in G.commentator_nouns):
+        return True
+    if any(o.lemma_.lower() in G.verbal_attack_objects for o in _objects(verb)):
+        return True
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "over" and not any(_time_word(g) for g in c.children):
+            return True  # 'attacked him over the tax' ('over the weekend' dates an assault)
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in G.speech_verbs:
+            return True  # 'attacked the senator, saying ...'
+    return False
+
+
+def _destinations(verb: Token) -> list[Token]:
+    """Where a verb of travel goes: 'traveled to Ohio', 'arrived in Reno', 'visited Iowa'."""
+    return [*(g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in")
+              for g in c.children if g.dep_ == "pobj"), *(c for c in verb.children if c.dep_ == "dobj")]
+
+
+def trip_at_home(event: Event, trig: Trigger) -> bool:
+    """'The senator traveled to Ohio', 'she had flown home to Oregon to vote': a visit (CONSULT 042) with no
+    host, told in the clause as a place of the traveller's own country, or made by a person the KB cannot place,
+    meets no one (a campaign stop, a trip home); a visit abroad names its host state ('visited Nairobi')."""
+    if event.event_type != "CONSULT" or event.mode != "visit" or event.recipients:
+        return False
+    if trig.kind == "verb" and event.actors and all(a.kind == "person" and not a.country and not (a.sector or a.sectors)
+                                                    for a in event.actors):
+        return True  # a voter or a patient the KB cannot place, 'traveled home to vote'
+    loc = event.location
+    if trig.kind != "verb" or loc is None or not loc.country or not loc.text:
+        return False  # the destination is not told or not placed: the visit may still be abroad
+    if not any(loc.text in " ".join(t.text for t in d.subtree) for d in _destinations(trig.token)):
+        return False  # the place is not where the verb goes ('Suriname's minister embarked on a tour')
+    return bool(event.actors) and all(a.country == loc.country for a in event.actors)
 
 
 def figurative_arms(event: Event) -> bool:

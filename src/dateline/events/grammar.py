@@ -159,6 +159,14 @@ class Grammar:
     compound_doer_sectors: frozenset[str] = frozenset()  # 'the police shooting of X': police shoot
     patient_owner_nouns: frozenset[str] = frozenset()  # 'Nemtsov's killing': the owner is the one killed
     struggle_words: frozenset[str] = frozenset()  # 'the senator fought the program': no violence
+    electoral_party_sectors: frozenset[str] = frozenset()  # 'Democrats took control of the House': a vote won
+    electoral_body_sectors: frozenset[str] = frozenset()
+    verbal_attacker_nouns: frozenset[str] = frozenset()  # 'rival candidates attacked him': words, not blows
+    verbal_attack_objects: frozenset[str] = frozenset()  # 'attacking the premier's record'
+    background_verbs: frozenset[str] = frozenset()  # 'the inquiry has dragged on': the act is the topic
+    unplaced_stance_types: frozenset[str] = frozenset()  # 'Dorn supports the upgrades': no party, no one addressed
+    background_preps: frozenset[str] = frozenset()  # 'briefed about the shooting', 'amid the protests'
+    retaliation_phrases: frozenset[str] = frozenset()  # 'vowed to respond in kind': a threat, not a pledge
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
     helping_dispatch_verbs: frozenset[str] = frozenset()  # 'will send a team to help identify victims': AID
     helping_dispatch_nouns: frozenset[str] = frozenset()
@@ -256,7 +264,12 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
-                       "struggle_words", "specific_act_words", "help_verbs", "helping_dispatch_verbs", "helping_dispatch_nouns", "pullout_sectors", "clause_allegation_verbs", "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns", "clause_complaint_verbs", "street_crowds",
+                       "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
+                       "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
+                       "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "help_verbs",
+                       "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns",
+                       "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
+                       "pullout_sectors", "clause_allegation_verbs",
                        "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks",

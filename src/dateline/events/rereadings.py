@@ -104,7 +104,11 @@ def as_verbal_attack(event: Event, trig: Trigger) -> Event:
     an armed group or a place on either side keeps the attack an assault ('Putin attacked Georgia')."""
     if event.event_type != "ASSAULT" or event.mode or trig.token.lemma_.lower() not in G.verbal_attack_verbs:
         return event
-    if not event.actors or not all(set(a.sectors or [a.sector]) & G.political_sectors and a.kind in ("person", "org")
+    # a group of politicians ('conservative lawmakers') attacks with words what is only words ('the report')
+    words_object = any(o.dep_ in ("dobj", "nsubjpass") and o.lemma_.lower() in G.verbal_attack_objects
+                       for o in trig.token.children)
+    kinds = ("person", "org", "group") if words_object else ("person", "org")
+    if not event.actors or not all(set(a.sectors or [a.sector]) & G.political_sectors and a.kind in kinds
                                    for a in event.actors):
         return event
     if not word_targets(event):
