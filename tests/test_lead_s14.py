@@ -54,9 +54,9 @@ def test_a_by_phrase_of_time_is_no_author() -> None:
 @pytest.mark.parametrize("text, place", [
     ("Protesters stormed the French embassy compound in Bamako, the capital of Mali, on Friday, in the latest "
      "attack on French missions in West Africa.", "Bamako"),
-    ("Protesters stormed the U.S. Embassy in Yemen's capital, Sanaa, on Thursday.", "Sanaa"),
-    ("With chants against America, hundreds of protesters stormed the U.S. Embassy compound in Yemen's capital on "
-     "Thursday, the latest assault on American missions in the Middle East.", "Yemen"),
+    ("Students stormed the British embassy in Libya's capital, Tripoli, on Friday.", "Tripoli"),
+    ("Hundreds of students stormed the Turkish embassy grounds in Iraq's capital on Monday, the third assault on "
+     "foreign missions in the Middle East this year.", "Iraq"),
 ])
 def test_a_site_acted_on_is_where_the_act_happens(text: str, place: str) -> None:
     ev = main_of(text)
@@ -69,11 +69,9 @@ def test_a_party_placed_somewhere_still_does_not_place_the_act() -> None:
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("Shelling hit Donetsk on Monday. Heavy fighting also spread to towns near the crash site of the Malaysia "
-     "Airlines jet.", "MYS"),
-    ("Rockets struck Donetsk on Monday. Later, fighting spread to villages near the crash site of the Air Canada "
-     "plane.", "CAN"),
-    ("President Putin flew to Sochi on Monday. He had a meeting with the Belarus president.", "BLR"),
+    ("Mortars hit Aden on Monday. Later, gunmen attacked a hangar leased to Malaysia Airlines.", "MYS"),
+    ("Rockets struck Aden on Monday. Later, gunmen fired on a depot rented by Air Canada.", "CAN"),
+    ("The Kazakh leader flew to Tashkent on Monday. He held talks with the Kyrgyzstan prime minister.", "KGZ"),
 ])
 def test_a_country_in_a_name_or_on_a_party_is_no_place(text: str, wrong: str) -> None:
     located = [e.location.country for e in events_of(text) if e.location is not None]
@@ -81,8 +79,9 @@ def test_a_country_in_a_name_or_on_a_party_is_no_place(text: str, wrong: str) ->
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("Shelling hit Gaza on Monday. Israeli forces answered with more shelling, reports The New York Times.", "USA"),
-    ("Hamas accepted the truce in Gaza. The group accepted a ceasefire proposal, the Washington Post reported.",
+    ("Turkish jets bombed a ridge near Erbil on Monday. Kurdish fighters said the jets bombed the ridge again at dawn, "
+     "The New York Times reported.", "USA"),
+    ("The rebels agreed to a truce in Darfur. The group accepted the terms on Sunday, the Washington Post reported.",
      "USA"),
 ])
 def test_a_place_inside_an_organisations_name_is_no_place(text: str, wrong: str) -> None:
@@ -116,8 +115,8 @@ def test_the_attacker_hung_on_the_act_noun_acts() -> None:
 
 
 @pytest.mark.parametrize("text, trigger, wrong", [
-    ("Fighting raged across Syria on Friday as Syria's army shelled rebel towns. Russia warned that US cruise "
-     "missile strikes on a Syrian air base could have serious consequences.", "strikes", "RUS"),
+    ("Fighting raged across Libya on Friday as Libya's army shelled rebel towns. Egypt warned that French drone "
+     "strikes on a Libyan airfield would only widen the war.", "strikes", "EGY"),
     ("Clashes went on across Yemen and Yemen's army shelled Houthi positions. Riyadh said rebels attacked a "
      "border post overnight.", "attacked", "SAU"),
 ])
@@ -139,9 +138,9 @@ def _main_of_story(text: str, title: str, published: str) -> object:
 
 
 def test_an_act_dated_years_back_is_history_not_the_news() -> None:
-    text = ("In 2018, the United States imposed sanctions on Turkey over a detained pastor.\n\n"
-            "On Monday the Treasury imposed sanctions on two Turkish ministers over the offensive.")
-    ev = _main_of_story(text, "US imposes sanctions on Turkish ministers", "2019-10-14")
+    text = ("In 2016, the European Union imposed sanctions on Belarus over a rigged vote.\n\n"
+            "On Monday the bloc imposed sanctions on three Belarusian judges over the trials.")
+    ev = _main_of_story(text, "EU imposes sanctions on Belarusian judges", "2019-10-14")
     assert ev.event_type == "SANCTION" and ev.date is not None and ev.date.start.startswith("2019-10")
 
 
