@@ -282,3 +282,15 @@ def test_packed_lines_behave_as_a_list_of_strings_and_pickle_whole() -> None:
     assert many[-8] == "a" and many[-1] == "h"
     with pytest.raises(IndexError):
         many[-9]  # one before the start: an error, not a string counted from the appended end
+
+
+def test_a_people_named_in_the_text_backs_its_country() -> None:
+    # every other place is American; the French student is the one cue that her Paris is France's
+    text = ("NEWARK, N.J. - A French student who flew from Newark to Paris last week was stranded in Boston, her "
+            "family said.")
+    assert find(places_of(text), "Paris").country == "FRA"
+
+
+def test_without_a_people_named_the_local_reading_stands() -> None:
+    text = "NEWARK, N.J. - A student who flew from Newark to Paris last week was stranded in Boston, her family said."
+    assert find(places_of(text), "Paris").country == "USA"

@@ -538,6 +538,23 @@ def _context(mentions: list[Mention], pools: list[list[Candidate]]) -> _Context:
     return _Context(countries, points, sum(countries.values()), votes, admin1_of)
 
 
+@functools.lru_cache(maxsize=1)
+def _demonym_table() -> dict[str, str]:
+    """Demonym key ('lebanese', 'kazakhs') -> the country's ISO3, from the actor KB's country table."""
+    path = DATA_DIR / "kb" / "countries.json"
+    if not path.exists():
+        return {}
+    table = json.loads(path.read_text(encoding="utf-8")).get("countries", {})
+    return {key(d): iso for iso, c in table.items() for d in c.get("demonyms", [])}
+
+
+def _demonym_countries(sdoc: Doc) -> set[str]:
+    """The countries whose people the text names ('the north Lebanese port'), each once."""
+    table = _demonym_table()
+    return {iso for t in sdoc if t.pos_ in ("ADJ", "PROPN", "NOUN") and t.text[:1].isupper()
+            and (iso := table.get(key(t.text))) is not None}
+
+
 def _near_any(e: Entry, n: int, points: dict[tuple[float, float, float], set[int]]) -> bool:
     for (lat, lon, radius), owners in points.items():
         # a degree of latitude is ~111 km: most points fail this cheap test before the trigonometry
@@ -609,8 +626,12 @@ def resolve(sdoc: Doc, mentions: list[Mention]) -> None:
     pools = [_eligible(m) for m in mentions]
     for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
         m.best = _swap(m, max(pool, key=lambda c: _score(m, n, c, None)).entry)
+    told = _demonym_countries(sdoc)
     for _ in range(2):
         ctx = _context(mentions, pools)
+        for iso in told:  # 'Tripoli …, the north Lebanese port': a people named is evidence for its country
+            ctx.countries[iso] += 1
+            ctx.total += 1
         for n, (m, pool) in enumerate(zip(mentions, pools, strict=True)):
             scored = [(_score(m, n, c, ctx), c.entry) for c in pool]
             m.score, best = max(scored, key=lambda s: s[0])
