@@ -168,3 +168,21 @@ def test_the_storys_country_is_where_not_whose() -> None:
 def test_a_flag_on_people_is_no_place() -> None:
     ev = main_of("Officials said U.S. special forces raided a compound outside the town.")
     assert ev.location is None or ev.location.country != "USA"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan soldiers came under fire in Mandera on Monday.",
+    "UNIFIL peacekeepers came under fire near Tyre on Monday.",
+    "Nigerian soldiers came under fire from gunmen near Maiduguri on Monday.",
+])
+def test_armed_people_under_fire_are_shot_at(text: str) -> None:
+    ev = main_of(text)
+    assert ev.event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian government came under fire from rights groups over the killings.",
+    "Police in Lagos came under fire over the arrests.",
+])
+def test_criticism_of_a_government_or_of_police_over_a_topic_stays_words(text: str) -> None:
+    assert not [e for e in events_of(text) if e.event_type == "ASSAULT"]

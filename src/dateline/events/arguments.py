@@ -676,6 +676,13 @@ SEQUEL_PREPS = frozenset({"after", "following", "during"})
 ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF"})
 
 
+def armed_noun(tok: Token) -> bool:
+    """A noun of armed people the KB knows by sector: soldiers, police, rebels, militants, peacekeepers."""
+    from ..kb import load_kb
+
+    return any(e.source == "noun" and ARMED_SECTORS & set(e.sectors) for e in load_kb().lookup(tok.lemma_.lower()))
+
+
 def _fighting_side(noun: Token) -> Token | None:
     """'Soldiers pushed into the valley during clashes with militias', 'the army withdrew following clashes
     with militants': an act done 'with' a foe, told as what came before the clause's act, was fought by the

@@ -150,7 +150,8 @@ class Grammar:
     likening_marks: frozenset[str] = frozenset()  # 'it is like Russia invading Canada': a comparison
     tenure_end_verbs: frozenset[str] = frozenset()  # 'since he left office': a time, not a resignation
     time_clause_marks: frozenset[str] = frozenset()
-    background_clause_marks: frozenset[str] = frozenset()  # 'resigned as protesters threatened …': context
+    background_clause_marks: frozenset[str] = frozenset()
+    gunfire_objects: frozenset[str] = frozenset()  # 'troops came under fire': shot at, not criticised  # 'resigned as protesters threatened …': context
     poll_types: frozenset[str] = frozenset()  # opinions a poll reports: 'most voters oppose the deal'
     poll_shares: frozenset[str] = frozenset()
     body_sectors: frozenset[str] = frozenset()  # 'a majority of senators' votes as a body
@@ -272,7 +273,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "pullout_sectors", "clause_allegation_verbs",
                        "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
-                       "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks",
+                       "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks", "gunfire_objects",
                        "likening_marks", "popularity_nouns", "popularity_aims",
                        "verbal_target_sectors")})
 
