@@ -382,6 +382,19 @@ class _Finder:
             return [], [], False  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
         return mods, titles, former
 
+    def _title_apposed(self, i: int, j: int) -> bool:
+        """'the interior minister, Ali Mohammed, said': a name after a comma that the parse hangs on a title just
+        before the comma as its apposition (not a list: 'the president, X and Y' names two people)."""
+        sdoc = self.sdoc
+        if i < 2 or sdoc[i - 1].text != ",":
+            return False
+        unit = self.unit_at.get(i - 2)
+        if unit is None or unit.end != i - 1 or not unit.first({"title"}) or (i - 2) in self.consumed:
+            return False
+        title = sdoc[i - 2]
+        return any(t.dep_ == "appos" and t.head.i == title.i and not any(c.dep_ in ("cc", "conj") for c in t.children)
+                   for t in sdoc[i:j])
+
     def _placed_title(self, i: int) -> tuple[_Unit, str] | None:
         """'the deputy governor of the Kirov region, Ivan Petrov': a title held in a named place, set before the
         name as an apposition, makes its holder an official of the place's state."""
@@ -449,7 +462,13 @@ class _Finder:
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
                 continue
             start, mods, titles, former = self._left_context(i, allow_titles=True)
+            if not titles and not mods and self._title_apposed(i, j):
+                # 'Ghana's foreign minister, Jane Doe,': the title set before the name as an apposition codes it
+                start, mods, titles, former = self._left_context(i - 1, allow_titles=True)
             a_mods, a_titles, a_former = self._appositive(j)
+            held = self._of_modifier(j) if titles and not mods and not a_mods else None
+            if held is not None and held.first({"country", "igo"}):
+                a_mods = [held]  # 'Prime Minister X of Japan', 'President Y of Tanzania': the office's state
             former = former or (a_former and not titles)
             if not titles and not mods:
                 start = i
@@ -482,6 +501,8 @@ class _Finder:
             kw = self._code_person(entry, name_text, coding, title_sectors, role_words, former)
             actor = self._actor(start, j, **kw)
             self.consumed.update(t for u in a_titles + a_mods for t in range(u.start, u.end))
+            if placed is not None:  # 'the mayor of Mombasa, Ali Hassan': the title is this person's, no other mention
+                self.consumed.update(range(placed[0].start, placed[0].end))
             for key in self._name_keys(actor.name, name_text, actor.country in self.kb.family_name_first):
                 seen[key] = actor
                 self.seen_at.setdefault(key, []).append((i, actor))
@@ -594,6 +615,31 @@ class _Finder:
             right = self._of_modifier(u.end)
             mods = mods + ([right] if right else [])
             coding = _merge([self._unit_coding(m) for m in mods])
+            local = self._of_local_place(u.end) if not coding.country and not coding.org else None
+            if local is not None:
+                # 'the governor of Lagos', 'the mayor of Lyon': an office of a city or province is its state's
+                # (the national office holder is not looked up: the office is local)
+                end, country = local
+                sectors = _uniq((["ELI"] if former else []) + list(entry.sectors))
+                label = self.kb.country_name(country) or country
+                self._actor(start, end, name=f"{label} {entry.name} ({self.sdoc[u.end:end].text})", country=country,
+                            sector=sectors[0] if sectors else None, sectors=sectors, kind="person",
+                            role=self._role_text([], [u]))
+                continue
+            host = self._visit_host(u, head) if not coding.country and not coding.org and not former else None
+            if host is not None:
+                # 'X arrived in Kabul. She held talks with the president': the host state's leader
+                holder = self.kb.holder(host, entry.name, self.date)
+                if holder is not None:
+                    person, term = holder
+                    sectors = _uniq(list(term.sectors) + list(entry.sectors))
+                    self._actor(u.start - 1, u.end, name=person.name, country=term.country, sector=sectors[0],
+                                sectors=sectors, org=term.org, kind="person", role=term.role)
+                else:
+                    self._actor(u.start - 1, u.end, name=f"{self.kb.country_name(host) or host} {entry.name}",
+                                country=host, sector=entry.sectors[0] if entry.sectors else None,
+                                sectors=list(entry.sectors), kind="person", role=entry.name)
+                continue
             if not coding.country and not coding.org:
                 # "the president" with no country: the office holder of the article's main country, if the
                 # KB knows exactly one and the country has been named at least twice before.
@@ -661,6 +707,53 @@ class _Finder:
                     and k not in self.consumed:
                 return unit
         return None
+
+    def _visit_host(self, u: _Unit, head: Token) -> str | None:
+        """The host of a visit told just before a bare 'the president' whom the traveller meets: the country of the
+        last place a visit verb (event_grammar host_visit_verbs) reaches, earlier in the sentence or in the one
+        before. Only for a leader's title as an object ('met the president', 'talks with the premier'): as a
+        subject, 'the president' may be the traveller."""
+        from .events.grammar import load_grammar
+
+        g = load_grammar()
+        sdoc = self.sdoc
+        if u.start < 1 or sdoc[u.start - 1].lower_ != "the" or head.dep_ not in ("dobj", "pobj") or (
+                normalise(sdoc[u.start:u.end].text) not in g.leader_roles):
+            return None
+        sent = head.sent
+        first = sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        host = None
+        for verb in sdoc[first:u.start]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in g.host_visit_verbs:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+                g_ for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "at")
+                for g_ in c.children if g_.dep_ == "pobj"]
+            for obj in objs:
+                place = next((p for p in self.places if p.country and p.start <= obj.idx < p.end), None)
+                if place is not None:
+                    host = place.country
+        return host
+
+    def _of_local_place(self, j: int) -> tuple[int, str] | None:
+        """'of [the] Lagos [state]' straight after a title: the token end and country of a place below the state
+        (countries are KB units, read by `_of_modifier`)."""
+        sdoc = self.sdoc
+        if j >= len(sdoc) - 1 or sdoc[j].lower_ != "of":
+            return None
+        k = j + 1 + int(sdoc[j + 1].lower_ == "the")
+        if k >= len(sdoc) or k in self.consumed or k in self.unit_at:
+            return None
+        place = next((p for p in self.places if p.country and p.kind not in ("country", None)
+                      and p.start == sdoc[k].idx), None)
+        if place is None:
+            return None
+        end = k
+        while end < len(sdoc) and sdoc[end].idx < place.end:
+            end += 1
+        if end < len(sdoc) and sdoc[end].lower_ in PLACE_KIND_WORDS:
+            end += 1
+        return end, place.country
 
     def sector_nouns(self) -> None:
         sdoc = self.sdoc
