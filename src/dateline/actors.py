@@ -42,7 +42,7 @@ from .kb import KB, Entry, Person, first_word, load_kb, normalise
 from .models import Actor, Document, Place
 from .nlp import ents_of, text_of
 
-MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person"}
+MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person", "people"}
 # sectors of a service noun that may stand between a country and a title: "Kenyan police spokesman X"
 SERVICE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
@@ -233,7 +233,7 @@ def _coding_of(unit: _Unit, date: str | None) -> _Coding:
         return _Coding(country=term.country if term else None, org=term.org if term else None, via_person=True)
     sectors = ("GOV",) if entry.source in ("capital", "seat") else () if entry.source == "region" else entry.sectors
     return _Coding(country=entry.country, org=entry.org, sectors=sectors,
-                   label=entry.name if entry.source == "org" else None)
+                   label=entry.name if entry.source in ("org", "people") else None)
 
 
 def _merge(codings: list[_Coding]) -> _Coding:
@@ -822,7 +822,7 @@ class _Finder:
         for u in self.units:
             if u.start in self.consumed:
                 continue
-            entry = u.first({"country", "capital", "seat", "igo", "org", "demonym"})
+            entry = u.first({"country", "capital", "seat", "igo", "org", "demonym", "people"})
             if entry is None or entry.not_actor:
                 continue
             region = u.first({"region"})
@@ -846,6 +846,12 @@ class _Finder:
                 elif home is not None:  # 'Bosnian Serbs', 'Iraqi Kurds': a people coded by the state they live in
                     start, country = home.start, home.first({"country", "demonym"}).country  # type: ignore[union-attr]
                 self._actor(start, end, name=entry.name, country=country, sector=None, sectors=[], kind="group")
+                continue
+            if entry.source == "people":
+                # 'the Copts', 'Uighurs protested': a people noun names the group; 'Uighur culture' does not
+                if head.tag_ in ("NNPS", "NNS") or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                    self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="CVL", sectors=["CVL"],
+                                kind="group")
                 continue
             if entry.source in ("capital", "seat"):
                 self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="GOV", sectors=["GOV"],

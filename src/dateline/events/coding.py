@@ -180,10 +180,13 @@ def _kb_word(head: Token) -> Actor | None:
     for mod in sorted(mods, key=lambda m: m.i):
         if after_stance_prefix(mod):
             continue
-        entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym") and e.country), None)
+        entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym", "people") and e.country),
+                     None)
         if entry is None:
             continue
         sector = next((e.sectors[0] for e in kb.lookup(head.lemma_.lower()) if e.source == "noun" and e.sectors), None)
+        if sector is None and entry.source == "people":
+            sector = "CVL"  # 'Oromo elders': a people's members are civilians unless their noun says otherwise
         start = mod.idx
         return Actor(text=text_of(head.doc)[start:head.idx + len(head.text)], name=entry.name, country=entry.country,
                      sector=sector, sectors=[sector] if sector else [], kind="group", start=start,
