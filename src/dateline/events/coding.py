@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..animacy import animate
+from ..animacy import animate, person_nouns
 from ..models import Actor
 from ..nlp import text_of
 from .grammar import load_grammar
@@ -325,5 +325,23 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def same_party(a: Actor, b: Actor) -> bool:
     """An actor cannot be its own target, but two parts of one state can: 'Kenyan students stoned the Kenyan
     government', 'Ugandan police arrested Ugandan activists' (both are named after their country, so the name
-    alone would merge them). Different known sectors keep them apart."""
-    return same_actor(a, b) and not (a.sector and b.sector and a.sector != b.sector)
+    alone would merge them). Different known sectors keep them apart, and so does a state or body against its
+    people; PLOVER drops only the same party, not the same country."""
+    return same_actor(a, b) and not (a.sector and b.sector and a.sector != b.sector) and not (
+        _a_people(a) and (b.sector or b.kind == "state") or _a_people(b) and (a.sector or a.kind == "state"))
+
+
+def _a_people(actor: Actor) -> bool:
+    """'Kenyans', 'Ugandan refugees': a nationality or people noun with no office or sector is the country's people,
+    another party than its state or any of its bodies ('Kenyan police arrested three Kenyans')."""
+    from ..kb import load_kb
+
+    if actor.kind != "group" or actor.sector or actor.org or not actor.text:
+        return False
+    # named by a KB demonym or people ('Kenyans', 'Copts') or a person noun ('residents'); 'an American attack'
+    # coded from its flag, or a title-case headline's noun ('Peru Denounces Actions'), is no people
+    word = actor.text.split()[-1]
+    if any(e.source in ("demonym", "people") for e in load_kb().lookup(word)):
+        return True
+    low, nouns = word.lower(), person_nouns()
+    return any(w in nouns for w in (low, low.removesuffix("s"), low.removesuffix("es")))
