@@ -35,6 +35,13 @@ def test_the_later_surname_keeps_the_apposed_title_country() -> None:
     assert [a.country for a in ev.actors] == ["CHL"]
 
 
+def test_a_title_with_its_own_phrase_before_the_apposed_name_codes_later_mentions() -> None:
+    text = ("Norway's envoy to the peace talks, Lars Berg, met rebel leaders in Bogota. "
+            "Berg later accused Venezuela of arming the rebels.")
+    ev = _event(text, "ACCUSE")
+    assert [a.country for a in ev.actors] == ["NOR"]
+
+
 def test_a_list_after_a_title_is_not_an_apposition() -> None:  # a guard: held before too
     doc = extract("He thanked the Kenyan president, Tom Otieno and Ruth Wanjiru for the invitation.",
                   published="2023-05-05")

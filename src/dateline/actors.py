@@ -382,18 +382,24 @@ class _Finder:
             return [], [], False  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
         return mods, titles, former
 
-    def _title_apposed(self, i: int, j: int) -> bool:
-        """'the interior minister, Ali Mohammed, said': a name after a comma that the parse hangs on a title just
-        before the comma as its apposition (not a list: 'the president, X and Y' names two people)."""
+    def _title_apposed(self, i: int, j: int) -> int | None:
+        """'the interior minister, Ali Mohammed, said', 'Norway's envoy to the talks, Lars Berg,': a name after a
+        comma that the parse hangs on an earlier title as its apposition, the words between being the title's
+        own phrase. Returns the token end of the title; None for a list ('the president, X and Y' names two)."""
         sdoc = self.sdoc
         if i < 2 or sdoc[i - 1].text != ",":
-            return False
-        unit = self.unit_at.get(i - 2)
-        if unit is None or unit.end != i - 1 or not unit.first({"title"}) or (i - 2) in self.consumed:
-            return False
-        title = sdoc[i - 2]
-        return any(t.dep_ == "appos" and t.head.i == title.i and not any(c.dep_ in ("cc", "conj") for c in t.children)
-                   for t in sdoc[i:j])
+            return None
+        for tok in sdoc[i:j]:
+            head = tok.head
+            if tok.dep_ != "appos" or head.i >= i - 1 or i - head.i > 12 or any(
+                    c.dep_ in ("cc", "conj") for c in tok.children):
+                continue
+            unit = self.unit_at.get(head.i)
+            if unit is None or unit.end != head.i + 1 or not unit.first({"title"}) or head.i in self.consumed:
+                continue
+            if all(k in self.sdoc[head.i].subtree for k in sdoc[unit.end:i - 1]):
+                return unit.end
+        return None
 
     def _placed_title(self, i: int) -> tuple[_Unit, str] | None:
         """'the deputy governor of the Kirov region, Ivan Petrov': a title held in a named place, set before the
@@ -462,9 +468,13 @@ class _Finder:
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
                 continue
             start, mods, titles, former = self._left_context(i, allow_titles=True)
-            if not titles and not mods and self._title_apposed(i, j):
-                # 'Ghana's foreign minister, Jane Doe,': the title set before the name as an apposition codes it
-                start, mods, titles, former = self._left_context(i - 1, allow_titles=True)
+            apposed = self._title_apposed(i, j) if not titles and not mods else None
+            if apposed is not None:
+                # 'Ghana's foreign minister, Jane Doe,': the title set before the name as an apposition codes it;
+                # the mention takes in the title only when nothing stands between them (else the title keeps
+                # its own mention, which the argument's head finds)
+                t_start, mods, titles, former = self._left_context(apposed, allow_titles=True)
+                start = t_start if apposed == i - 1 else i
             a_mods, a_titles, a_former = self._appositive(j)
             held = self._of_modifier(j) if titles and not mods and not a_mods else None
             if held is not None and held.first({"country", "igo"}):
