@@ -66,6 +66,13 @@ def test_an_office_of_a_city_is_its_states() -> None:
         assert country in {r.country for r in ev.recipients}, text
 
 
+def test_an_office_of_a_city_set_after_the_name_codes_the_person() -> None:
+    text = ("Peter Mwangi, the governor of Nakuru, said on Monday that the road was closed. "
+            "Mwangi later accused Uganda of meddling in the county.")
+    ev = _event(text, "ACCUSE")
+    assert [a.country for a in ev.actors] == ["KEN"]
+
+
 def test_a_state_body_acting_on_its_own_nationals_keeps_them() -> None:
     for text, country in (
             ("Kenyan police arrested three Kenyans at the airport in Mombasa.", "KEN"),

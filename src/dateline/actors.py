@@ -493,6 +493,10 @@ class _Finder:
                 coding.country = "USA"  # "Rep. Jane Roe (D-Ohio)" / ", R-Texas,"
             if placed is not None and coding.country is None:
                 coding.country = placed[1]  # 'the mayor of Mombasa, Ali Hassan': a Kenyan official
+            local = self._of_local_place(a_titles[-1].end) if a_titles and coding.country is None else None
+            if local is not None:
+                coding.country = local[1]  # 'Ali Hassan, the mayor of Mombasa,': the same, set after the name
+                self.consumed.update(range(a_titles[-1].end, local[0]))
             title_units = titles[::-1] or a_titles or ([placed[0]] if placed else [])
             title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
             service = [s for u in title_units for e in u.entries if e.source == "noun" for s in e.sectors
