@@ -42,7 +42,7 @@ from .kb import KB, Entry, Person, first_word, load_kb, normalise
 from .models import Actor, Document, Place
 from .nlp import ents_of, text_of
 
-MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person"}
+MODIFIER_SOURCES = {"country", "demonym", "capital", "seat", "region", "igo", "org", "person", "people"}
 # sectors of a service noun that may stand between a country and a title: "Kenyan police spokesman X"
 SERVICE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 COUNTRY_SOURCES = {"country", "demonym", "capital", "seat"}
@@ -234,7 +234,7 @@ def _coding_of(unit: _Unit, date: str | None) -> _Coding:
         return _Coding(country=term.country if term else None, org=term.org if term else None, via_person=True)
     sectors = ("GOV",) if entry.source in ("capital", "seat") else () if entry.source == "region" else entry.sectors
     return _Coding(country=entry.country, org=entry.org, sectors=sectors,
-                   label=entry.name if entry.source == "org" else None)
+                   label=entry.name if entry.source in ("org", "people") else None)
 
 
 def _merge(codings: list[_Coding]) -> _Coding:
@@ -383,6 +383,25 @@ class _Finder:
             return [], [], False  # the title opens the next name ("Putin, Defence Minister Sergei Shoigu")
         return mods, titles, former
 
+    def _title_apposed(self, i: int, j: int) -> int | None:
+        """'the interior minister, Ali Mohammed, said', 'Norway's envoy to the talks, Lars Berg,': a name after a
+        comma that the parse hangs on an earlier title as its apposition, the words between being the title's
+        own phrase. Returns the token end of the title; None for a list ('the president, X and Y' names two)."""
+        sdoc = self.sdoc
+        if i < 2 or sdoc[i - 1].text != ",":
+            return None
+        for tok in sdoc[i:j]:
+            head = tok.head
+            if tok.dep_ != "appos" or head.i >= i - 1 or i - head.i > 12 or any(
+                    c.dep_ in ("cc", "conj") for c in tok.children):
+                continue
+            unit = self.unit_at.get(head.i)
+            if unit is None or unit.end != head.i + 1 or not unit.first({"title"}) or head.i in self.consumed:
+                continue
+            if all(k in self.sdoc[head.i].subtree for k in sdoc[unit.end:i - 1]):
+                return unit.end
+        return None
+
     def _placed_title(self, i: int) -> tuple[_Unit, str] | None:
         """'the deputy governor of the Kirov region, Ivan Petrov': a title held in a named place, set before the
         name as an apposition, makes its holder an official of the place's state."""
@@ -450,7 +469,17 @@ class _Finder:
                             sectors=list(prior.sectors), org=prior.org, kind="person", role=prior.role)
                 continue
             start, mods, titles, former = self._left_context(i, allow_titles=True)
+            apposed = self._title_apposed(i, j) if not titles and not mods else None
+            if apposed is not None:
+                # 'Ghana's foreign minister, Jane Doe,': the title set before the name as an apposition codes it;
+                # the mention takes in the title only when nothing stands between them (else the title keeps
+                # its own mention, which the argument's head finds)
+                t_start, mods, titles, former = self._left_context(apposed, allow_titles=True)
+                start = t_start if apposed == i - 1 else i
             a_mods, a_titles, a_former = self._appositive(j)
+            held = self._of_modifier(j) if titles and not mods and not a_mods else None
+            if held is not None and held.first({"country", "igo"}):
+                a_mods = [held]  # 'Prime Minister X of Japan', 'President Y of Tanzania': the office's state
             former = former or (a_former and not titles)
             if not titles and not mods:
                 start = i
@@ -465,6 +494,10 @@ class _Finder:
                 coding.country = "USA"  # "Rep. Jane Roe (D-Ohio)" / ", R-Texas,"
             if placed is not None and coding.country is None:
                 coding.country = placed[1]  # 'the mayor of Mombasa, Ali Hassan': a Kenyan official
+            local = self._of_local_place(a_titles[-1].end) if a_titles and coding.country is None else None
+            if local is not None:
+                coding.country = local[1]  # 'Ali Hassan, the mayor of Mombasa,': the same, set after the name
+                self.consumed.update(range(a_titles[-1].end, local[0]))
             title_units = titles[::-1] or a_titles or ([placed[0]] if placed else [])
             title_sectors = _uniq([s for u in title_units for e in u.entries if e.source == "title" for s in e.sectors])
             service = [s for u in title_units for e in u.entries if e.source == "noun" for s in e.sectors
@@ -483,6 +516,8 @@ class _Finder:
             kw = self._code_person(entry, name_text, coding, title_sectors, role_words, former)
             actor = self._actor(start, j, **kw)
             self.consumed.update(t for u in a_titles + a_mods for t in range(u.start, u.end))
+            if placed is not None:  # 'the mayor of Mombasa, Ali Hassan': the title is this person's, no other mention
+                self.consumed.update(range(placed[0].start, placed[0].end))
             for key in self._name_keys(actor.name, name_text, actor.country in self.kb.family_name_first):
                 seen[key] = actor
                 self.seen_at.setdefault(key, []).append((i, actor))
@@ -595,6 +630,31 @@ class _Finder:
             right = self._of_modifier(u.end)
             mods = mods + ([right] if right else [])
             coding = _merge([self._unit_coding(m) for m in mods])
+            local = self._of_local_place(u.end) if not coding.country and not coding.org else None
+            if local is not None:
+                # 'the governor of Lagos', 'the mayor of Lyon': an office of a city or province is its state's
+                # (the national office holder is not looked up: the office is local)
+                end, country = local
+                sectors = _uniq((["ELI"] if former else []) + list(entry.sectors))
+                label = self.kb.country_name(country) or country
+                self._actor(start, end, name=f"{label} {entry.name} ({self.sdoc[u.end:end].text})", country=country,
+                            sector=sectors[0] if sectors else None, sectors=sectors, kind="person",
+                            role=self._role_text([], [u]))
+                continue
+            host = self._visit_host(u, head) if not coding.country and not coding.org and not former else None
+            if host is not None:
+                # 'X arrived in Kabul. She held talks with the president': the host state's leader
+                holder = self.kb.holder(host, entry.name, self.date)
+                if holder is not None:
+                    person, term = holder
+                    sectors = _uniq(list(term.sectors) + list(entry.sectors))
+                    self._actor(u.start - 1, u.end, name=person.name, country=term.country, sector=sectors[0],
+                                sectors=sectors, org=term.org, kind="person", role=term.role)
+                else:
+                    self._actor(u.start - 1, u.end, name=f"{self.kb.country_name(host) or host} {entry.name}",
+                                country=host, sector=entry.sectors[0] if entry.sectors else None,
+                                sectors=list(entry.sectors), kind="person", role=entry.name)
+                continue
             if not coding.country and not coding.org:
                 # "the president" with no country: the office holder of the article's main country, if the
                 # KB knows exactly one and the country has been named at least twice before.
@@ -663,6 +723,53 @@ class _Finder:
                 return unit
         return None
 
+    def _visit_host(self, u: _Unit, head: Token) -> str | None:
+        """The host of a visit told just before a bare 'the president' whom the traveller meets: the country of the
+        last place a visit verb (event_grammar host_visit_verbs) reaches, earlier in the sentence or in the one
+        before. Only for a leader's title as an object ('met the president', 'talks with the premier'): as a
+        subject, 'the president' may be the traveller."""
+        from .events.grammar import load_grammar
+
+        g = load_grammar()
+        sdoc = self.sdoc
+        if u.start < 1 or sdoc[u.start - 1].lower_ != "the" or head.dep_ not in ("dobj", "pobj") or (
+                normalise(sdoc[u.start:u.end].text) not in g.leader_roles):
+            return None
+        sent = head.sent
+        first = sdoc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        host = None
+        for verb in sdoc[first:u.start]:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in g.host_visit_verbs:
+                continue
+            objs = [c for c in verb.children if c.dep_ == "dobj"] + [
+                g_ for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "at")
+                for g_ in c.children if g_.dep_ == "pobj"]
+            for obj in objs:
+                place = next((p for p in self.places if p.country and p.start <= obj.idx < p.end), None)
+                if place is not None:
+                    host = place.country
+        return host
+
+    def _of_local_place(self, j: int) -> tuple[int, str] | None:
+        """'of [the] Lagos [state]' straight after a title: the token end and country of a place below the state
+        (countries are KB units, read by `_of_modifier`)."""
+        sdoc = self.sdoc
+        if j >= len(sdoc) - 1 or sdoc[j].lower_ != "of":
+            return None
+        k = j + 1 + int(sdoc[j + 1].lower_ == "the")
+        if k >= len(sdoc) or k in self.consumed or k in self.unit_at:
+            return None
+        place = next((p for p in self.places if p.country and p.kind not in ("country", None)
+                      and p.start == sdoc[k].idx), None)
+        if place is None:
+            return None
+        end = k
+        while end < len(sdoc) and sdoc[end].idx < place.end:
+            end += 1
+        if end < len(sdoc) and sdoc[end].lower_ in PLACE_KIND_WORDS:
+            end += 1
+        return end, place.country
+
     def sector_nouns(self) -> None:
         sdoc = self.sdoc
         for u in self.units:
@@ -730,7 +837,7 @@ class _Finder:
         for u in self.units:
             if u.start in self.consumed:
                 continue
-            entry = u.first({"country", "capital", "seat", "igo", "org", "demonym"})
+            entry = u.first({"country", "capital", "seat", "igo", "org", "demonym", "people"})
             if entry is None or entry.not_actor:
                 continue
             region = u.first({"region"})
@@ -754,6 +861,12 @@ class _Finder:
                 elif home is not None:  # 'Bosnian Serbs', 'Iraqi Kurds': a people coded by the state they live in
                     start, country = home.start, home.first({"country", "demonym"}).country  # type: ignore[union-attr]
                 self._actor(start, end, name=entry.name, country=country, sector=None, sectors=[], kind="group")
+                continue
+            if entry.source == "people":
+                # 'the Copts', 'Uighurs protested': a people noun names the group; 'Uighur culture' does not
+                if head.tag_ in ("NNPS", "NNS") or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                    self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="CVL", sectors=["CVL"],
+                                kind="group")
                 continue
             if entry.source in ("capital", "seat"):
                 self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="GOV", sectors=["GOV"],

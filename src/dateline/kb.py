@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
-KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "leaders.json", "sectors.json", "speech.json")
+KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "leaders.json", "sectors.json", "speech.json",
+            "peoples.json")
 ENV_EXTRA = "DATELINE_KB_EXTRA"  # os.pathsep-separated list of the user's own KB JSON files
 
 _WORD = re.compile(r"\w+")
@@ -89,7 +90,7 @@ class Person:
 class Entry:
     """One surface form's meaning. ``source`` says which table it came from and drives how actors use it."""
 
-    source: str  # country, demonym, capital, seat, region, igo, org, person, noun, title
+    source: str  # country, demonym, capital, seat, region, igo, org, person, noun, title, people
     name: str
     country: str | None = None
     sectors: tuple[str, ...] = ()
@@ -270,7 +271,18 @@ def _load_sectors(kb: KB, data: dict) -> None:
     kb.country_anaphora.update(normalise(a) for a in data.get("country_anaphora", []))
 
 
-_LOADERS = (_load_countries, _load_igos, _load_orgs, _load_people, _load_sectors)
+def _load_peoples(kb: KB, data: dict) -> None:
+    """Ethnic and religious peoples with one home state: a group of that state's civilians ('Yoruba leaders' ->
+    NGA, CVL); a people of several states (country null) gets no entry, so nothing is guessed."""
+    for p in data.get("peoples", []):
+        if not p.get("country"):
+            continue
+        for surface in p["names"]:
+            kb.add(surface, _entry(surface, source="people", name=p["names"][0], country=p["country"],
+                                   sectors=("CVL",), kind="group"))
+
+
+_LOADERS = (_load_countries, _load_igos, _load_orgs, _load_people, _load_sectors, _load_peoples)
 
 
 def _read(path: Path) -> dict:
@@ -287,7 +299,8 @@ def _extra_paths(extra: Iterable[str | os.PathLike[str]] | None) -> tuple[str, .
 def load_kb(extra: Iterable[str | os.PathLike[str]] | None = None) -> KB:
     """The packaged KB plus the user's files (``extra`` and $DATELINE_KB_EXTRA), built once per file set.
 
-    A user file may hold any of the keys countries, igos, orgs, people, codes/nouns/titles in the packaged layout.
+    A user file may hold any of the keys countries, igos, orgs, people, peoples, codes/nouns/titles in the packaged
+    layout.
     """
     return _build(_extra_paths(extra))
 

@@ -234,13 +234,20 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
     return _code_all([speaker], index) if speaker is not None else []
 
 
-def _residents(parties: list[Actor], heads: list[Token], country: str) -> list[Actor]:
+def _residents(parties: list[Actor], heads: list[Token], country: str, peoples: bool = True) -> list[Actor]:
     """'ethnic Hungarians in Slovakia': an ethnic group is coded by the state it lives in, the place of the
-    act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality)."""
+    act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality). A people the KB gives a home
+    state ('Chechen men attacked a policeman in Vienna') too, unless the place is only the name of the state
+    addressed (`peoples` false: 'Oromo elders accused Kenya' keeps Ethiopia)."""
     def people(h: Token) -> list[Token]:  # the head, or what it counts: 'hundreds of ethnic Russians'
         return [h] + [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
 
-    ethnic = [h for h in heads if any(t.lower_ == "ethnic" and t.i < p.i for p in people(h) for t in p.subtree)]
+    from ..kb import load_kb
+
+    kb = load_kb()
+    # 'ethnic Hungarians', or a people the KB gives a home state ('Chechen brothers' in Boston are residents)
+    ethnic = [h for h in heads if any((t.lower_ == "ethnic" and t.i < p.i) or peoples and any(
+        e.source == "people" for e in kb.lookup(t.text)) for p in people(h) for t in p.subtree)]
     if not ethnic:
         return parties
     out = []
@@ -1210,8 +1217,13 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 trig.event_type in G.outward_types and _names_the_actor(location, actors)):
         recipients = [place_target(location)]
     if location is not None and location.country:
-        # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act.
-        actors = [flag(a, location.country, trig.event_type) for a in actors]
+        # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act;
+        # a statement or meeting aimed at a state happens nowhere by that state's name ('the minister accused
+        # Syria' makes no Syrian minister), as acts done at a place (place_target_types) do.
+        addressed = trig.event_type not in G.place_target_types and location.kind == "country" and _names_the_actor(
+            location, [r for r in recipients if r.start is not None])
+        if not addressed:
+            actors = [flag(a, location.country, trig.event_type) for a in actors]
         # So do the unnamed groups acted on there: 'police detained workers in Lagos' -> Nigerian workers. An
         # outward act whose only place is the acting state's own name ('the US sent weapons to Kurdish
         # fighters') says nothing of where those acted on are from.
@@ -1219,7 +1231,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             recipients = [flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
                           else r for r in recipients]
         if location.precision in ("clause", "sentence"):
-            actors = _residents(actors, args.actors, location.country)
+            actors = _residents(actors, args.actors, location.country, peoples=not addressed)
             recipients = _residents(recipients, args.recipients, location.country)
     elif trig.event_type in G.domestic_types:
         # No place named: police act at home, so the unnamed people they act on are of the police's own state

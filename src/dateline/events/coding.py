@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..animacy import animate
+from ..animacy import animate, person_nouns
 from ..models import Actor
 from ..nlp import text_of
 from .grammar import load_grammar
@@ -180,10 +180,13 @@ def _kb_word(head: Token) -> Actor | None:
     for mod in sorted(mods, key=lambda m: m.i):
         if after_stance_prefix(mod):
             continue
-        entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym") and e.country), None)
+        entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym", "people") and e.country),
+                     None)
         if entry is None:
             continue
         sector = next((e.sectors[0] for e in kb.lookup(head.lemma_.lower()) if e.source == "noun" and e.sectors), None)
+        if sector is None and entry.source == "people":
+            sector = "CVL"  # 'Oromo elders': a people's members are civilians unless their noun says otherwise
         start = mod.idx
         return Actor(text=text_of(head.doc)[start:head.idx + len(head.text)], name=entry.name, country=entry.country,
                      sector=sector, sectors=[sector] if sector else [], kind="group", start=start,
@@ -322,5 +325,23 @@ def same_actor(a: Actor, b: Actor) -> bool:
 def same_party(a: Actor, b: Actor) -> bool:
     """An actor cannot be its own target, but two parts of one state can: 'Kenyan students stoned the Kenyan
     government', 'Ugandan police arrested Ugandan activists' (both are named after their country, so the name
-    alone would merge them). Different known sectors keep them apart."""
-    return same_actor(a, b) and not (a.sector and b.sector and a.sector != b.sector)
+    alone would merge them). Different known sectors keep them apart, and so does a state or body against its
+    people; PLOVER drops only the same party, not the same country."""
+    return same_actor(a, b) and not (a.sector and b.sector and a.sector != b.sector) and not (
+        _a_people(a) and (b.sector or b.kind == "state") or _a_people(b) and (a.sector or a.kind == "state"))
+
+
+def _a_people(actor: Actor) -> bool:
+    """'Kenyans', 'Ugandan refugees': a nationality or people noun with no office or sector is the country's people,
+    another party than its state or any of its bodies ('Kenyan police arrested three Kenyans')."""
+    from ..kb import load_kb
+
+    if actor.kind != "group" or actor.sector or actor.org or not actor.text:
+        return False
+    # named by a KB demonym or people ('Kenyans', 'Copts') or a person noun ('residents'); 'an American attack'
+    # coded from its flag, or a title-case headline's noun ('Peru Denounces Actions'), is no people
+    word = actor.text.split()[-1]
+    if any(e.source in ("demonym", "people") for e in load_kb().lookup(word)):
+        return True
+    low, nouns = word.lower(), person_nouns()
+    return any(w in nouns for w in (low, low.removesuffix("s"), low.removesuffix("es")))

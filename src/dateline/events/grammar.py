@@ -128,6 +128,7 @@ class Grammar:
     gerund_control_preps: frozenset[str] = frozenset()  # 'responded by firing': the verb's subject fires
     span_nouns: frozenset[str] = frozenset()  # 'two weeks of drills': the stretch stands for the act
     journey_verbs: frozenset[str] = frozenset()  # 'went back to Vienna for talks': the traveller holds them
+    host_visit_verbs: frozenset[str] = frozenset()  # 'arrived in Kabul ... met the president': Afghanistan's
     outcome_verbs: frozenset[str] = frozenset()  # 'killed', 'injured': say what befell, not who did it
     mishap_nouns: frozenset[str] = frozenset()  # accidents and disasters: causes of death that are no one's act
     mishap_verbs: frozenset[str] = frozenset()
@@ -260,7 +261,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
                        "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "authoring_participles", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
-                       "intolerance_verbs", "journey_verbs", "span_nouns",
+                       "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
