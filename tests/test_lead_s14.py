@@ -186,3 +186,30 @@ def test_armed_people_under_fire_are_shot_at(text: str) -> None:
 ])
 def test_criticism_of_a_government_or_of_police_over_a_topic_stays_words(text: str) -> None:
     assert not [e for e in events_of(text) if e.event_type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("title", [
+    "Cease-fire hopes fade in Juba after new clashes",
+    "Peace deal nears in Mindanao",
+    "Truce talks stall in Aden",
+])
+def test_a_headline_act_that_is_only_hoped_for_or_near_is_not_coded_from_the_headline(title: str) -> None:
+    from dateline.ingest import RawArticle
+    from dateline.pipeline import analyse_many
+
+    body = "Envoys said they would meet again next week. Both sides accused each other of stalling."
+    doc = list(analyse_many([RawArticle.from_text(body, title=title, published="2021-05-05")]))[0]
+    assert not [e for e in doc.events if e.evidence.in_title]
+
+
+@pytest.mark.parametrize("title, act", [
+    ("Rebels seize airport in Goma", "COERCE"),
+    ("Truce holds in Juba", "RETREAT"),
+])
+def test_a_headline_that_tells_its_act_is_still_coded(title: str, act: str) -> None:
+    from dateline.ingest import RawArticle
+    from dateline.pipeline import analyse_many
+
+    body = "Envoys said they would meet again next week. Both sides accused each other of stalling."
+    doc = list(analyse_many([RawArticle.from_text(body, title=title, published="2021-05-05")]))[0]
+    assert act in {e.event_type for e in doc.events if e.evidence.in_title}
