@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from event_helpers import events_of, main_of
+from event_helpers import events_of, main_of, type_and_mode
 
 
 @pytest.mark.parametrize("text, main, background", [
@@ -213,3 +213,19 @@ def test_a_headline_that_tells_its_act_is_still_coded(title: str, act: str) -> N
     body = "Envoys said they would meet again next week. Both sides accused each other of stalling."
     doc = list(analyse_many([RawArticle.from_text(body, title=title, published="2021-05-05")]))[0]
     assert act in {e.event_type for e in doc.events if e.evidence.in_title}
+
+
+@pytest.mark.parametrize("text", [
+    "Zimbabwe's information ministry ordered the independent Daily News to suspend publication.",
+    "A court in Caracas ordered the opposition television station to stop broadcasting on Monday.",
+])
+def test_a_state_ordering_an_outlet_to_stop_publishing_censors_it(text: str) -> None:
+    assert type_and_mode(text) == ("COERCE", "censor")
+
+
+@pytest.mark.parametrize("text", [
+    "The government ordered the army to stop the march.",
+    "Kenya ordered the aid agency to halt its operations in Dadaab.",
+])
+def test_other_orders_to_stop_stay_demands(text: str) -> None:
+    assert main_of(text).event_type == "REQUEST"

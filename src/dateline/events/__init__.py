@@ -35,6 +35,7 @@ from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .reported import accuses_another
 from .rereadings import (
+    as_closure_order,
     as_complaint,
     as_inquiry,
     as_pullout,
@@ -1277,8 +1278,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
         return []
-    event = conventional_force(as_inquiry(as_complaint(as_verbal_attack(as_riot(as_pullout(event), trig), trig), trig),
-                                          trig))
+    event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
+        as_riot(as_pullout(event), trig), trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -152,7 +152,12 @@ class Grammar:
     tenure_end_verbs: frozenset[str] = frozenset()  # 'since he left office': a time, not a resignation
     time_clause_marks: frozenset[str] = frozenset()
     background_clause_marks: frozenset[str] = frozenset()
-    gunfire_objects: frozenset[str] = frozenset()  # 'troops came under fire': shot at, not criticised  # 'resigned as protesters threatened …': context
+    gunfire_objects: frozenset[str] = frozenset()
+    command_verbs: frozenset[str] = frozenset()  # 'ordered the paper to suspend publication': censorship
+    closure_verbs: frozenset[str] = frozenset()
+    outlet_words: frozenset[str] = frozenset()
+    publishing_words: frozenset[str] = frozenset()
+    state_body_sectors: frozenset[str] = frozenset()  # 'troops came under fire': shot at, not criticised  # 'resigned as protesters threatened …': context
     poll_types: frozenset[str] = frozenset()  # opinions a poll reports: 'most voters oppose the deal'
     poll_shares: frozenset[str] = frozenset()
     body_sectors: frozenset[str] = frozenset()  # 'a majority of senators' votes as a body
@@ -275,6 +280,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks", "gunfire_objects",
+                       "command_verbs", "closure_verbs", "outlet_words", "publishing_words", "state_body_sectors",
                        "likening_marks", "popularity_nouns", "popularity_aims",
                        "verbal_target_sectors")})
 

@@ -82,6 +82,25 @@ def _complaining_subject(verb: Token) -> bool:
                if e.source == "noun")
 
 
+def as_closure_order(event: Event, trig: Trigger) -> Event:
+    """'The government ordered the opposition paper to suspend publication', 'a court ordered the station to stop
+    broadcasting': a state body commanding a news outlet to close or stop is censorship (PLOVER COERCE censor,
+    CAMEO 1721), not a demand it may refuse. Only state actors, only outlets or their publishing."""
+    if event.event_type != "REQUEST" or trig.token.lemma_.lower() not in G.command_verbs or not event.actors:
+        return event
+    if not all(a.kind == "state" or set(a.sectors or [a.sector]) & G.state_body_sectors for a in event.actors):
+        return event
+    told = next((c for c in trig.token.children if c.dep_ in ("xcomp", "ccomp")), None)
+    if told is None or told.lemma_.lower() not in G.closure_verbs:
+        return event
+    outlets = [c for c in [*trig.token.children, *told.children] if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+    things = [*outlets, *(g for c in told.children if c.dep_ in ("dobj", "xcomp") for g in [c])]
+    if not any(t.lemma_.lower() in G.outlet_words or (t.dep_ == "xcomp" and t.lemma_.lower() in G.publishing_words)
+               or t.lemma_.lower() in G.publishing_words for t in things):
+        return event
+    return event.model_copy(update={"event_type": "COERCE", "mode": "censor", "cameo": cameo_for("COERCE", "censor")})
+
+
 def as_inquiry(event: Event, trig: Trigger) -> Event:
     """'Police appealed for help to find the attackers': investigators asking the public for help, information or
     witnesses are investigating (PLOVER ACCUSE investigate, CAMEO 09); a plea to a named state or body stays a
