@@ -119,7 +119,7 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
             continue
-        def rank(n: int) -> tuple[int, int, int]:
+        def rank(n: int) -> tuple[int, int, int, int]:
             p = usable[n]
             root = _root_at(sent, p.start, p.end)
             site = _under_site(root)
