@@ -85,3 +85,19 @@ def test_a_region_without_a_state_yields_to_the_story_country() -> None:
             ("The strike in Chad's capital was called off. Gunmen raided villages throughout the Sahel on Monday.",
              "COERCE", "raided", "TCD")):
         assert _country(_event(text, event_type, trigger)) == want, text
+
+
+# --- a day after the story was filed does not date a past act
+
+
+def test_a_date_after_publication_does_not_date_a_past_act() -> None:
+    for text, event_type in (("Ghana demanded the withdrawal of Togolese troops by June 15.", "REQUEST"),
+                             ("Kenya cancelled next month's summit with Uganda.", "REJECT")):
+        e = next(e for e in extract(text, published="2015-06-01").events if e.event_type == event_type)
+        assert e.date is not None and e.date.start <= "2015-06-01", text
+
+
+def test_a_future_act_keeps_its_later_date() -> None:
+    e = next(e for e in extract("Kenya will host the summit with Uganda on June 12.", published="2015-06-01").events
+             if e.event_type == "AGREE")
+    assert e.date is not None and e.date.start == "2015-06-12"

@@ -84,6 +84,10 @@ def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str
     if not future:
         # A deadline or a future date does not date a past act.
         dates = [t for t in dates if not (t.tense == "future") or future]
+        if published:
+            # nor does a day after the story was filed: 'proposed holding talks on Jan. 9', 'demanded the
+            # withdrawal by April 10', 'cancelled next month's summit' date the talks, the withdrawal, the summit
+            dates = [t for t in dates if t.interval and str(t.interval.start)[:10] <= published[:10]]
     tiers = _tiers(gov, sent, [(t.start, t.end) for t in dates])
     for tier, source in zip(tiers, ("clause", "sentence", "sentence"), strict=True):
         if tier:
