@@ -118,11 +118,19 @@ def _act_places(out: EventDocument) -> list[Place]:
     names = [(a.start, a.end) for a in out.actors if "MED" in (a.sectors or [a.sector]) and a.start is not None
              and a.end is not None]
     return [p for p in out.places if _base_word(text[p.end : p.end + 20]) not in G.base_participles
+            and _based_in(text[max(0, p.start - 30) : p.start]) not in G.base_participles
             and not any(s <= p.start and p.end <= e and (s, e) != (p.start, p.end) for s, e in names)]
 
 
 def _base_word(after: str) -> str:
     m = re.match(r"\s?-\s?([a-z]+)", after)
+    return m[1] if m else ""
+
+
+def _based_in(before: str) -> str:
+    """'a monitor based in London', 'the group, which is headquartered in Doha': the participle before the
+    place, as 'London-based' has it after."""
+    m = re.search(r"\b([a-z]+)\s+in\s+(?:the\s+)?$", before)
     return m[1] if m else ""
 
 

@@ -84,6 +84,10 @@ def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str
     if not future:
         # A deadline or a future date does not date a past act.
         dates = [t for t in dates if not (t.tense == "future") or future]
+        if published:
+            # nor does a day after the story was filed: 'proposed holding talks on Jan. 9', 'demanded the
+            # withdrawal by April 10', 'cancelled next month's summit' date the talks, the withdrawal, the summit
+            dates = [t for t in dates if t.interval and str(t.interval.start)[:10] <= published[:10]]
     tiers = _tiers(gov, sent, [(t.start, t.end) for t in dates])
     for tier, source in zip(tiers, ("clause", "sentence", "sentence"), strict=True):
         if tier:
@@ -114,7 +118,10 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
     """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
     rockets were fired at it') is where the act happened."""
     usable = [p for p in places if (p.lat is not None or p.country) and not _owner_name(p, sent, actor_spans)
-              and not (_speaking_place(p, sent) and p.country not in targets)]
+              and not (_speaking_place(p, sent, gov) and p.country not in targets) and not _describing_clause(p, gov, sent)
+              # a region no state holds ('war in the Middle East') fails any country check: the story's country
+              # is the better guess when there is one
+              and (p.country or main_country is None)]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
@@ -170,14 +177,35 @@ def _a_site(noun: Token) -> bool:
     return any(w.lemma_.lower() in G.placed_objects for w in words)
 
 
-def _speaking_place(p: Place, sent: Span) -> bool:
+def _speaking_place(p: Place, sent: Span, gov: Token | None = None) -> bool:
     """'Russia warned that US strikes on a Syrian base …', 'what Washington says was a gas attack': a place that
-    speaks is a party (its government), not where anything it tells of happened."""
+    speaks is a party (its government), not where anything it tells of happened. So is a country doing any
+    other act of the sentence ('Iran warned of a response while Russia called the reports worrying')."""
     if p.start < sent.start_char or p.end > sent.end_char:
         return False
     root = _root_at(sent, p.start, p.end)
-    return (root is not None and root.dep_ == "nsubj" and root.head.pos_ == "VERB"
-            and root.head.lemma_.lower() in G.speech_verbs)
+    if root is None or root.dep_ != "nsubj" or root.head.pos_ != "VERB":
+        return False
+    # (not the subject of a verb above the act, which the act shares: 'X kept its policy, putting pressure on Y')
+    return root.head.lemma_.lower() in G.speech_verbs or (
+        p.kind == "country" and gov is not None and gov not in root.head.subtree)
+
+
+def _describing_clause(p: Place, gov: Token, sent: Span) -> bool:
+    """'the monitor, which is based in Britain, said jets bombed the town', 'sanctions on a firm that runs ships
+    from Cuba': a place inside a relative clause on some other noun tells of that noun, not of the act (unless
+    the act itself, or the site acted on, is in that clause)."""
+    if p.start < sent.start_char or p.end > sent.end_char:
+        return False
+    root = _root_at(sent, p.start, p.end)
+    if root is None:
+        return False
+    for anc in [root, *_ancestors(root)]:
+        if anc.i == gov.i or anc.head.i == anc.i:
+            return False
+        if anc.dep_ == "relcl" and anc.pos_ in ("VERB", "AUX"):
+            return gov not in anc.subtree and not _a_site(anc.head)
+    return False
 
 
 def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) -> bool:
@@ -189,10 +217,12 @@ def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) ->
            and (e.start_char, e.end_char) != (p.start, p.end) for e in sent.ents):
         return True
     root = _root_at(sent, p.start, p.end)
-    # a flag on a party's noun, or on any noun of people ('U.S. special forces flew aircraft that destroyed …')
+    # a flag on a party's noun, or on any noun of people ('U.S. special forces flew aircraft that destroyed …'),
+    # or on a building or craft a state owns abroad ('killed in the attack on the U.S. compound')
     return (root is not None and root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
             and (any(s <= root.head.idx < e for s, e in actor_spans)
-                 or animate(root.head) and root.head.ent_type_ not in ("GPE", "LOC", "FAC")))
+                 or animate(root.head) and root.head.ent_type_ not in ("GPE", "LOC", "FAC")
+                 or root.head.lemma_.lower() in G.owned_things))
 
 
 def place_location(p: Place) -> Location:

@@ -180,6 +180,7 @@ class Grammar:
     pullout_sectors: frozenset[str] = frozenset()  # 'a rights group withdrew from X': staff pulled out
     clause_allegation_verbs: frozenset[str] = frozenset()  # 'alleged that Y knew': Y is accused
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
+    owned_things: frozenset[str] = frozenset()  # 'the U.S. compound', 'a Turkish warship': a flag, not the place
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
     obligation_verbs: frozenset[str] = frozenset()  # 'X said Y has to withdraw': an obligation, as 'must'
     advisory_aux: frozenset[str] = frozenset()  # 'X said Y should withdraw': a demand when Y is named
@@ -274,7 +275,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
                        "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "help_verbs",
-                       "placed_objects", "obligation_verbs", "advisory_aux", "demand_nouns",
+                       "placed_objects", "owned_things", "obligation_verbs", "advisory_aux", "demand_nouns",
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
                        "pullout_sectors", "clause_allegation_verbs",
                        "patient_owner_nouns", "compound_doer_sectors",
