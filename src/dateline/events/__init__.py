@@ -373,6 +373,39 @@ def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
     return []
 
 
+def _published_text(heads: list[Token], places: list[Place], index: MentionIndex) -> list[Actor]:
+    """'A report released in the Rwandan capital alleged ...', 'a statement issued on Monday by the ministry': a
+    text with no author on the noun speaks for the agent of the participle that put it out, else for the country
+    of the place it was put out in (as an agentless state act is the place's)."""
+    from ..kb import load_kb
+
+    for head in heads:
+        if head.lemma_.lower() not in G.document_nouns:
+            continue
+        for verb in head.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in G.publishing_participles:
+                continue
+            agents = [t for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                      for t in conjuncts(g)]
+            if agents:
+                return [a for a in _code_all(agents, index) if a.country or a.org]
+            country = None
+            for obj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                        if g.dep_ == "pobj"):
+                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
+                # 'in the Kenyan capital': a country's flag on a common noun of place
+                flags = [] if obj.pos_ != "NOUN" else [e.country for m in obj.children if m.dep_ == "amod"
+                                                       for e in load_kb().lookup(m.text)
+                                                       if e.source == "demonym" and e.country]
+                country = place.country if place is not None else (flags[0] if flags else None)
+            if country:
+                start, end = head.left_edge.idx, head.idx + len(head.text)
+                text = text_of(head.doc)[start:end]
+                return [Actor(text=text, name=f"{text} ({country})", country=country, kind="group",
+                              start=start, end=end)]
+    return []
+
+
 def _prep_place(head: Token, preps: tuple[str, ...], places: list[Place]) -> Place | None:
     """The first place with a country named in one of the head's prepositional phrases ('elders in Kenya')."""
     for prep in head.children:
@@ -1181,6 +1214,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 break
         if not actors:
             actors = _placed_groups(args.actors, out.places)
+        if not actors:
+            actors = _published_text(args.actors, _act_places(out), index)
         if (not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location
                 and location.country and _tells_an_act(trig.token)):
             generic = _generic_actor(trig.token, trig.event_type, location.country)
