@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dateline.models import Event
-from event_helpers import main_of
+from event_helpers import events_of, main_of
 
 
 def _sources(ev: Event) -> set[str | None]:
@@ -21,19 +21,21 @@ def test_a_report_released_in_a_city_speaks_for_that_country() -> None:
     ev = main_of("A report released on Monday in Nairobi alleged that Uganda had armed the rebels.")
     assert (ev.event_type, ev.mode) == ("ACCUSE", "allege")
     assert _sources(ev) == {"KEN"} and _targets(ev) == {"UGA"}
+    # with neither an agent nor a place, nothing says whose the report is
+    ev = main_of("A report released on Monday alleged that Uganda had armed the rebels.")
+    assert not (ev.event_type == "ACCUSE" and _sources(ev) - {None})
 
 
 def test_a_statement_issued_in_a_flagged_capital_speaks_for_its_country() -> None:
     ev = main_of("A statement issued late on Friday in the Chilean capital condemned Bolivia's seizure of the trucks.")
     assert ev.event_type == "ACCUSE" and _sources(ev) == {"CHL"} and _targets(ev) == {"BOL"}
+    # a declaration or joint statement is adopted by those who met, not by the state hosting them
+    for text in ("A final declaration signed in Lusaka demanded that Malawi free the opposition leader.",
+                 "A joint statement released in Hanoi condemned the seizure of the fishing boats."):
+        assert all("ZMB" not in _sources(e) and "VNM" not in _sources(e) for e in events_of(text))
 
 
 def test_a_letter_published_by_an_agent_speaks_for_the_agent() -> None:
     ev = main_of("An open letter published last week by Norway accused Denmark of overfishing the cod stocks.")
     assert ev.event_type == "ACCUSE" and _sources(ev) == {"NOR"} and _targets(ev) == {"DNK"}
 
-
-def test_a_text_with_no_agent_or_place_names_no_author() -> None:
-    # nothing says whose the report is: the accusation has no coded actor
-    ev = main_of("A report released on Monday alleged that Uganda had armed the rebels.")
-    assert not (ev.event_type == "ACCUSE" and _sources(ev) - {None})

@@ -389,6 +389,8 @@ def _published_text(heads: list[Token], places: list[Place], index: MentionIndex
                       for t in conjuncts(g)]
             if agents:
                 return [a for a in _code_all(agents, index) if a.country or a.org]
+            if any(w.lemma_.lower() in G.joint_documents for w in (head, *head.children)):
+                break  # a meeting's text: the city it came out in is the host's, not the authors'
             country = None
             for obj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                         if g.dep_ == "pobj"):
