@@ -39,3 +39,22 @@ def test_a_letter_published_by_an_agent_speaks_for_the_agent() -> None:
     ev = main_of("An open letter published last week by Norway accused Denmark of overfishing the cod stocks.")
     assert ev.event_type == "ACCUSE" and _sources(ev) == {"NOR"} and _targets(ev) == {"DNK"}
 
+
+
+# --- a single state organ placed by a town: the town's state ('a court in Lagos' as 'a court in Nigeria')
+
+
+def test_a_court_or_judge_in_a_town_is_that_states() -> None:
+    ev = main_of("A court in Lagos sentenced two British sailors to five years in prison.")
+    assert ev.event_type == "SANCTION" and _sources(ev) == {"NGA"} and _targets(ev) == {"GBR"}
+    assert {a.sector for a in ev.actors} == {"JUD"}
+    ev = main_of("A prosecutor in Milan charged three Albanian men with fraud.")
+    assert ev.event_type == "ACCUSE" and _sources(ev) == {"ITA"} and _targets(ev) == {"ALB"}
+
+
+def test_a_singular_noun_that_is_no_organ_is_still_no_placed_party() -> None:
+    # 'a report in Kenya' may be a newspaper's: only organs of a state take the town's state
+    ev = main_of("A judge in Lagos convicted two British sailors of smuggling.")
+    assert _sources(ev) == {"NGA"} and ev.actors[0].kind == "person"
+    events = events_of("A report in Kenya alleged that Uganda had armed the rebels.")
+    assert not any(e.event_type == "ACCUSE" and "KEN" in _sources(e) for e in events)

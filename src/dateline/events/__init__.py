@@ -361,15 +361,25 @@ def _generic_actor(head: Token, event_type: str, location_country: str | None) -
 def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
     """'Opposition groups in Uganda', 'elders in Kenya', 'inhabitants of Gulu': people the text names only by where
     they are belong to that place's country (the KB has no entry for the noun, the place codes it)."""
+    from ..kb import load_kb
+
     for head in heads:
-        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
-            continue  # plural nouns of people; a singular noun ('a report in Kenya') is not a group
+        if head.pos_ != "NOUN":
+            continue
+        # plural nouns of people; a singular noun ('a report in Kenya') is not a group, but a state organ is the
+        # organ of the state it sits in ('a court in Lagos', 'the ministry in Kabul': courts act at home)
+        organ = next((e for e in load_kb().lookup(head.lemma_.lower()) if e.source == "noun"
+                      and e.sectors and e.sectors[0] in STATE_SECTORS), None) if head.tag_ == "NN" else None
+        if head.tag_ not in ("NNS", "NNPS") and organ is None:
+            continue
         place = _prep_place(head, ("in", "of", "from"), places)
         if place is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
             text = text_of(head.doc)[start:end]
-            return [Actor(text=text, name=f"{text} ({place.country})", country=place.country, kind="group",
-                          start=start, end=end)]
+            how = {"sector": organ.sectors[0], "sectors": list(organ.sectors),
+                   "kind": organ.kind if organ.kind != "unknown" else "org"} if organ is not None else {"kind": "group"}
+            return [Actor(text=text, name=f"{text} ({place.country})", country=place.country,
+                          start=start, end=end, **how)]
     return []
 
 
