@@ -370,15 +370,60 @@ def _generic_actor(head: Token, event_type: str, location_country: str | None) -
 def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
     """'Opposition groups in Uganda', 'elders in Kenya', 'inhabitants of Gulu': people the text names only by where
     they are belong to that place's country (the KB has no entry for the noun, the place codes it)."""
+    from ..kb import load_kb
+
     for head in heads:
-        if head.pos_ != "NOUN" or head.tag_ not in ("NNS", "NNPS"):
-            continue  # plural nouns of people; a singular noun ('a report in Kenya') is not a group
+        if head.pos_ != "NOUN":
+            continue
+        # plural nouns of people; a singular noun ('a report in Kenya') is not a group, but a state organ is the
+        # organ of the state it sits in ('a court in Lagos', 'the ministry in Kabul': courts act at home)
+        organ = next((e for e in load_kb().lookup(head.lemma_.lower()) if e.source == "noun"
+                      and e.sectors and e.sectors[0] in STATE_SECTORS), None) if head.tag_ == "NN" else None
+        if head.tag_ not in ("NNS", "NNPS") and organ is None:
+            continue
         place = _prep_place(head, ("in", "of", "from"), places)
         if place is not None:
             start, end = head.left_edge.idx, head.idx + len(head.text)
             text = text_of(head.doc)[start:end]
-            return [Actor(text=text, name=f"{text} ({place.country})", country=place.country, kind="group",
-                          start=start, end=end)]
+            how = {"sector": organ.sectors[0], "sectors": list(organ.sectors),
+                   "kind": organ.kind if organ.kind != "unknown" else "org"} if organ is not None else {"kind": "group"}
+            return [Actor(text=text, name=f"{text} ({place.country})", country=place.country,
+                          start=start, end=end, **how)]
+    return []
+
+
+def _published_text(heads: list[Token], places: list[Place], index: MentionIndex) -> list[Actor]:
+    """'A report released in the Rwandan capital alleged ...', 'a statement issued on Monday by the ministry': a
+    text with no author on the noun speaks for the agent of the participle that put it out, else for the country
+    of the place it was put out in (as an agentless state act is the place's)."""
+    from ..kb import load_kb
+
+    for head in heads:
+        if head.lemma_.lower() not in G.document_nouns:
+            continue
+        for verb in head.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in G.publishing_participles:
+                continue
+            agents = [t for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                      for t in conjuncts(g)]
+            if agents:
+                return [a for a in _code_all(agents, index) if a.country or a.org]
+            if any(w.lemma_.lower() in G.joint_documents for w in (head, *head.children)):
+                break  # a meeting's text: the city it came out in is the host's, not the authors'
+            country = None
+            for obj in (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                        if g.dep_ == "pobj"):
+                place = next((p for p in places if p.country and p.start <= obj.idx < p.end), None)
+                # 'in the Kenyan capital': a country's flag on a common noun of place
+                flags = [] if obj.pos_ != "NOUN" else [e.country for m in obj.children if m.dep_ == "amod"
+                                                       for e in load_kb().lookup(m.text)
+                                                       if e.source == "demonym" and e.country]
+                country = place.country if place is not None else (flags[0] if flags else None)
+            if country:
+                start, end = head.left_edge.idx, head.idx + len(head.text)
+                text = text_of(head.doc)[start:end]
+                return [Actor(text=text, name=f"{text} ({country})", country=country, kind="group",
+                              start=start, end=end)]
     return []
 
 
@@ -1190,6 +1235,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                 break
         if not actors:
             actors = _placed_groups(args.actors, out.places)
+        if not actors:
+            actors = _published_text(args.actors, _act_places(out), index)
         if (not actors and trig.kind != "verb" and trig.event_type in G.domestic_types and location
                 and location.country and _tells_an_act(trig.token)):
             generic = _generic_actor(trig.token, trig.event_type, location.country)

@@ -105,6 +105,8 @@ class Grammar:
     protest_aim_preps: frozenset[str] = frozenset()  # 'a strike over X': what a protest is against
     leader_participles: frozenset[str] = frozenset()  # 'the NATO-led force': NATO owns it
     authoring_participles: frozenset[str] = frozenset()  # 'a plan put forward by X': X's plan
+    publishing_participles: frozenset[str] = frozenset()  # 'a report released in Kigali': put out there
+    joint_documents: frozenset[str] = frozenset()  # 'a communique issued in Addis Ababa': a meeting's, not the host's
     inviting_nouns: frozenset[str] = frozenset()  # 'an invitation to visit X': X invites
     sponsor_participles: frozenset[str] = frozenset()  # 'the US-backed plan': the US stands behind the move
     deliberation_verbs: frozenset[str] = frozenset()  # 'weighs a prisoner swap': an option considered
@@ -265,7 +267,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "authoring_participles", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
