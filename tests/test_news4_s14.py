@@ -88,3 +88,21 @@ def test_an_attack_with_ads_is_criticism() -> None:
 def test_an_attack_with_weapons_stays_an_assault() -> None:
     text = "Rebels attacked the convoy with rockets on Friday."
     assert [t for t in _types(text) if t[0] == "ASSAULT"]
+
+
+# --- information provided is no aid
+
+
+def test_providing_a_summary_or_feedback_is_no_aid() -> None:
+    for text in (
+            "Attorney General Maria Lopez gave lawmakers a briefing and provided a written summary of the audit.",
+            "Senator Elena Ruiz has provided more detail on housing than Senator Tom Lake has.",
+            "Professor Alan Cho had provided feedback to the ministry on the draft rules."):
+        assert not [t for t in _types(text) if t[0] == "AID"], text
+
+
+def test_providing_goods_or_money_stays_aid() -> None:
+    for text in (
+            "Governor Lena Park provided tents and blankets to the flood victims.",
+            "Norway provided funding to the clinic in Gulu."):
+        assert [t for t in _types(text) if t[0] == "AID"], text
