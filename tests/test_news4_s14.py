@@ -106,3 +106,21 @@ def test_providing_goods_or_money_stays_aid() -> None:
             "Governor Lena Park provided tents and blankets to the flood victims.",
             "Norway provided funding to the clinic in Gulu."):
         assert [t for t in _types(text) if t[0] == "AID"], text
+
+
+# --- a law or a rate targeted is no attack
+
+
+def test_targeting_a_law_or_a_rate_is_no_assault() -> None:
+    for text in (
+            "A new executive order from Mayor Lin Soto targeted the city's parking rules.",
+            "Banks say the overdraft fees targeted by Senator Ana Ruiz help them cover losses.",
+            "Senator Ana Ruiz targeted the payday lending rates in her new bill."):
+        assert not [t for t in _types(text) if t[0] == "ASSAULT"], text
+
+
+def test_targeting_a_base_or_facilities_stays_an_assault() -> None:
+    for text in (
+            "Israeli jets targeted the nuclear program's facilities near Natanz.",
+            "Rebels targeted the army base with mortars."):
+        assert [t for t in _types(text) if t[0] == "ASSAULT"], text
