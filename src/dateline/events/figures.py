@@ -3,8 +3,10 @@
 - figures of speech: 'struck a conciliatory tone', 'rang the closing bell', 'seized on the remark', 'targeted
   suburban voters', 'talking about turnout' (figurative_objects, figurative_preps, topic_talk_verbs);
 - violence as a topic: 'how to respond to mass shootings' (generic_act_types, generic_act_preps);
+- crimes as a legal category: 'exceptions for rape or incest' (category_act_nouns, category_act_preps);
 - campaign rallies: 'Senator X's rally' (campaign_event_nouns, campaign_words);
-- attacks of words: 'a scathing attack on the bill' is ACCUSE (verbal_attack_modifiers);
+- attacks of words: 'a scathing attack on the bill', 'attacked him with ads' are ACCUSE (verbal_attack_modifiers,
+  verbal_attack_instruments);
 - political struggles: politicians 'fighting' a program or 'battling' a legislature (struggle_words);
 - elections won: a party 'took control of the House' (electoral_party_sectors, electoral_body_sectors);
 - attacks of words by unplaced doers: 'rival candidates attacked him over the tax' (verbal_attacker_nouns,
@@ -122,24 +124,94 @@ def generic_act(trig: Trigger) -> bool:
     return True
 
 
+def _bare(tok: Token) -> bool:
+    """Nothing of the noun's own tells one act: no article, owner, number, place, clause or dating word."""
+    for c in tok.children:
+        if c.dep_ in _OWN_DEPS or c.lower_ in G.specific_act_words or c.lemma_.lower() in G.specific_act_words:
+            return False
+        if c.dep_ in ("compound", "amod", "nmod") and (c.pos_ in ("PROPN", "NUM") or c.ent_type_):
+            return False
+    return True
+
+
+def category_act(trig: Trigger) -> bool:
+    """'Exceptions for rape or incest', 'penalties for assault and murder', 'free from persecution', 'Torture is a
+    crime': a crime or abuse noun (category_act_nouns), bare and singular, after a preposition of topic or reference
+    (category_act_preps; not 'of': 'a policy of torture' tells acts) or as the subject of a copula with a noun complement, names the crime as a legal category, not an act that
+    happened. 'The torture of prisoners', 'torture in the jails' have words of their own and stay acts."""
+    tok = trig.token
+    if (trig.kind == "verb" or trig.event_type not in G.generic_act_types or tok.tag_ != "NN"
+            or tok.lemma_.lower() not in G.category_act_nouns):
+        return False
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:  # 'for assault and murder': read at the first
+        first = first.head
+    if not all(_bare(t) for t in {tok, first}):
+        return False
+    if first.dep_ == "pobj":
+        # the preposition hangs on a noun or an adjective ('penalties for', 'free from'): on a verb the act may
+        # be told ('subjected them to torture', 'told of torture')
+        prep = first.head
+        return (prep.lower_ in G.category_act_preps
+                and prep.head.pos_ in ("NOUN", "PROPN", "ADJ") and prep.head is not prep
+                # the parser may hang the doer on the noun before ('evidence of torture by the police')
+                and not any(c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in prep.head.children))
+    # 'Rape is a crime': a statement about the category; 'torture is widespread there' may tell acts. The
+    # complement of such a statement is the category too ('rape is rape')
+    if first.head.lemma_ != "be" or first.dep_ not in ("nsubj", "attr"):
+        return False
+    subj = first if first.dep_ == "nsubj" else next((c for c in first.head.children if c.dep_ == "nsubj"), None)
+    if subj is not first and (subj is None or subj.tag_ != "NN" or subj.lemma_.lower() not in G.category_act_nouns
+                              or not _bare(subj)):
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in first.head.children)
+
+
+def _campaign_word(tok: Token) -> bool:
+    return tok.lower_ in G.campaign_words or tok.lemma_.lower() in G.campaign_words
+
+
+def _campaign_modified(rally: Token) -> bool:
+    """'A campaign rally', and one level down 'an election-night rally' or 'a primary-eve rally' (the parser
+    hangs the first part of the hyphenated modifier on the second)."""
+    for c in rally.children:
+        if c.dep_ not in ("compound", "amod", "nmod"):
+            continue
+        if _campaign_word(c) or any(g.dep_ in ("compound", "amod", "nmod") and _campaign_word(g) for g in c.children):
+            return True
+    return False
+
+
+def _holder(verb: Token) -> Token | None:
+    """Who holds the rally: the verb's subject, or the subject of the verb it completes ('continues to hold')."""
+    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None) if v is not None else None
+        if subj is not None:
+            return subj
+    return None
+
+
 def campaign_event(trig: Trigger) -> bool:
-    """'Biden's rally in Detroit', 'a reelection rally': a candidate's or campaign's rally is no protest."""
+    """'Biden's rally in Detroit', 'a reelection rally', 'the campaign will hold rallies': a candidate's or
+    campaign's rally is no protest."""
     tok = trig.token
     if trig.kind == "verb" and trig.event_type in ("PROTEST", "THREATEN"):
         # 'held a campaign rally', 'will hold a reelection rally' (a declared protest reads as a threat): the
-        # light verb's object is the rally; only its campaign words tell (a leader's held rally may be a protest)
+        # light verb's object is the rally; only its campaign words tell (a leader's held rally may be a protest),
+        # or a campaign as its holder ('his campaign keeps holding rallies', session 14)
         rally = next((t for t in trig.tokens[1:] if t.lemma_.lower() in G.campaign_event_nouns), None)
-        return rally is not None and any(
-            c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in G.campaign_words or c.lemma_.lower() in G.campaign_words)
-            for c in rally.children)
+        if rally is None:
+            return False
+        holder = _holder(tok)
+        return _campaign_modified(rally) or (holder is not None and holder.lemma_.lower() == "campaign")
     if trig.kind == "verb" or trig.event_type != "PROTEST" or tok.lemma_.lower() not in G.campaign_event_nouns:
         return False
     for c in tok.children:
-        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)):
-            return True  # 'Warren's rally'; a place's or an organisation's rally may be a protest
-        if c.dep_ in ("compound", "amod", "nmod") and (c.lower_ in G.campaign_words or c.lemma_.lower() in G.campaign_words):
-            return True
-    return False
+        if c.dep_ == "poss" and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and not c.ent_type_)
+                                 or c.lemma_.lower() == "campaign"):
+            return True  # 'Warren's rally', 'the campaign's rally'; a place's or an organisation's may be a protest
+    holder = _holder(tok.head) if tok.dep_ == "dobj" else None  # 'his campaign keeps holding rallies'
+    return _campaign_modified(tok) or (holder is not None and holder.lemma_.lower() == "campaign")
 
 
 _WORDS_ENTRY = {"type": "ACCUSE", "mode": "disapprove", "cameo": "111"}
@@ -149,14 +221,35 @@ def as_words(trig: Trigger) -> Trigger:
     """'personal attacks', 'a scathing attack on the plan': an attack noun qualified as one of words is criticism
     (ACCUSE disapprove, CAMEO 111)."""
     tok = trig.token
-    if (trig.kind == "verb" or trig.event_type != "ASSAULT" or trig.entry.get("mode")
+    if (trig.event_type != "ASSAULT" or trig.entry.get("mode")
             or tok.lemma_.lower() not in G.verbal_attack_verbs):
         return trig
+    if trig.kind == "verb":
+        return _words_entry(trig) if _verbal_instrument(tok) else trig
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod")]
     mods += [g for c in mods for g in c.conjuncts]  # 'frontal, mean-spirited attacks'
     if not any(m.lower_ in G.verbal_attack_modifiers or m.lemma_.lower() in G.verbal_attack_modifiers for m in mods):
         return trig
-    return Trigger(token=tok, entry={**trig.entry, **_WORDS_ENTRY}, tokens=trig.tokens, specificity=trig.specificity)
+    return _words_entry(trig)
+
+
+def _words_entry(trig: Trigger) -> Trigger:
+    return Trigger(token=trig.token, entry={**trig.entry, **_WORDS_ENTRY}, tokens=trig.tokens,
+                   specificity=trig.specificity)
+
+
+def _verbal_instrument(verb: Token) -> bool:
+    """'Attacked the sheriff with television ads', 'assailed her with tweets' (verbal_attack_instruments): the
+    attack is made with words. The parser may hang the 'with' phrase on the object."""
+    near = list(verb.children) + [t for o in _objects(verb) for t in o.children]
+    for c in near:
+        if c.dep_ != "prep" or c.lower_ != "with":
+            continue
+        objs = [g for g in c.children if g.dep_ == "pobj"]
+        objs += [x for g in objs for x in g.conjuncts]
+        if objs and all(o.lemma_.lower() in G.verbal_attack_instruments for o in objs):
+            return True
+    return False
 
 
 def ballot_cast(trig: Trigger) -> bool:
@@ -190,7 +283,7 @@ def background_act(trig: Trigger) -> bool:
 
 def literal_triggers(triggers: list[Trigger]) -> list[Trigger]:
     return [as_words(t) for t in triggers
-            if not figurative(t) and not generic_act(t) and not campaign_event(t) and not ballot_cast(t)
+            if not figurative(t) and not generic_act(t) and not category_act(t) and not campaign_event(t) and not ballot_cast(t)
             and not background_act(t)]
 
 

@@ -144,7 +144,10 @@ class Grammar:
     topic_talk_verbs: frozenset[str] = frozenset()  # 'Democrats are talking about turnout': no one consulted
     generic_act_types: frozenset[str] = frozenset()  # 'laws to curb mass shootings': violence as a topic
     generic_act_preps: frozenset[str] = frozenset()
+    category_act_nouns: frozenset[str] = frozenset()  # 'exceptions for rape': a crime named as a category
+    category_act_preps: frozenset[str] = frozenset()
     verbal_attack_modifiers: frozenset[str] = frozenset()  # 'personal attacks' are words
+    verbal_attack_instruments: frozenset[str] = frozenset()  # 'attacked him with ads': words
     campaign_event_nouns: frozenset[str] = frozenset()  # 'Biden's rally', 'a campaign rally': no protest
     campaign_words: frozenset[str] = frozenset()
     verbal_target_sectors: frozenset[str] = frozenset()  # groups a politician's attack of words is aimed at
@@ -273,7 +276,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
-                       "generic_act_preps", "verbal_attack_modifiers", "campaign_event_nouns", "campaign_words",
+                       "generic_act_preps", "category_act_nouns", "category_act_preps", "verbal_attack_modifiers", "verbal_attack_instruments", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
                        "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "help_verbs",
