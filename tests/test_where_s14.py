@@ -1,4 +1,4 @@
-"""Event places in real news: a country's name before a building or craft it owns ('the U.S. compound'), a
+"""Event places in real news: a country's name before a building or craft it owns ('the U.S. consulate'), a
 place inside a relative clause on another noun, a party's seat 'based in' a city, a country acting in another
 clause of the sentence, and a region no state holds. Sentences are our own."""
 
@@ -22,12 +22,12 @@ def _country(e: Event) -> str | None:
 
 def test_a_flag_on_an_owned_building_or_craft_is_no_place() -> None:
     for text, trigger, want in (
-            ("Rebels held the north of Mali for months. A guard was killed in the assault on the U.S. compound "
-             "in the desert town.", "killed", "MLI"),
+            ("Rebels held the north of Mali for months. A guard was killed when militants raided the U.S. "
+             "consulate outside the desert town.", "killed", "MLI"),
             ("Fighting went on across Yemen. Two sailors were wounded when gunmen fired on a Britain tanker.",
              "fired on", "YEM")):
         assert _country(_event(text, "ASSAULT", trigger)) == want, text
-    text = "A consul was killed during a raid on the U.S. compound."
+    text = "A consul died when gunmen raided the U.S. consulate."
     assert all(_country(e) != "USA" for e in extract(text, published="2021-03-10").events)
 
 

@@ -393,7 +393,7 @@ def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
 
 
 def _published_text(heads: list[Token], places: list[Place], index: MentionIndex) -> list[Actor]:
-    """'A report released in the Rwandan capital alleged ...', 'a statement issued on Monday by the ministry': a
+    """'A report released in the Kenyan capital alleged ...', 'a statement put out on Monday by the ministry': a
     text with no author on the noun speaks for the agent of the participle that put it out, else for the country
     of the place it was put out in (as an agentless state act is the place's)."""
     from ..kb import load_kb
@@ -1308,7 +1308,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = own_society(trig, actors, local)
     if (trig.event_type in G.unplaced_stance_types and not recipients and actors
             and all(_unplaced_person(a) for a in actors)):
-        return []  # 'Dorn supports some of the upgrades': the stance of a person the KB cannot place, to no one
+        return []  # 'Lund supports some of the changes': the stance of a person the KB cannot place, to no one
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}

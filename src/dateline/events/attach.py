@@ -218,7 +218,7 @@ def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) ->
         return True
     root = _root_at(sent, p.start, p.end)
     # a flag on a party's noun, or on any noun of people ('U.S. special forces flew aircraft that destroyed …'),
-    # or on a building or craft a state owns abroad ('killed in the attack on the U.S. compound')
+    # or on a building or craft a state owns abroad ('a guard died when militants raided the U.S. consulate')
     return (root is not None and root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
             and (any(s <= root.head.idx < e for s, e in actor_spans)
                  or animate(root.head) and root.head.ent_type_ not in ("GPE", "LOC", "FAC")

@@ -105,7 +105,7 @@ class Grammar:
     protest_aim_preps: frozenset[str] = frozenset()  # 'a strike over X': what a protest is against
     leader_participles: frozenset[str] = frozenset()  # 'the NATO-led force': NATO owns it
     authoring_participles: frozenset[str] = frozenset()  # 'a plan put forward by X': X's plan
-    publishing_participles: frozenset[str] = frozenset()  # 'a report released in Kigali': put out there
+    publishing_participles: frozenset[str] = frozenset()  # 'a report released in Nairobi': put out there
     joint_documents: frozenset[str] = frozenset()  # 'a communique issued in Addis Ababa': a meeting's, not the host's
     inviting_nouns: frozenset[str] = frozenset()  # 'an invitation to visit X': X invites
     sponsor_participles: frozenset[str] = frozenset()  # 'the US-backed plan': the US stands behind the move
@@ -176,7 +176,7 @@ class Grammar:
     verbal_attacker_nouns: frozenset[str] = frozenset()  # 'rival candidates attacked him': words, not blows
     verbal_attack_objects: frozenset[str] = frozenset()  # 'attacking the premier's record'
     background_verbs: frozenset[str] = frozenset()  # 'the inquiry has dragged on': the act is the topic
-    unplaced_stance_types: frozenset[str] = frozenset()  # 'Dorn supports the upgrades': no party, no one addressed
+    unplaced_stance_types: frozenset[str] = frozenset()  # 'Lund supports the changes': no party, no one addressed
     background_preps: frozenset[str] = frozenset()  # 'briefed about the shooting', 'amid the protests'
     retaliation_phrases: frozenset[str] = frozenset()  # 'vowed to respond in kind': a threat, not a pledge
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
@@ -185,7 +185,7 @@ class Grammar:
     pullout_sectors: frozenset[str] = frozenset()  # 'a rights group withdrew from X': staff pulled out
     clause_allegation_verbs: frozenset[str] = frozenset()  # 'alleged that Y knew': Y is accused
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
-    owned_things: frozenset[str] = frozenset()  # 'the U.S. compound', 'a Turkish warship': a flag, not the place
+    owned_things: frozenset[str] = frozenset()  # 'the U.S. consulate', 'a Turkish warship': a flag, not the place
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
     obligation_verbs: frozenset[str] = frozenset()  # 'X said Y has to withdraw': an obligation, as 'must'
     advisory_aux: frozenset[str] = frozenset()  # 'X said Y should withdraw': a demand when Y is named
