@@ -108,10 +108,23 @@ def _names_a_party(p: Place, sdoc: Doc) -> bool:
     return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
 
 
+# The last document's act places: asked for once per event, the same for a whole document (identity-checked).
+_LAST_ACT_PLACES: list[tuple[EventDocument, list[Place]]] = []
+
+
 def _act_places(out: EventDocument) -> list[Place]:
     """The document's places less those that only seat a party ('a London-based monitor said troops shelled the
     town'): the monitor's base is neither where the shelling happened nor whose troops they were; and less those
     inside a news outlet's name."""
+    last = _LAST_ACT_PLACES[0] if _LAST_ACT_PLACES else None
+    if last is not None and last[0] is out:
+        return last[1]
+    places = _find_act_places(out)
+    _LAST_ACT_PLACES[:] = [(out, places)]
+    return places
+
+
+def _find_act_places(out: EventDocument) -> list[Place]:
     text = out.document.text
     # a place inside a news outlet's name ('The New York Times', 'the Jerusalem Post') is the outlet's home, not
     # where what it reports happened (a state body's or a school's place is theirs: 'the Kenyan government')

@@ -117,7 +117,9 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
                    actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset()) -> Location | None:
     """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
     rockets were fired at it') is where the act happened."""
-    usable = [p for p in places if (p.lat is not None or p.country) and not _owner_name(p, sent, actor_spans)
+    # only the sentence's own places can be chosen (the tiers are clauses of the sentence), so only they are read
+    usable = [p for p in places if (p.lat is not None or p.country) and sent.start_char <= p.start
+              and p.end <= sent.end_char and not _owner_name(p, sent, actor_spans)
               and not (_speaking_place(p, sent, gov) and p.country not in targets) and not _describing_clause(p, gov, sent)
               # a region no state holds ('war in the Middle East') fails any country check: the story's country
               # is the better guess when there is one
