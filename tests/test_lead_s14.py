@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.ingest import RawArticle
+from dateline.models import EventDocument
+from dateline.pipeline import analyse_many
 from event_helpers import events_of, main_of, type_and_mode
 
 
@@ -129,11 +132,13 @@ def test_hailing_from_a_country_is_no_praise() -> None:
     assert not events_of("The Shabaab militia hails from neighbouring Somalia.")
 
 
-def _main_of_story(text: str, title: str, published: str) -> object:
-    from dateline.ingest import RawArticle
-    from dateline.pipeline import analyse_many
+def _story(text: str, title: str, published: str) -> EventDocument:
+    """A whole article we wrote, with its headline and publication date, through every stage."""
+    return list(analyse_many([RawArticle.from_text(text, title=title, published=published)]))[0]
 
-    doc = list(analyse_many([RawArticle.from_text(text, title=title, published=published)]))[0]
+
+def _main_of_story(text: str, title: str, published: str) -> object:
+    doc = _story(text, title, published)
     return max(doc.events, key=lambda e: e.salience)
 
 
@@ -157,10 +162,7 @@ def test_the_storys_country_is_where_not_whose() -> None:
             "The U.S. said it carried out the strike. The United States has targeted the group before, and U.S. "
             "forces flew drones over the area. U.S. officials said more strikes would follow.\n\n"
             "Residents said the blast destroyed several homes.")
-    from dateline.ingest import RawArticle
-    from dateline.pipeline import analyse_many
-
-    doc = list(analyse_many([RawArticle.from_text(text, title="Drone strike", published="2019-03-05")]))[0]
+    doc = _story(text, "Drone strike", "2019-03-05")
     located = {e.evidence.trigger: e.location.country for e in doc.events if e.location is not None}
     assert located["destroyed"] == "SOM" and located["carried out the strike"] == "SOM"
 
@@ -188,17 +190,16 @@ def test_criticism_of_a_government_or_of_police_over_a_topic_stays_words(text: s
     assert not [e for e in events_of(text) if e.event_type == "ASSAULT"]
 
 
+BODY = "Envoys said they would meet again next week. Both sides accused each other of stalling."
+
+
 @pytest.mark.parametrize("title", [
     "Cease-fire hopes fade in Juba after new clashes",
     "Peace deal nears in Mindanao",
     "Truce talks stall in Aden",
 ])
 def test_a_headline_act_that_is_only_hoped_for_or_near_is_not_coded_from_the_headline(title: str) -> None:
-    from dateline.ingest import RawArticle
-    from dateline.pipeline import analyse_many
-
-    body = "Envoys said they would meet again next week. Both sides accused each other of stalling."
-    doc = list(analyse_many([RawArticle.from_text(body, title=title, published="2021-05-05")]))[0]
+    doc = _story(BODY, title, "2021-05-05")
     assert not [e for e in doc.events if e.evidence.in_title]
 
 
@@ -207,11 +208,7 @@ def test_a_headline_act_that_is_only_hoped_for_or_near_is_not_coded_from_the_hea
     ("Truce holds in Juba", "RETREAT"),
 ])
 def test_a_headline_that_tells_its_act_is_still_coded(title: str, act: str) -> None:
-    from dateline.ingest import RawArticle
-    from dateline.pipeline import analyse_many
-
-    body = "Envoys said they would meet again next week. Both sides accused each other of stalling."
-    doc = list(analyse_many([RawArticle.from_text(body, title=title, published="2021-05-05")]))[0]
+    doc = _story(BODY, title, "2021-05-05")
     assert act in {e.event_type for e in doc.events if e.evidence.in_title}
 
 
