@@ -94,18 +94,13 @@ def _main_country(places: list[Place]) -> Place | None:
 
 
 def _names_a_party(p: Place, sdoc: Doc) -> bool:
-    """A country named as a party rather than a place: a flag on a noun ('U.S. forces', 'the U.S. drone strike')
-    or the doer of a verb ('the United States said', 'the U.S. targeted its leaders'). Such mentions say whose, not where: a story of a US strike in Somalia
-    names the US more often than Somalia, but happens in Somalia."""
+    """A country named as a party rather than a place ('U.S. forces', 'the United States said'): such mentions
+    say whose, not where — a story of a US strike in Somalia names the US more often than Somalia, but happens in
+    Somalia."""
     if p.kind != "country":
         return False
     span = sdoc.char_span(p.start, p.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    if root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN"):
-        return True
-    return root.dep_ == "nsubj" and root.head.pos_ == "VERB"
+    return span is not None and len(span) > 0 and attach.country_as_party(span.root)
 
 
 # The last document's act places: asked for once per event, the same for a whole document (identity-checked).

@@ -117,10 +117,13 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
                    actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset()) -> Location | None:
     """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
     rockets were fired at it') is where the act happened."""
-    # only the sentence's own places can be chosen (the tiers are clauses of the sentence), so only they are read
-    usable = [p for p in places if (p.lat is not None or p.country) and sent.start_char <= p.start
-              and p.end <= sent.end_char and not _owner_name(p, sent, actor_spans)
-              and not (_speaking_place(p, sent, gov) and p.country not in targets) and not _describing_clause(p, gov, sent)
+    # only the sentence's own places can be chosen (the tiers are clauses of the sentence), so only they are read,
+    # each parsed once
+    roots = {id(p): _root_at(sent, p.start, p.end) for p in places
+             if (p.lat is not None or p.country) and sent.start_char <= p.start and p.end <= sent.end_char}
+    usable = [p for p in places if id(p) in roots and not _owner_name(p, roots[id(p)], sent, actor_spans)
+              and not (_speaking_place(p, roots[id(p)], gov) and p.country not in targets)
+              and not _describing_clause(roots[id(p)], gov)
               # a region no state holds ('war in the Middle East') fails any country check: the story's country
               # is the better guess when there is one
               and (p.country or main_country is None)]
@@ -130,7 +133,7 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
             continue
         def rank(n: int) -> tuple[int, int, int, int]:
             p = usable[n]
-            root = _root_at(sent, p.start, p.end)
+            root = roots[id(p)]
             site = _under_site(root)
             locative = int(site or bool(root is not None and root.dep_ == "pobj"
                                         and root.head.lemma_.lower() in G.locative_preps))
@@ -179,13 +182,17 @@ def _a_site(noun: Token) -> bool:
     return any(w.lemma_.lower() in G.placed_objects for w in words)
 
 
-def _speaking_place(p: Place, sent: Span, gov: Token | None = None) -> bool:
+def country_as_party(root: Token) -> bool:
+    """A country's name standing for a party, not a place: a flag on a noun ('U.S. forces', 'the Belarus
+    president') or the doer of a verb ('Russia warned', 'the U.S. targeted its leaders')."""
+    return (root.dep_ in ("compound", "nmod", "amod") and root.head.pos_ in ("NOUN", "PROPN")
+            or root.dep_ == "nsubj" and root.head.pos_ == "VERB")
+
+
+def _speaking_place(p: Place, root: Token | None, gov: Token | None = None) -> bool:
     """'Russia warned that US strikes on a Syrian base …', 'what Washington says was a gas attack': a place that
     speaks is a party (its government), not where anything it tells of happened. So is a country doing any
     other act of the sentence ('Iran warned of a response while Russia called the reports worrying')."""
-    if p.start < sent.start_char or p.end > sent.end_char:
-        return False
-    root = _root_at(sent, p.start, p.end)
     if root is None or root.dep_ != "nsubj" or root.head.pos_ != "VERB":
         return False
     # (not the subject of a verb above the act, which the act shares: 'X kept its policy, putting pressure on Y')
@@ -193,13 +200,10 @@ def _speaking_place(p: Place, sent: Span, gov: Token | None = None) -> bool:
         p.kind == "country" and gov is not None and gov not in root.head.subtree)
 
 
-def _describing_clause(p: Place, gov: Token, sent: Span) -> bool:
+def _describing_clause(root: Token | None, gov: Token) -> bool:
     """'the monitor, which is based in Britain, said jets bombed the town', 'sanctions on a firm that runs ships
     from Cuba': a place inside a relative clause on some other noun tells of that noun, not of the act (unless
     the act itself, or the site acted on, is in that clause)."""
-    if p.start < sent.start_char or p.end > sent.end_char:
-        return False
-    root = _root_at(sent, p.start, p.end)
     if root is None:
         return False
     for anc in [root, *_ancestors(root)]:
@@ -210,15 +214,14 @@ def _describing_clause(p: Place, gov: Token, sent: Span) -> bool:
     return False
 
 
-def _owner_name(p: Place, sent: Span, actor_spans: Sequence[tuple[int, int]]) -> bool:
+def _owner_name(p: Place, root: Token | None, sent: Span, actor_spans: Sequence[tuple[int, int]]) -> bool:
     """A country named as a party's owner or inside a name, not as a place: 'the Belarus president', 'the U.S.
     embassy' (a flag on a party's noun), 'Air Canada', 'a Malaysia Airlines jet' (part of a company's name)."""
-    if p.kind != "country" or p.start < sent.start_char or p.end > sent.end_char:
+    if p.kind != "country":
         return False
     if any(e.label_ in NAME_LABELS and e.start_char <= p.start and p.end <= e.end_char
            and (e.start_char, e.end_char) != (p.start, p.end) for e in sent.ents):
         return True
-    root = _root_at(sent, p.start, p.end)
     # a flag on a party's noun, or on any noun of people ('U.S. special forces flew aircraft that destroyed …'),
     # or on a building or craft a state owns abroad ('a guard died when militants raided the U.S. consulate')
     return (root is not None and root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN")
