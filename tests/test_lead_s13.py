@@ -62,14 +62,15 @@ def test_an_army_with_no_place_named_does_not_flag_those_it_fights() -> None:
     assert [r.country for r in ev.recipients] == [None]
 
 
-@pytest.mark.parametrize("text", [
-    "Peru's electoral court allowed the exiled candidate to run in the April vote.",
-    "The junta will permit opposition parties to contest the elections.",
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Peru's electoral court allowed the exiled candidate to run in the April vote.", "0812"),
+    # session 15: declared, it is CAMEO's intent to ease administrative sanctions
+    ("The junta will permit opposition parties to contest the elections.", "0351"),
 ])
-def test_letting_a_candidate_or_party_take_part_is_a_concession(text: str) -> None:
+def test_letting_a_candidate_or_party_take_part_is_a_concession(text: str, cameo: str) -> None:
     ev = main_of(text)
     assert ev.event_type == "CONCEDE"
-    assert ev.cameo == "0812"
+    assert ev.cameo == cameo
 
 
 @pytest.mark.parametrize("text", [

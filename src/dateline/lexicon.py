@@ -100,6 +100,16 @@ class Plover:
             code = code[:-1]
         return None
 
+    def intent_code(self, code: str | None) -> str | None:
+        """CAMEO's 03 'express intent' code for an act's code (0841 release -> 0353), or None if CAMEO has none."""
+        table = self.data.get("cameo_intents", {})
+        code = str(code or "").strip()
+        while len(code) >= 2:
+            if code in table:
+                return table[code]
+            code = code[:-1]
+        return None
+
     def legacy(self, label: str) -> tuple[str | None, str | None]:
         """Map an old-draft PLOVER label (FIGHT, DEMAND, DISAPPROVE ...) to the current (type, mode)."""
         label = label.strip().upper()
@@ -172,6 +182,9 @@ def validate_plover(data: Any, name: str = PLOVER_FILE) -> None:
             if not _CAMEO_RE.match(str(mspec.get("cameo", ""))):
                 raise LexiconError(f"{where}.modes.{mname}: cameo must be a 2-4 digit string")
     crosswalk = data["cameo_to_plover"]
+    for code, intent in data.get("cameo_intents", {}).items():
+        if not (_CAMEO_RE.match(code) and _CAMEO_RE.match(str(intent)) and str(intent).startswith("03")):
+            raise LexiconError(f"{name}: cameo_intents[{code!r}] must map a CAMEO code to an 03x code")
     for code, entry in crosswalk.items():
         where = f"{name}: cameo_to_plover[{code!r}]"
         if not _CAMEO_RE.match(code):
@@ -218,6 +231,10 @@ def cameo_for(event_type: str, mode: str | None = None) -> str:
 
 def plover_for_cameo(code: str) -> tuple[str, str | None] | None:
     return load_plover().plover_for_cameo(code)
+
+
+def intent_code(code: str | None) -> str | None:
+    return load_plover().intent_code(code)
 
 
 # --------------------------------------------------------------------------- triggers
@@ -669,6 +686,7 @@ __all__ = [
     "load_lexicon",
     "load_plover",
     "load_triggers",
+    "intent_code",
     "normalize_type",
     "parse_trigger",
     "plover_for_cameo",

@@ -8,7 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import cameo_for
+from ..lexicon import cameo_for, intent_code
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from ..nlp import text_of
 from ..prefilter import may_hold_event
@@ -16,7 +16,13 @@ from . import attach, headline, ranking
 from . import recipients as targets
 from .arguments import ARMED_SECTORS, Arguments, arguments, armed_noun, conjuncts, light_verb_of, subject_of
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party, unlisted
-from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
+from .concessions import (
+    content_of_class,
+    finalised_concessions,
+    promised_cameo,
+    promised_concessions,
+    threatened_acts,
+)
 from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .demands import clause_complaints, demanded_contents, passive_agent
@@ -787,7 +793,8 @@ def _concessions_promised(triggers: list[Trigger]) -> list[Trigger]:
         dropped.add(inner.token.i)
         # the promise is as sure as its surer word: "vowed" alone is weak, "vowed to lift the curfew" is not
         weight = max(float(t.entry.get("weight", 1.0)), float(inner.entry.get("weight", 1.0)))
-        entry = {**t.entry, "type": "CONCEDE", "mode": None, "cameo": "080", "weight": weight}
+        entry = {**t.entry, "type": "CONCEDE", "mode": None, "weight": weight,
+                 "cameo": promised_cameo(t.token, inner.entry.get("cameo"))}
         out.append(Trigger(token=t.token, entry=entry, tokens=[*t.tokens, *inner.tokens], specificity=t.specificity))
     return [t for t in out if t.token.i not in dropped]
 
@@ -1413,7 +1420,9 @@ def _as_refusal(trig: Trigger, mod: Modality) -> tuple[Trigger, Modality]:
     if (trig.kind == "verb" and mod.future and trig.event_type in G.forsworn_types
             and any(c.dep_ == "neg" for c in tok.children)):
         # 'police will not beat protesters', 'said it would not use force': a promise to refrain is a concession
-        entry = {"kind": "verb", "type": "CONCEDE", "mode": None, "weight": 0.8, "cameo": cameo_for("CONCEDE", None),
+        # CAMEO: an intent to yield (035), to de-escalate (0356) when the act forsworn is violence
+        refrained = intent_code("087" if trig.event_type == "ASSAULT" else "08") or cameo_for("CONCEDE", None)
+        entry = {"kind": "verb", "type": "CONCEDE", "mode": None, "weight": 0.8, "cameo": refrained,
                  "negated_from": trig.event_type}
         return (Trigger(token=tok, entry=entry, tokens=trig.tokens, specificity=trig.specificity),
                 mod.model_copy(update={"negated": False, "future": False}))
@@ -1468,8 +1477,15 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
     if conditional and trig.event_type != "THREATEN" and (row is None or row[0] != "THREATEN"):
         row = ("THREATEN", None, "130")
     if row is None:
+        if trig.event_type == "CONCEDE" and (promised := intent_code(trig.entry.get("cameo"))):
+            # 'will lift the curfew': still CONCEDE (a promise of future concessions), CAMEO 0351
+            entry = {**trig.entry, "cameo": promised}
+            return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
         return trig
     event_type, mode, cameo = row
+    if event_type in ("AGREE", "CONCEDE"):
+        # CAMEO files a promise under 03 by what is promised: 'will free' 0353, 'will send aid' 033
+        cameo = intent_code(trig.entry.get("cameo")) or cameo
     if event_type == "THREATEN" and (taken := threatened_mode(trig)) == "territory":
         mode, cameo = taken, cameo_for("THREATEN", taken)  # 'will invade': a threat to take land
     entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type}

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
+from ..lexicon import intent_code
 from .grammar import load_grammar
 from .triggers import (
     PEOPLE_CLASS,
@@ -25,7 +26,8 @@ from .triggers import (
 
 G = load_grammar()
 PROMISE_TYPES = frozenset({"AGREE"})
-ENTRY = {"kind": "verb", "type": "CONCEDE", "mode": None, "cameo": "080", "weight": 0.8, "yielding": True}
+# CAMEO 035 'express intent to yield': these concessions are promised, not yet made
+ENTRY = {"kind": "verb", "type": "CONCEDE", "mode": None, "cameo": "035", "weight": 0.8, "yielding": True}
 NOUN_OBJECT_PREPS = frozenset({"of", "to", "on", "in"})  # 'an end to', 'a freeze on', 'a halt in'
 
 
@@ -131,6 +133,14 @@ def _committed(tok: Token, promise_heads: set[int]) -> bool:
             or (head.pos_ == "NOUN" and lemma in G.commitment_nouns))
 
 
+def promised_cameo(promise: Token, act_cameo: str | None) -> str:
+    """CAMEO for a promised concession: 'agreed to free' accedes, so it is the yielding's own code (0841); 'vowed
+    to free' is an intent to yield (0353); an act with no code of its own is yielding (080) or intent (035)."""
+    if promise.lemma_.lower() in G.acceding_verbs:
+        return act_cameo if act_cameo and act_cameo.startswith("08") else "080"
+    return intent_code(act_cameo) or ENTRY["cameo"]
+
+
 def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
     """Add a CONCEDE trigger for each promised yielding act; a promised act the lexicon reads otherwise
     ('will compensate' as aid) becomes the concession it is."""
@@ -147,7 +157,8 @@ def promised_concessions(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
         promise = by_token.get(at) if at is not None else None  # token 0 is a promise like any other
         if promise is not None and promise.event_type in PROMISE_TYPES:
             # the promise of measures whose purpose yields is the concession, one act as 'agreed to lift' is
-            entry = {**promise.entry, "type": "CONCEDE", "mode": None, "cameo": "080"}
+            entry = {**promise.entry, "type": "CONCEDE", "mode": None,
+                     "cameo": promised_cameo(promise.token, old.entry.get("cameo") if old is not None else None)}
             inner = old.tokens if old is not None else [tok]
             added[promise.token.i] = Trigger(token=promise.token, entry=entry, tokens=[*promise.tokens, *inner],
                                              specificity=promise.specificity)

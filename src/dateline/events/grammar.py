@@ -48,6 +48,7 @@ class Grammar:
     yielding_contents: dict[str, frozenset[str]]  # verb lemma -> objects that make a promise of it a concession
     yielding_nouns: dict[str, str]  # noun of a yielding act -> its verb in yielding_contents
     tentative_promises: frozenset[str]
+    acceding_verbs: frozenset[str]  # 'agreed to lift': CAMEO's yielding code, not the intent code
     diplomatic_contents: dict[str, frozenset[str]]  # verb -> objects: promised, it is diplomatic cooperation
     finalising_verbs: frozenset[str]
     material_agreements: dict[str, str]  # word naming an agreement's material field -> CAMEO of that cooperation
@@ -234,6 +235,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    yielding_contents=_object_table(data, "yielding_contents"),
                    yielding_nouns=dict(data.get("yielding_nouns", {})),
                    tentative_promises=frozenset(data.get("tentative_promises", [])),
+                   acceding_verbs=frozenset(data.get("acceding_verbs", [])),
                    diplomatic_contents=_object_table(data, "diplomatic_contents"),
                    finalising_verbs=frozenset(data.get("finalising_verbs", [])),
                    material_agreements=dict(data.get("material_agreements", {})),
