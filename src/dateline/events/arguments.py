@@ -476,6 +476,11 @@ def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
             by_prep += _prep_objects(prt, recipient_preps | ({"of"} if prt.lower_ == "out" else set()))
     if any(c.dep_ in ("prt", "prep") and c.lower_ == "out" for c in tok.children):
         by_prep += _prep_objects(tok, {"of"})
+    in_trigger = {t.i for t in trig.tokens}
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i in in_trigger):
+        # 'advised against travel to Mali': the party hangs on the object of the trigger's own preposition
+        by_prep += [t for g in prep.children if g.dep_ in ("pobj", "pcomp") and g.i in in_trigger
+                    for t in _prep_objects(g, recipient_preps) if t not in by_prep]
     if "to" not in recipient_preps:
         # 'complained to ASEAN about Chinese ships': the parser may hang the matter on the addressee
         by_prep += [t for to in _prep_objects(tok, {"to"}) for t in _prep_objects(to, recipient_preps) if t not in by_prep]
