@@ -19,6 +19,7 @@ from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same
 from .concessions import content_of_class, finalised_concessions, promised_concessions, threatened_acts
 from .cooperation import finalised_cooperation
 from .counts import find_counts
+from .custody import custody_states
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
 from .figures import (
@@ -483,6 +484,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         triggers = munition_modes(clause_modes(content_modes(_settled(read, index), read), read)) + _reported_accusations(
             sent, read)
         triggers = without_mishap_deaths(triggers)  # 'killed in a bus crash' tells no one's act
+        triggers = custody_states(triggers)  # 'died in police custody' tells no arrest
         triggers = [_literal_fire(t, index) for t in triggers]
         probs = ranking.sentence_probs(sent) if triggers else {}
         coded: dict[int, list[Event]] = {}
@@ -1130,6 +1132,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         args.recipients = conjuncts(sent.doc[int(trig.entry["addressee"])])
     if trig.entry.get("speaker") is not None:  # 'X is failing ..., a rights group protested': the misparsed speaker
         args.actors = conjuncts(sent.doc[int(trig.entry["speaker"])])
+    if trig.entry.get("custodian") and not args.actors:  # 'died of torture in Ruritanian police custody'
+        args.actors = [sent.doc[int(i)] for i in trig.entry["custodian"]]
+    if trig.entry.get("victim") is not None and not args.recipients:  # 'a prisoner died of torture'
+        args.recipients = conjuncts(sent.doc[int(trig.entry["victim"])])
     gov = args.governor or trig.token
     speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
     owners = targets.answered_party(speech_head, trig.event_type)
