@@ -182,6 +182,8 @@ class Grammar:
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
     helping_dispatch_verbs: frozenset[str] = frozenset()  # 'will send a team to help identify victims': AID
     helping_dispatch_nouns: frozenset[str] = frozenset()
+    restitution_words: frozenset[str] = frozenset()  # 'paid compensation for land seized': property made good
+    restitution_objects: frozenset[str] = frozenset()
     permission_verbs: frozenset[str] = frozenset()  # 'allowed X to hold a rally' permits a rally
     custody_nouns: frozenset[str] = frozenset()  # 'died in police custody': a state, not an arrest
     custody_preps: frozenset[str] = frozenset()
@@ -289,6 +291,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
                        "pullout_sectors", "clause_allegation_verbs", "step_nouns",
                        "custody_nouns", "custody_preps", "custody_entry_verbs", "permission_verbs",
+                       "restitution_words", "restitution_objects",
                        "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks", "gunfire_objects",
