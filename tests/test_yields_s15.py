@@ -143,3 +143,12 @@ def test_compensation_for_harm_to_people_stays_aid() -> None:
     assert ev.event_type == "AID"
     ev = main_of("Japan paid compensation to South Korean victims of forced labour.")
     assert ev.event_type == "AID" and {a.country for a in ev.actors} == {"JPN"}
+
+
+def test_a_civilian_mission_pulling_out_is_a_sanction() -> None:
+    ev = main_of("A UN rights commission looking at the killings has withdrawn from Burundi.")
+    assert (ev.event_type, ev.mode) == ("SANCTION", "withdraw") and {r.country for r in ev.recipients} == {"BDI"}
+    ev = main_of("European Union election monitors pulled out of Zimbabwe on Sunday.")
+    assert (ev.event_type, ev.mode) == ("SANCTION", "withdraw")
+    ev = main_of("The Rwandan army pulled out of Congo.")
+    assert (ev.event_type, ev.mode) == ("RETREAT", "withdraw")

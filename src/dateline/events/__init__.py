@@ -1349,7 +1349,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
-        as_riot(as_pullout(as_restitution(event, trig)), trig), trig), trig), trig), trig))
+        as_riot(as_pullout(as_restitution(event, trig), trig), trig), trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -45,14 +45,27 @@ def conventional_force(event: Event) -> Event:
     return event.model_copy(update={"cameo": "190"})
 
 
-def as_pullout(event: Event) -> Event:
-    """'A rights group withdrew from Chad', 'the charity pulled out of Yemen': a civilian body pulling out pulls
-    its own people out (SANCTION withdraw, as withdrawn staff are), not a military retreat."""
+def as_pullout(event: Event, trig: Trigger | None = None) -> Event:
+    """'A rights group withdrew from Chad', 'the charity pulled out of Yemen', 'the UN inspectors withdrew from
+    the country': a civilian body or mission pulling out pulls its own people out (SANCTION withdraw, as withdrawn
+    staff are), not a military retreat."""
     if event.event_type != "RETREAT" or event.mode != "withdraw" or not event.actors:
         return event
-    if not all(set(a.sectors or [a.sector]) & G.pullout_sectors for a in event.actors):
+    if not (all(set(a.sectors or [a.sector]) & G.pullout_sectors for a in event.actors)
+            or (trig is not None and _mission_pulls_out(trig.token))):
         return event
     return event.model_copy(update={"event_type": "SANCTION", "mode": "withdraw", "cameo": "164"})
+
+
+def _mission_pulls_out(verb: Token) -> bool:
+    """The verb has no object of its own and its subject is a civilian mission or its people (event_grammar
+    pullout_nouns: 'the commission of inquiry has withdrawn', 'monitors pulled out of the town')."""
+    from .arguments import subject_of
+
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    subj, passive = subject_of(verb)
+    return subj is not None and not passive and subj.lemma_.lower() in G.pullout_nouns
 
 
 def as_restitution(event: Event, trig: Trigger) -> Event:
