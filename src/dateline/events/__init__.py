@@ -25,6 +25,7 @@ from .concessions import (
 )
 from .cooperation import finalised_cooperation
 from .counts import find_counts
+from .custody import custody_states
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
 from .figures import (
@@ -45,6 +46,7 @@ from .rereadings import (
     as_complaint,
     as_inquiry,
     as_pullout,
+    as_restitution,
     as_riot,
     as_verbal_attack,
     conventional_force,
@@ -489,6 +491,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
         triggers = munition_modes(clause_modes(content_modes(_settled(read, index), read), read)) + _reported_accusations(
             sent, read)
         triggers = without_mishap_deaths(triggers)  # 'killed in a bus crash' tells no one's act
+        triggers = custody_states(triggers)  # 'died in police custody' tells no arrest
         triggers = [_literal_fire(t, index) for t in triggers]
         probs = ranking.sentence_probs(sent) if triggers else {}
         coded: dict[int, list[Event]] = {}
@@ -1137,6 +1140,10 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         args.recipients = conjuncts(sent.doc[int(trig.entry["addressee"])])
     if trig.entry.get("speaker") is not None:  # 'X is failing ..., a rights group protested': the misparsed speaker
         args.actors = conjuncts(sent.doc[int(trig.entry["speaker"])])
+    if trig.entry.get("custodian") and not args.actors:  # 'died of torture in Ruritanian police custody'
+        args.actors = [sent.doc[int(i)] for i in trig.entry["custodian"]]
+    if trig.entry.get("victim") is not None and not args.recipients:  # 'a prisoner died of torture'
+        args.recipients = conjuncts(sent.doc[int(trig.entry["victim"])])
     gov = args.governor or trig.token
     speech_head = trig.token if trig.token.pos_ in ("VERB", "AUX", "ADJ") else gov
     owners = targets.answered_party(speech_head, trig.event_type)
@@ -1349,7 +1356,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
-        as_riot(as_pullout(event), trig), trig), trig), trig), trig))
+        as_riot(as_pullout(as_restitution(event, trig), trig), trig), trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -172,8 +172,27 @@ def misread_participle(verb: Token) -> bool:
     return False
 
 
+def step_taker(verb: Token) -> Token | None:
+    """'took steps to expand freedoms', 'adopted measures to ease the curfew': the verb that takes the step noun
+    (event_grammar step_nouns) whose to-infinitive this verb is; the parser hangs the infinitive on the noun (acl,
+    relcl) or on the taking verb (advcl)."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    if verb.dep_ == "advcl":
+        steps = any(c.dep_ == "dobj" and c.lemma_.lower() in G.step_nouns for c in verb.head.children)
+        return verb.head if steps and verb.head.pos_ in ("VERB", "AUX") else None
+    step = verb.head
+    if (verb.dep_ in ("acl", "relcl") and step.lemma_.lower() in G.step_nouns and step.dep_ == "dobj"
+            and step.head.pos_ in ("VERB", "AUX") and _child(step, frozenset({"poss"})) is None):
+        return step.head
+    return None
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The verb's subject, inherited up xcomp/conj/advcl chains; second value: it is a passive subject."""
+    taker = step_taker(verb) if depth < 4 else None
+    if taker is not None:
+        return subject_of(taker, depth + 1)  # "X took steps to expand freedoms": X expands them
     if misread_participle(verb):
         return _child(verb, SUBJECT_DEPS), True
     if verb.dep_ == "conj" and misread_participle(verb.head) and _child(verb, frozenset({"auxpass"})) is not None:

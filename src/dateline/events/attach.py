@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from ..animacy import animate
 from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
+from .arguments import step_taker
 from .grammar import load_grammar
 
 OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis"})
@@ -285,6 +286,14 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue
         governor = head.head.lemma_.lower()
+        taker = step_taker(head)
+        if taker is not None:
+            # "took steps to expand freedoms" happened as far as taking the steps did ("will take steps to" not yet)
+            outer = modality(taker, taker)
+            m.negated |= outer.negated
+            m.future |= outer.future
+            m.hypothetical |= outer.hypothetical
+            continue
         if head.dep_ == "xcomp" and implicative(head.head):
             # "began to withdraw", "voted to impose" happened as far as their own verb did: "will begin to
             # withdraw", "is expected to vote to impose", "refused to vote to condemn" did not (yet)

@@ -183,6 +183,14 @@ class Grammar:
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
     helping_dispatch_verbs: frozenset[str] = frozenset()  # 'will send a team to help identify victims': AID
     helping_dispatch_nouns: frozenset[str] = frozenset()
+    restitution_words: frozenset[str] = frozenset()  # 'paid compensation for land seized': property made good
+    restitution_objects: frozenset[str] = frozenset()
+    permission_verbs: frozenset[str] = frozenset()  # 'allowed X to hold a rally' permits a rally
+    custody_nouns: frozenset[str] = frozenset()  # 'died in police custody': a state, not an arrest
+    custody_preps: frozenset[str] = frozenset()
+    custody_entry_verbs: frozenset[str] = frozenset()  # 'placed in detention' does arrest
+    step_nouns: frozenset[str] = frozenset()  # 'took steps to expand freedoms': the steps are the act
+    pullout_nouns: frozenset[str] = frozenset()  # 'the monitors pulled out': civilians sent, withdrawn
     pullout_sectors: frozenset[str] = frozenset()  # 'a rights group withdrew from X': staff pulled out
     clause_allegation_verbs: frozenset[str] = frozenset()  # 'alleged that Y knew': Y is accused
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
@@ -284,7 +292,9 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "help_verbs",
                        "placed_objects", "owned_things", "obligation_verbs", "advisory_aux", "demand_nouns",
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
-                       "pullout_sectors", "clause_allegation_verbs",
+                       "pullout_sectors", "pullout_nouns", "clause_allegation_verbs", "step_nouns",
+                       "custody_nouns", "custody_preps", "custody_entry_verbs", "permission_verbs",
+                       "restitution_words", "restitution_objects",
                        "patient_owner_nouns", "compound_doer_sectors",
                        "openness_adjectives", "topic_compound_nouns",
                        "poll_types", "poll_shares", "body_sectors", "tenure_end_verbs", "time_clause_marks", "background_clause_marks", "gunfire_objects",

@@ -45,14 +45,64 @@ def conventional_force(event: Event) -> Event:
     return event.model_copy(update={"cameo": "190"})
 
 
-def as_pullout(event: Event) -> Event:
-    """'A rights group withdrew from Chad', 'the charity pulled out of Yemen': a civilian body pulling out pulls
-    its own people out (SANCTION withdraw, as withdrawn staff are), not a military retreat."""
+def as_pullout(event: Event, trig: Trigger | None = None) -> Event:
+    """'A rights group withdrew from Chad', 'the charity pulled out of Yemen', 'the UN inspectors withdrew from
+    the country': a civilian body or mission pulling out pulls its own people out (SANCTION withdraw, as withdrawn
+    staff are), not a military retreat."""
     if event.event_type != "RETREAT" or event.mode != "withdraw" or not event.actors:
         return event
-    if not all(set(a.sectors or [a.sector]) & G.pullout_sectors for a in event.actors):
+    if not (all(set(a.sectors or [a.sector]) & G.pullout_sectors for a in event.actors)
+            or (trig is not None and _mission_pulls_out(trig.token))):
         return event
     return event.model_copy(update={"event_type": "SANCTION", "mode": "withdraw", "cameo": "164"})
+
+
+def _mission_pulls_out(verb: Token) -> bool:
+    """The verb has no object of its own and its subject is a civilian mission or its people (event_grammar
+    pullout_nouns: 'the commission of inquiry has withdrawn', 'monitors pulled out of the town')."""
+    from .arguments import subject_of
+
+    if verb.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("dobj", "obj") for c in verb.children):
+        return False
+    subj, passive = subject_of(verb)
+    return subj is not None and not passive and subj.lemma_.lower() in G.pullout_nouns
+
+
+def as_restitution(event: Event, trig: Trigger) -> Event:
+    """'Paid compensation to the families for land seized in 1990', 'compensated them for the homes they lost':
+    compensation for property gives back its value (RETREAT, CAMEO 0842 return property), not aid."""
+    if event.event_type != "AID":
+        return event
+    words = [t for t in (trig.token, *trig.tokens) if t.lemma_.lower() in G.restitution_words]
+    if not words or not any(_for_property(p) for p in _for_phrases(trig.token)):
+        return event
+    return event.model_copy(update={"event_type": "RETREAT", "mode": None, "cameo": "0842"})
+
+
+def _for_phrases(head: Token) -> list[Token]:
+    """The 'for' prepositions of the clause's phrases, not of clauses inside it: the parser hangs 'for land' on
+    the verb, its object or the one paid ('paid compensation to the families for land')."""
+    out: list[Token] = []
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "for":
+                out.append(c)
+            elif c.dep_ in ("dobj", "dative", "prep", "pobj", "conj"):
+                stack.append(c)
+    return out
+
+
+def _for_property(prep: Token) -> bool:
+    """A 'for' phrase naming property (also through its 'of': 'for the loss of their farms')."""
+    for obj in (g for g in prep.children if g.dep_ == "pobj"):
+        owned = [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for o in p.children if o.dep_ == "pobj")]
+        if any(o.lemma_.lower() in G.restitution_objects or o.lower_ in G.restitution_objects
+               for t in owned for o in (t, *t.conjuncts)):
+            return True
+    return False
 
 
 def as_complaint(event: Event, trig: Trigger) -> Event:

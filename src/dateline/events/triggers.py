@@ -155,6 +155,10 @@ def _object_tokens(tok: Token) -> list[Token]:
                 # "allowed UN inspectors to visit": the parser makes the one allowed the infinitive's subject
                 out.extend(t for g in child.children if g.dep_ == "nsubj" for t in _phrase(g)
                            if t.i - g.left_edge.i < 8)
+            if _lemma(tok) in load_grammar().permission_verbs:
+                # "allowed the opposition to hold a rally": what is permitted is the infinitive's act and its object
+                out.extend(t for g in child.children if g.dep_ == "dobj" for t in _phrase(g)
+                           if t.i - g.left_edge.i < 8)
         elif child.dep_ in ("prep", "prt"):
             # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
             for g in child.children:
