@@ -374,12 +374,17 @@ def test_crosswalk_and_petrarch_reader(tmp_path: Path) -> None:
         '<Sentence date="20200102" id="S3"/>\n<EventCoding eventcode="190" sourcecode="---" targetcode="GRN" />\n'
         "<Text>Gunmen attacked a village.</Text>\n"
         '<Sentence date="20200103" id="S2"/>\n<EventCoding noevents="True" />\n<Text>Nothing here.</Text>\n'
+        '<Sentence date="20200104" id="S4"/>\n<EventCoding eventcode="190" sourcecode="GRN" targetcode="---" />\n'
+        "<Text>\n</Text>\n<Parse>\n1\tRebels\trebel\tNOUN\n2\tshelled\tshell\tVERB\n3\tthe\tthe\tDET\n"
+        "4\tport\tport\tNOUN\n5\t.\t.\tPUNCT\n</Parse></Sentence>\n"
         "</Sentences></Validation>\n")
     cases = ev.read_petrarch(xml, table)
     assert [(c.id, c.text, c.published, c.types, c.cameo_roots, c.source_codes) for c in cases] == [
         ("S1", "The envoy arrived in the capital.", "2020-01-02", {"CONSULT"}, {"04"}, {"RUR"}),
         ("S3", "Gunmen attacked a village.", "2020-01-02", set(), {"19"}, set()),
         ("S2", "Nothing here.", "2020-01-03", set(), set(), set()),
+        # a record whose <Text> is empty is read from its parse: its coding is of that sentence
+        ("S4", "Rebels shelled the port.", "2020-01-04", set(), {"19"}, {"GRN"}),
     ]
     assert cases[1].target_codes == {"GRN"}  # '---' (no actor found) leaves only the source slot ungraded
 

@@ -156,6 +156,21 @@ _SENTENCE = re.compile(r"<Sentence\b([^>]*)>(.*?)(?=<Sentence\b|</Sentences>|\Z)
 _ATTRS = re.compile(r'(\w+)="([^"]*)"')
 
 
+_NO_SPACE_BEFORE = frozenset({".", ",", ";", ":", "!", "?", "'s", "n't", ")", "%"})
+
+
+def _parse_text(body: str) -> str:
+    """The sentence told by a record's CoNLL-U <Parse> (word forms in column 2), for a record whose <Text> is
+    empty: the gold coding is of that sentence, so it is graded like the others."""
+    parse = re.search(r"<Parse>(.*?)</Parse>", body, re.S)
+    words = [cols[1] for line in (parse[1].splitlines() if parse else [])
+             if len(cols := line.split("\t")) > 1 and cols[0].isdigit()]
+    out = ""
+    for word in words:
+        out += word if not out or word in _NO_SPACE_BEFORE else f" {word}"
+    return out
+
+
 def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
     """PETR2_GSR_validation.xml. Read with patterns: the file carries '#' banner lines that are not XML."""
     cases = []
@@ -165,13 +180,14 @@ def read_petrarch(path: Path, crosswalk: dict[str, set[str]]) -> list[Case]:
         text_m = re.search(r"<Text>(.*?)</Text>", body, re.S)
         if not text_m:
             continue
+        text = " ".join(text_m[1].split()) or _parse_text(body)
         codings = [dict(_ATTRS.findall(c)) for c in re.findall(r"<EventCoding\b([^>]*)/?>", body)]
         codings = [c for c in codings if c.get("eventcode")]
         date = attrs.get("date", "")
         published = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if re.fullmatch(r"\d{8}", date) else None
         types = set().union(*(plover_of(c["eventcode"], crosswalk) for c in codings)) if codings else set()
         cases.append(Case(
-            "petrarch2-gsr", attrs.get("id", str(len(cases))), " ".join(text_m[1].split()), published=published,
+            "petrarch2-gsr", attrs.get("id", str(len(cases))), text, published=published,
             sentence=True,
             event_type=sorted(types)[0] if types else None, types=types,
             cameo_roots={c["eventcode"][:2] for c in codings},
