@@ -1,0 +1,70 @@
+"""Promises and agreements that commit no one to another party (session 15): a candidate's campaign pledge to
+voters or to no one, and agreeing with a view (CAMEO 019, no PLOVER event). Promises to another state or body,
+governments' pledges and agreements to or on something stay AGREE. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import events_of
+
+
+def _agrees(text: str) -> list[str]:
+    return [e.evidence.trigger for e in events_of(text) if e.event_type == "AGREE"]
+
+
+# --- campaign promises: no event
+
+
+@pytest.mark.parametrize("text", [
+    "During the campaign, Donald Trump promised to build a steel wall along the southern border.",
+    "Joe Biden pledged on the campaign trail to expand Medicare to every retiree.",
+    "Ted Cruz repeated his campaign promise to abolish the federal tax agency.",
+    "The Republican nominee Mitt Romney promised voters a balanced budget within four years.",
+    "Elizabeth Warren vowed to rebuild rural hospitals if she is elected.",
+    "Every Democratic candidate promises to fix the broken immigration courts.",
+])
+def test_a_campaign_pledge_is_no_agreement(text: str) -> None:
+    assert _agrees(text) == [], text
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("Japan pledged $10 million to Haiti after the hurricane.", "HTI"),
+    ("Jacinda Ardern pledged to visit China if she is re-elected.", "CHN"),  # a promise to another state
+    ("The Kenyan foreign minister promised Uganda a new border post at Busia.", "UGA"),
+])
+def test_a_promise_to_another_state_stays_an_agreement(text: str, recipient: str) -> None:
+    evs = [e for e in events_of(text) if e.event_type == "AGREE"]
+    assert evs and recipient in {r.country for e in evs for r in e.recipients}, text
+
+
+@pytest.mark.parametrize("text", [
+    "Volodymyr Zelensky promised to run a transparent inquiry into the gas company.",  # no run for office
+    "The Serbian president promised to reform the courts as he took office.",
+    "Vietnam pledged to open its banking sector to foreign investors.",
+])
+def test_a_promise_outside_a_campaign_stays_an_agreement(text: str) -> None:
+    assert _agrees(text), text
+
+
+# --- agreeing with a view: no event
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Kamala Harris agreed.",
+    "Marco Rubio agreed that the payroll tax cut should be extended.",
+    "John McCain agreed with Lindsey Graham that the farm bill was badly flawed.",
+    "Many Republicans and Democrats agree that the voting machines are too old.",
+])
+def test_agreeing_with_a_view_is_no_agreement(text: str) -> None:
+    assert _agrees(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya agreed to meet the rebel leaders in Arusha.",
+    "Iran and Iraq agreed that the Shalamcheh crossing would reopen next week.",  # two states settle terms
+    "Chile agreed on Tuesday.",  # a state's assent
+    "Nancy Pelosi agreed to a vote on the Mexican trade deal.",
+])
+def test_agreeing_to_something_stays_an_agreement(text: str) -> None:
+    assert _agrees(text), text
