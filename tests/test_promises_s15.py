@@ -68,3 +68,70 @@ def test_agreeing_with_a_view_is_no_agreement(text: str) -> None:
 ])
 def test_agreeing_to_something_stays_an_agreement(text: str) -> None:
     assert _agrees(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Chuck Schumer and Mitch McConnell agreed they would hold a vote on the farm bill.",  # an act agreed
+    "The Paraguayan accord was agreed by both rebel factions.",  # the thing agreed is the passive subject
+])
+def test_an_act_agreed_in_a_clause_or_a_passive_stays_an_agreement(text: str) -> None:
+    assert _agrees(text), text
+
+
+# --- offering or accepting no cooperation: a candidate's alternative, a nomination, a role, a donation
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Marco Rubio accepted the Republican nomination in Tampa.",
+    "Senator Ted Cruz accepted a donation from the oil lobby.",
+    "Governor Jerry Brown offered an alternative to the Senate plan.",
+    "Governor Jerry Brown offered voters something new.",
+])
+def test_offering_or_accepting_no_cooperation_is_no_agreement(text: str) -> None:
+    assert _agrees(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya accepted the Ugandan proposal for talks.",
+    "Kenya offered aid to Haiti after the floods.",
+])
+def test_offers_and_acceptances_of_cooperation_stay(text: str) -> None:
+    assert _agrees(text), text
+
+
+# --- a trip at home announced for later: no promised meeting
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Bernie Sanders will travel to Iowa, Nevada and Ohio next week.",
+    "Governor Gavin Newsom is set to travel to Fresno on Friday.",
+])
+def test_a_trip_at_home_announced_for_later_is_no_agreement(text: str) -> None:
+    assert _agrees(text) == [], text
+
+
+def test_a_visit_abroad_announced_for_later_stays_an_agreement_to_meet() -> None:
+    evs = [e for e in events_of("Emmanuel Macron will travel to Nairobi on Monday.") if e.event_type == "AGREE"]
+    assert evs and {r.country for r in evs[0].recipients} == {"KEN"}
+
+
+# --- a verbal habit or a lasting stance: no event; routine abuses stay
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Senator Rand Paul, who talks to the president frequently, voted against the bill.", "CONSULT"),
+    ("The Kenyan opposition has long opposed the new electoral map.", "ACCUSE"),
+    ("Bolivian farmers' unions have long demanded land titles from the government.", "REQUEST"),
+])
+def test_a_verbal_habit_is_no_event(text: str, event_type: str) -> None:
+    assert not [e for e in events_of(text) if e.event_type == event_type], text
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Libyan guards routinely beat migrants at the Tripoli prison, a UN report said.", "ASSAULT"),
+    ("Eritrean police routinely arrest young men who evade conscription, rights groups say.", "COERCE"),
+    ("The Kenyan opposition repeatedly criticised the new electoral map.", "ACCUSE"),
+    ("The Kenyan opposition criticised the new electoral map.", "ACCUSE"),
+])
+def test_routine_abuse_and_repeated_acts_stay(text: str, event_type: str) -> None:
+    assert [e for e in events_of(text) if e.event_type == event_type], text

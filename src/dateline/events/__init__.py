@@ -27,6 +27,7 @@ from .cooperation import finalised_cooperation
 from .counts import find_counts
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
+from .explainers import habitual
 from .figures import (
     electoral_control,
     figurative_arms,
@@ -1348,7 +1349,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     )
     if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)
-            or campaign_promise(event, trig) or expressed_accord(event, trig)):
+            or campaign_promise(event, trig) or expressed_accord(event, trig) or habitual(trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
         as_riot(as_pullout(event), trig), trig), trig), trig), trig))
@@ -1490,7 +1491,8 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
         cameo = intent_code(trig.entry.get("cameo")) or cameo
     if event_type == "THREATEN" and (taken := threatened_mode(trig)) == "territory":
         mode, cameo = taken, cameo_for("THREATEN", taken)  # 'will invade': a threat to take land
-    entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type}
+    entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type,
+             "declared_mode": trig.entry.get("mode")}
     return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
 
 

@@ -114,6 +114,15 @@ def _state_like(party: Actor) -> bool:
     return party.kind in ("state", "igo")
 
 
+def _agreed_act(clause: Token) -> bool:
+    """'agreed (that) they would pursue talks': a that-clause of an act to come is an agreement to do it, where
+    'agrees that the plan will be costly' or 'that the tax cut should be extended' states a view."""
+    if clause.dep_ != "ccomp" or clause.lemma_.lower() == "be" or clause.pos_ != "VERB":
+        return False
+    aux = [c for c in clause.children if c.dep_ == "aux"]
+    return any(a.lower_ in G.future_aux | {"would", "shall"} for a in aux)
+
+
 def expressed_accord(event: Event, trig: Trigger) -> bool:
     """'Harris agreed', 'the professor agrees that ...', 'agreed with Graham that the bill was flawed': agreeing
     with a view (CAMEO 019 'express accord', which PLOVER leaves uncoded) commits the party to nothing. Agreeing
@@ -124,9 +133,9 @@ def expressed_accord(event: Event, trig: Trigger) -> bool:
     if (event.event_type != "AGREE" or trig.kind != "verb" or trig.entry.get("declared_from")
             or tok.lemma_.lower() not in G.accord_verbs):
         return False
-    if any(c.dep_ in ("xcomp", "dobj", "pcomp", "attr") or c.dep_ == "prep" and c.lower_ in G.accord_content_preps
-           for c in tok.children):
-        return False
+    if any(c.dep_ in ("xcomp", "dobj", "pcomp", "attr", "nsubjpass") or c.dep_ == "prep"
+           and c.lower_ in G.accord_content_preps or _agreed_act(c) for c in tok.children):
+        return False  # something agreed: 'agreed to talks', 'the accord was agreed', 'agreed they would pursue'
     parties = event.actors + event.recipients
     if not event.actors or any(_state_like(p) for p in parties):
         return False
