@@ -135,3 +135,33 @@ def test_a_verbal_habit_is_no_event(text: str, event_type: str) -> None:
 ])
 def test_routine_abuse_and_repeated_acts_stay(text: str, event_type: str) -> None:
     assert [e for e in events_of(text) if e.event_type == event_type], text
+
+
+# --- a promise or proposal noun that names no act and no party: a plan or a prospect, no event
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Cory Booker unveiled his proposal on Monday.",
+    "For many Americans, the promise of America seems distant.",
+    "Governor Mike DeWine defended his proposal in Columbus on Tuesday.",
+    "Senator Ron Wyden's proposal drew praise from unions.",
+])
+def test_a_bare_promise_or_proposal_noun_is_no_agreement(text: str) -> None:
+    assert _agrees(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "Japan kept its pledge of aid to Haiti.",  # a state's pledge, its act named
+    "Senator Cory Booker made a promise to meet the Mexican president.",  # its act named
+])
+def test_a_promise_noun_with_its_act_or_a_state_stays(text: str) -> None:
+    assert _agrees(text), text
+
+
+def test_a_candidate_proposal_in_a_headline_is_no_agreement() -> None:
+    from dateline.pipeline import extract
+
+    doc = extract("Jay Inslee spoke in Seattle on Monday. He said the climate was changing.",
+                  title="U.S. presidential candidate Jay Inslee proposes agency to fight wildfires",
+                  published="2019-05-05")
+    assert not [e for e in doc.events if e.event_type == "AGREE"]

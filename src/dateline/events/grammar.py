@@ -110,6 +110,7 @@ class Grammar:
     accord_content_preps: frozenset[str] = frozenset()  # 'agreed to/on X': something agreed
     habitual_adverbs: frozenset[str] = frozenset()  # 'talks to him frequently': a habit, no act told
     habitual_types: frozenset[str] = frozenset()  # verbal acts only: routine abuses are coded
+    bare_commitment_nouns: frozenset[str] = frozenset()  # 'unveiled his proposal': a plan, no act named
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     protest_nouns: frozenset[str] = frozenset()  # 'during rallies against X': a protest framing the act
     home_organ_types: frozenset[str] = frozenset()  # police or local organs: their refusal falls at home
@@ -286,7 +287,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters",
                        "promise_words", "campaign_occasions", "election_condition_marks", "election_verbs",
                        "election_prizes", "candidate_words", "campaign_audiences", "accord_verbs", "accord_content_preps",
-                       "habitual_adverbs", "habitual_types", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "habitual_adverbs", "habitual_types", "bare_commitment_nouns", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",

@@ -140,3 +140,37 @@ def expressed_accord(event: Event, trig: Trigger) -> bool:
     if not event.actors or any(_state_like(p) for p in parties):
         return False
     return len({p.country for p in parties if p.country}) <= 1
+
+
+def _names_an_act(noun: Token) -> bool:
+    """What a commitment noun commits to, told on it: a clause ('a promise to build', 'an assurance that ...'),
+    a gerund ('a pledge of sending troops') or an act noun of the lexicon ('a pledge of aid', 'a proposal for a
+    ceasefire')."""
+    from .triggers import default_index
+
+    nouns = default_index().nouns
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "xcomp", "relcl"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pcomp" or g.dep_ == "pobj" and g.lemma_.lower() in nouns
+                                    for g in c.children):
+            return True
+    return False
+
+
+def empty_commitment(event: Event, trig: Trigger) -> bool:
+    """'Booker unveiled his proposal on Monday', 'the promise of America seems distant': a promise or proposal noun
+    that names no act and no party it is made to tells a policy plan or a prospect, not a commitment to cooperate
+    with another party (no event). A state's or an international body's proposal, one made to a party ('offered
+    Sudan a proposal'), or one whose act is named ('a pledge of aid', 'a promise to withdraw') stays."""
+    tok = trig.token
+    if event.event_type != "AGREE" or trig.kind == "verb" or tok.lemma_.lower() not in G.bare_commitment_nouns:
+        return False
+    # 'the promise of America' is a prospect: a state named only as the noun's 'of' object makes no promise
+    of_spans = [(g.left_edge.idx, g.idx + len(g)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children if g.dep_ == "pobj"]
+    promisers = [a for a in event.actors if not any(lo <= (a.start if a.start is not None else -1) < hi
+                                                    for lo, hi in of_spans)]
+    if event.recipients or any(_state_like(a) for a in promisers):
+        return False
+    return not _names_an_act(tok)
