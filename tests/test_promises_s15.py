@@ -165,3 +165,26 @@ def test_a_candidate_proposal_in_a_headline_is_no_agreement() -> None:
                   title="U.S. presidential candidate Jay Inslee proposes agency to fight wildfires",
                   published="2019-05-05")
     assert not [e for e in doc.events if e.event_type == "AGREE"]
+
+
+# --- a readiness denied, questioned or supposed: no agreement
+
+
+@pytest.mark.parametrize("text", [
+    "Few senators were willing to work with Governor Andrew Cuomo.",
+    "Kentucky Senator Rand Paul is not ready to endorse the bill.",
+    "Will Texas lawmakers be willing to lose federal highway funding?",
+    "Unless Ohio Republicans are willing to cross their voters, nothing will change.",
+    "Iran is not willing to negotiate with France.",
+])
+def test_a_readiness_denied_questioned_or_supposed_is_no_agreement(text: str) -> None:
+    assert _agrees(text) == [], text
+
+
+@pytest.mark.parametrize("text", [
+    "A few senators were willing to work with Governor Andrew Cuomo.",
+    "Iran is ready to resume talks with France.",
+    "Iran stated that it stood ready to restart talks with the European Union if sanctions were lifted.",
+])
+def test_an_asserted_readiness_stays_an_agreement(text: str) -> None:
+    assert _agrees(text), text

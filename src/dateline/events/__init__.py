@@ -40,7 +40,7 @@ from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
-from .promises import campaign_promise, empty_commitment, expressed_accord
+from .promises import campaign_promise, empty_commitment, expressed_accord, unasserted_readiness
 from .reported import accuses_another
 from .rereadings import (
     as_closure_order,
@@ -1350,7 +1350,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)
             or campaign_promise(event, trig) or expressed_accord(event, trig) or empty_commitment(event, trig)
-            or habitual(trig)):
+            or unasserted_readiness(event, trig) or habitual(trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
         as_riot(as_pullout(event), trig), trig), trig), trig), trig))

@@ -111,6 +111,8 @@ class Grammar:
     habitual_adverbs: frozenset[str] = frozenset()  # 'talks to him frequently': a habit, no act told
     habitual_types: frozenset[str] = frozenset()  # verbal acts only: routine abuses are coded
     bare_commitment_nouns: frozenset[str] = frozenset()  # 'unveiled his proposal': a plan, no act named
+    unasserting_marks: frozenset[str] = frozenset()  # 'unless they are willing to': not asserted
+    negative_quantifiers: frozenset[str] = frozenset()  # 'few senators were willing'
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     protest_nouns: frozenset[str] = frozenset()  # 'during rallies against X': a protest framing the act
     home_organ_types: frozenset[str] = frozenset()  # police or local organs: their refusal falls at home
@@ -287,7 +289,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters",
                        "promise_words", "campaign_occasions", "election_condition_marks", "election_verbs",
                        "election_prizes", "candidate_words", "campaign_audiences", "accord_verbs", "accord_content_preps",
-                       "habitual_adverbs", "habitual_types", "bare_commitment_nouns", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "habitual_adverbs", "habitual_types", "bare_commitment_nouns",
+                       "unasserting_marks", "negative_quantifiers", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",

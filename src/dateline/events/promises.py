@@ -174,3 +174,46 @@ def empty_commitment(event: Event, trig: Trigger) -> bool:
     if event.recipients or any(_state_like(a) for a in promisers):
         return False
     return not _names_an_act(tok)
+
+
+def _question(verb: Token) -> bool:
+    """'Will the lawmakers be willing to ...?': an auxiliary or copula before its subject in a sentence that ends
+    with a question mark."""
+    sent = verb.sent
+    if not sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+        return False
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        return False
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass"))])
+    return first < subj.left_edge.i
+
+
+def _few(verb: Token) -> bool:
+    """'Few senators were willing': a subject quantified by few or no denies what it is said of ('a few' does not)."""
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if subj is None:
+        return False
+    words = [c for c in subj.children if c.dep_ in ("amod", "det")]
+    return any(w.lower_ in G.negative_quantifiers and not (w.i > 0 and w.nbor(-1).lower_ == "a") for w in words)
+
+
+def unasserted_readiness(event: Event, trig: Trigger) -> bool:
+    """'Few senators were willing to work with him', 'is not ready to endorse the bill', 'unless Republicans are
+    willing to cross their voters', 'whether he would be willing to pass it', 'Will lawmakers be willing to lose
+    the funding?': a readiness the sentence denies, questions or only supposes commits no one (no AGREE). The
+    readiness adjective's copula carries the negation, the condition or the question; 'said it was ready to resume
+    talks if ...' is asserted and stays."""
+    if event.event_type != "AGREE":
+        return False
+    tok = trig.token
+    adj = tok if tok.lemma_.lower() in G.commitment_adjectives else (
+        tok.head if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in G.commitment_adjectives else None)
+    if adj is None:
+        return False
+    cop = adj.head if adj.dep_ == "acomp" else adj
+    if any(c.dep_ == "neg" for c in (*cop.children, *adj.children)):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in G.unasserting_marks for c in cop.children):
+        return True
+    return _question(cop) or _few(cop)
