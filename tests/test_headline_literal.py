@@ -31,7 +31,8 @@ def test_a_figurative_headline_adds_no_party_less_event(title: str) -> None:
 
 
 @pytest.mark.parametrize(("title", "event_type"), [
-    ("Candidate promises free school meals", "AGREE"),      # a person noun the KB has no entry for
+    ("Landlord promises free repairs", "AGREE"),            # a person noun the KB has no entry for (a candidate's
+                                                            # promise is a campaign pledge: no event, session 15)
     ("Tenants stage rent strike in Leeds", "PROTEST"),      # a group noun from the data list
     ("Food aid arrives in drought-hit north", "AID"),       # the subject is an act itself
     ("Ceasefire holds in border towns", "RETREAT"),         # ... though tagged a name as the first word

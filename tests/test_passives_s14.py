@@ -88,7 +88,7 @@ def test_a_relative_clause_with_its_pronoun_is_no_trailing_complaint() -> None:
 def test_pushing_for_a_party_to_act_asks_that_party() -> None:
     for text, asker, asked in (
             ("Germany is pushing hard for Serbia to recognise Kosovo.", "DEU", "SRB"),
-            ("Washington has long pushed for Pakistan to crack down on militants.", "USA", "PAK"),
+            ("Washington pushed again for Pakistan to crack down on militants.", "USA", "PAK"),
             ("The EU pressed for Turkey to release the jailed journalists.", None, "TUR")):
         ev = _one(text, "REQUEST")
         if asker:

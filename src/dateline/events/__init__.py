@@ -28,6 +28,7 @@ from .counts import find_counts
 from .custody import custody_states
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
+from .explainers import habitual
 from .figures import (
     electoral_control,
     figurative_arms,
@@ -40,6 +41,7 @@ from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
+from .promises import campaign_promise, empty_commitment, expressed_accord, unasserted_readiness
 from .reported import accuses_another
 from .rereadings import (
     as_closure_order,
@@ -1353,7 +1355,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                                  or trig.entry.get("asked_from") or trig.entry.get("reread_from")),
     )
     if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
-            or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
+            or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)
+            or campaign_promise(event, trig) or expressed_accord(event, trig) or empty_commitment(event, trig)
+            or unasserted_readiness(event, trig) or habitual(trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
         as_riot(as_pullout(as_restitution(event, trig), trig), trig), trig), trig), trig), trig))
@@ -1495,7 +1499,8 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
         cameo = intent_code(trig.entry.get("cameo")) or cameo
     if event_type == "THREATEN" and (taken := threatened_mode(trig)) == "territory":
         mode, cameo = taken, cameo_for("THREATEN", taken)  # 'will invade': a threat to take land
-    entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type}
+    entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type,
+             "declared_mode": trig.entry.get("mode")}
     return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
 
 

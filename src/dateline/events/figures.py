@@ -397,8 +397,11 @@ def _destinations(verb: Token) -> list[Token]:
 def trip_at_home(event: Event, trig: Trigger) -> bool:
     """'The senator traveled to Ohio', 'she had flown home to Oregon to vote': a visit (CONSULT 042) with no
     host, told in the clause as a place of the traveller's own country, or made by a person the KB cannot place,
-    meets no one (a campaign stop, a trip home); a visit abroad names its host state ('visited Nairobi')."""
-    if event.event_type != "CONSULT" or event.mode != "visit" or event.recipients:
+    meets no one (a campaign stop, a trip home); a visit abroad names its host state ('visited Nairobi'). So does
+    a trip announced for later ('the senator will travel to Ohio'): no meeting is promised (no AGREE 036)."""
+    visit = (event.event_type == "CONSULT" and event.mode == "visit"
+             or trig.entry.get("declared_from") == "CONSULT" and trig.entry.get("declared_mode") == "visit")
+    if not visit or event.recipients:
         return False
     if trig.kind == "verb" and event.actors and all(a.kind == "person" and not a.country and not (a.sector or a.sectors)
                                                     for a in event.actors):

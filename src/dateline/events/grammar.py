@@ -99,6 +99,20 @@ class Grammar:
     press_audiences: frozenset[str] = frozenset()  # 'told reporters': the public addressed, not a party asked
     press_occasions: frozenset[str] = frozenset()  # 'a news conference': the public addressed, no one met
     ballot_voters: frozenset[str] = frozenset()  # 'voters voted for him': a ballot, no act between parties
+    promise_words: frozenset[str] = frozenset()  # campaign pledges: 'vowed during the campaign to ...'
+    campaign_occasions: frozenset[str] = frozenset()  # 'his campaign promise', 'on the campaign trail'
+    election_condition_marks: frozenset[str] = frozenset()  # 'if elected'
+    election_verbs: frozenset[str] = frozenset()
+    election_prizes: frozenset[str] = frozenset()  # 'if she wins the nomination'
+    candidate_words: frozenset[str] = frozenset()  # 'the nominee promised'
+    campaign_audiences: frozenset[str] = frozenset()  # 'promised voters'
+    accord_verbs: frozenset[str] = frozenset()  # 'agreed that ...': express accord (CAMEO 019), no event
+    accord_content_preps: frozenset[str] = frozenset()  # 'agreed to/on X': something agreed
+    habitual_adverbs: frozenset[str] = frozenset()  # 'talks to him frequently': a habit, no act told
+    habitual_types: frozenset[str] = frozenset()  # verbal acts only: routine abuses are coded
+    bare_commitment_nouns: frozenset[str] = frozenset()  # 'unveiled his proposal': a plan, no act named
+    unasserting_marks: frozenset[str] = frozenset()  # 'unless they are willing to': not asserted
+    negative_quantifiers: frozenset[str] = frozenset()  # 'few senators were willing'
     defiance_nouns: frozenset[str] = frozenset()  # 'in defiance of X': what a protest is aimed at
     protest_nouns: frozenset[str] = frozenset()  # 'during rallies against X': a protest framing the act
     home_organ_types: frozenset[str] = frozenset()  # police or local organs: their refusal falls at home
@@ -280,7 +294,11 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",
-                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
+                       "political_sectors", "compound_act_heads", "press_audiences", "press_occasions", "ballot_voters",
+                       "promise_words", "campaign_occasions", "election_condition_marks", "election_verbs",
+                       "election_prizes", "candidate_words", "campaign_audiences", "accord_verbs", "accord_content_preps",
+                       "habitual_adverbs", "habitual_types", "bare_commitment_nouns",
+                       "unasserting_marks", "negative_quantifiers", "defiance_nouns", "authoring_participles", "publishing_participles", "joint_documents", "inviting_nouns", "home_organ_types", "home_organ_words", "protest_nouns", "protest_aim_preps", "leader_participles",
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
