@@ -38,11 +38,13 @@ from .rereadings import (
     as_closure_order,
     as_complaint,
     as_inquiry,
+    as_own_training,
     as_pullout,
     as_riot,
     as_verbal_attack,
     conventional_force,
     during_a_protest,
+    prepared_attack,
 )
 from .triggers import (
     Trigger,
@@ -681,7 +683,20 @@ def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = Fals
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(promised_cooperation(_concessions_promised(
-        _drop_shadowed(_own_aims(_press_exchanges(_forgone(clause_complaints(demanded_contents(triggers))))), index, headline)))))
+        _drop_shadowed(_own_aims(_press_exchanges(_forgone(clause_complaints(demanded_contents(
+            _promises_gone_back_on(triggers)))))), index, headline)))))
+
+
+def _promises_gone_back_on(triggers: list[Trigger]) -> list[Trigger]:
+    """'reneged on his pledge to cut fuel prices', 'went back on its promise to free them': what a promise gone back
+    on promised is refused, not promised or done now; the acts in the promise noun's phrase are no events of their
+    own (the refusal takes its mode from them)."""
+    held: set[int] = set()
+    for t in triggers:
+        if t.event_type == "REJECT":
+            held.update(x.i for w in t.tokens if w.i != t.token.i and w.lemma_.lower() in G.commitment_nouns
+                        for x in w.subtree if x.i != w.i)
+    return [t for t in triggers if t.token.i not in held] if held else triggers
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -1111,6 +1126,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
 
 def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionIndex, main_country: Place | None,
                   published: str | None, probs: ranking.Probs | None = None) -> list[Event]:
+    trig = prepared_attack(trig) or trig  # 'was preparing to resume shelling': the readying, not the attack
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
@@ -1342,7 +1358,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
-        as_riot(as_pullout(event), trig), trig), trig), trig), trig))
+        as_riot(as_pullout(as_own_training(event, trig)), trig), trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

@@ -78,6 +78,10 @@ class Grammar:
     territorial_acts: frozenset[str]
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
+    pact_nouns: frozenset[str] = frozenset()
+    training_verbs: frozenset[str] = frozenset()
+    preparation_verbs: frozenset[str] = frozenset()  # 'was preparing to resume shelling': MOBILIZE, not the attack
+    prepared_attack_modes: dict[str, str] = field(default_factory=dict)  # 'trained 500 hackers': AID to another, else MOBILIZE  # 'violated the truce deal': the act on a pact is on its modifier
     participation_verbs: frozenset[str] = frozenset()
     gathering_verbs: frozenset[str] = frozenset()  # 'converged for a rally': the subject holds the nominal act
     delivered_goods: frozenset[str] = frozenset()  # subjects whose arrival is aid delivered, not a visit
@@ -259,6 +263,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
+                   prepared_attack_modes=dict(data.get("prepared_attack_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    figurative_objects=_object_table(data, "figurative_objects"),
                    stance_participles=dict(data.get("stance_participles", {})),
@@ -266,7 +271,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                                      for verb, preps in data.get("figurative_preps", {}).items()},
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
+                       "military_sectors", "carrier_verbs", "frame_nouns", "pact_nouns", "training_verbs", "preparation_verbs", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",

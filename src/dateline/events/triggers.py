@@ -259,9 +259,11 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
                 or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
                 or (VIOLENCE_CLASS in objects and _names_violence(t)))]
         # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
-        # ('a mediation effort' is mediation: a frame noun says the modifier is the act)
+        # ('a mediation effort' is mediation: a frame noun says the modifier is the act; 'violated the truce deal'
+        # violated the truce: a pact is kept or broken as the act it names)
+        g = load_grammar()
         hits = [t for t in hits if not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i
-                                        and t.head.lemma_.lower() not in load_grammar().frame_nouns)]
+                                        and t.head.lemma_.lower() not in g.frame_nouns | g.pact_nouns)]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
