@@ -140,3 +140,43 @@ def test_the_attack_made_stays_an_attack() -> None:
 def test_the_readied_attack_names_the_target() -> None:
     event = _main("Kenyan troops were preparing for an assault on the Somali port.")
     assert (event.event_type, _codes(event.actors), _codes(event.recipients)) == ("MOBILIZE", {"KEN"}, {"SOM"})
+
+
+# --- an act declared impossible ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "mode", "actor", "target"), [
+    ("The Chilean government said lifting the tariffs on Peru is out of the question.", "yield", "CHL", "PER"),
+    ("Talks with the Tamil rebels are out of the question, the Sri Lankan defence minister said.", "meet", "LKA",
+     None),
+    ("The Kenyan government said easing the curfew in Mombasa remains off the table.", "yield", "KEN", None),
+    ("Japan said that a cut in its troop numbers is not on the table.", None, "JPN", None),
+])
+def test_an_act_declared_impossible_is_refused(text: str, mode: str | None, actor: str, target: str | None) -> None:
+    events = _coded(text)
+    event = _main(text)
+    assert (event.event_type, event.mode, _codes(event.actors)) == ("REJECT", mode, {actor}), text
+    if target:
+        assert target in _codes(event.recipients)
+    assert len(events) == 1  # the refused act is not done
+
+
+@pytest.mark.parametrize("text", [
+    "Colombia said a deal with the guerrillas is not out of the question.",
+    "Britain said that it is out of the question.",
+])
+def test_an_act_called_possible_or_unnamed_is_no_refusal(text: str) -> None:
+    assert "REJECT" not in {e.event_type for e in _coded(text)}
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Venezuela walked away from the border agreement with Colombia.", None),
+    ("North Korea walked away from the talks with Seoul.", "meet"),
+    ("Iran backed out of the nuclear accord with France.", None),
+])
+def test_walking_away_from_a_deal_or_talks_goes_back_on_it(text: str, mode: str | None) -> None:
+    event = _main(text)
+    assert (event.event_type, event.mode) == ("REJECT", mode), text
+
+
+def test_backing_away_from_a_threat_still_gives_way() -> None:
+    assert _main("Russia backed away from its threat to cut gas supplies to Ukraine.").event_type == "CONCEDE"

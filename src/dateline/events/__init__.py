@@ -33,6 +33,7 @@ from .grammar import load_grammar
 from .implied import authorities, flag, own_society, place_target, state_authorities
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
+from .refusals import impossible_acts
 from .reported import accuses_another
 from .rereadings import (
     as_closure_order,
@@ -575,8 +576,8 @@ def _aimed_at(event: Event, party: Actor) -> bool:
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
-    return _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
-        sent, _helping_dispatch(sent, _arriving_forces(found))))))
+    return impossible_acts(sent, _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
+        sent, _helping_dispatch(sent, _arriving_forces(found)))))))
 
 
 _WARNING = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "weight": 0.8, "warning": True}

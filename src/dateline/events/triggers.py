@@ -155,6 +155,10 @@ def _object_tokens(tok: Token) -> list[Token]:
                 # "allowed UN inspectors to visit": the parser makes the one allowed the infinitive's subject
                 out.extend(t for g in child.children if g.dep_ == "nsubj" for t in _phrase(g)
                            if t.i - g.left_edge.i < 8)
+        elif child.lower_ in ("away", "out") and any(p.dep_ == "prep" for p in child.children):
+            # 'walked away from the deal', 'backed out of the accord': the parser hangs the phrase on the adverb
+            out.extend(t for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+                       for t in _phrase(g) if t.i - g.left_edge.i < 8)
         elif child.dep_ in ("prep", "prt"):
             # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
             for g in child.children:
