@@ -180,3 +180,13 @@ def test_walking_away_from_a_deal_or_talks_goes_back_on_it(text: str, mode: str 
 
 def test_backing_away_from_a_threat_still_gives_way() -> None:
     assert _main("Russia backed away from its threat to cut gas supplies to Ukraine.").event_type == "CONCEDE"
+
+
+def test_an_order_of_society_is_no_command_defied() -> None:
+    assert "REJECT" not in {e.event_type for e in _coded("Zambian police said the strikers violated the public order.")}
+
+
+def test_only_a_ceasefire_pact_stands_for_its_act() -> None:
+    # a 'peace accord' is not peace made: only ceasefire, truce and armistice pacts are the act they name
+    text = "The Grenadian cabinet made the statement as part of its peace accord with Cuba."
+    assert not [e for e in _coded(text) if e.evidence.trigger == "made"]

@@ -93,8 +93,9 @@ def prepared_attack(trig: Trigger) -> Trigger | None:
         tok = head
     else:
         return None
-    if head.tag_ == "VBN" and any(c.dep_ == "auxpass" or c.dep_ == "aux" and c.lemma_ == "be" for c in head.children):
-        return None
+    if head.tag_ == "VBN" and (head.dep_ in ("acomp", "amod") or any(
+            c.dep_ == "auxpass" or c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)):
+        return None  # 'we are prepared to strike', 'workers, who were prepared to strike': willing, not readied
     mode = G.prepared_attack_modes.get(str(trig.entry.get("mode") or ""), "troops")
     entry = {**trig.entry, "type": "MOBILIZE", "mode": mode, "cameo": cameo_for("MOBILIZE", mode),
              "reread_from": "ASSAULT"}

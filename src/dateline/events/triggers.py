@@ -267,7 +267,9 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
         # violated the truce: a pact is kept or broken as the act it names)
         g = load_grammar()
         hits = [t for t in hits if not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i
-                                        and t.head.lemma_.lower() not in g.frame_nouns | g.pact_nouns)]
+                                        and t.head.lemma_.lower() not in g.frame_nouns and not (
+                                            t.head.lemma_.lower() in g.pact_nouns
+                                            and (_lemma(t) in g.pact_acts or _hyphen_joined(t) in g.pact_acts)))]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
