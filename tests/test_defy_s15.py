@@ -190,3 +190,9 @@ def test_only_a_ceasefire_pact_stands_for_its_act() -> None:
     # a 'peace accord' is not peace made: only ceasefire, truce and armistice pacts are the act they name
     text = "The Grenadian cabinet made the statement as part of its peace accord with Cuba."
     assert not [e for e in _coded(text) if e.evidence.trigger == "made"]
+
+
+def test_going_back_somewhere_for_talks_on_a_treaty_is_a_trip() -> None:
+    # the treaty is in the phrase of 'for talks', not of the day's 'on': nothing is gone back on
+    text = "Chilean envoys went back to Lima on Friday for talks on the fishing treaty."
+    assert "REJECT" not in {e.event_type for e in _coded(text)}

@@ -689,9 +689,9 @@ def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = Fals
 
 
 def _promises_gone_back_on(triggers: list[Trigger]) -> list[Trigger]:
-    """'reneged on his pledge to cut fuel prices', 'went back on its promise to free them': what a promise gone back
-    on promised is refused, not promised or done now; the acts in the promise noun's phrase are no events of their
-    own (the refusal takes its mode from them)."""
+    """'reneged on his pledge to cut fuel prices', 'went back on its promise to free them', 'rejected plans to
+    meet': what a promise or plan refused or gone back on held is refused, not promised or done now; the acts in
+    the commitment noun's phrase are no events of their own (the refusal takes its mode from them)."""
     held: set[int] = set()
     for t in triggers:
         if t.event_type == "REJECT":

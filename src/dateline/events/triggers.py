@@ -255,6 +255,12 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
     objects = _as_list(entry.get("object"))
     if objects:
         obj_tokens = [*_object_tokens(tok), *more_objects]
+        if particle and extra[0].dep_ == "prep" and extra[0].head.i == tok.i:
+            # 'went back on its promise': with a prepositional particle, an object in another preposition's phrase
+            # is not the particle's ('went back to Vienna on Monday for talks on the treaty'); the verb's own
+            # object still is ('police were called to the port')
+            other = {t.i for c in tok.children if c.dep_ == "prep" and c.i != extra[0].i for t in c.subtree}
+            obj_tokens = [t for t in obj_tokens if t.i not in other]
         # a split word is its whole ('re-election' is no election sought): only its own spelling can match
         hits = [t for t in obj_tokens if (not split_word(t) or split_word(t) in objects or _hyphen_joined(t) in objects)
                 and (_lemma(t) in objects or t.text.lower() in objects
