@@ -78,7 +78,9 @@ def test_act_noun_that_does_harm_stays_an_event(text: str) -> None:
 
 
 def test_backing_out_gives_way() -> None:
-    assert _events("Britain backed out of the agreement in March.") == [("CONCEDE", "backed out")]
+    # session 15: backing out of an agreement goes back on it (REJECT); backing off a position still gives way
+    assert _events("Britain backed out of the agreement in March.") == [("REJECT", "backed out of the agreement")]
+    assert _types("Britain backed off the plan in March.") == {"CONCEDE"}
 
 
 def test_plain_backing_stays_support() -> None:

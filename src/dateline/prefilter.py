@@ -188,6 +188,11 @@ def _word_tables() -> dict[str, Any]:
             else:
                 triggers.add(form)
     g = load_grammar()
+    # 'is out of the question', 'not on the table': an act declared impossible is refused (events/refusals.py)
+    for phrase in g.impossibility_phrases:
+        first, *rest = phrase.split()
+        for form in forms([first]):
+            conditional.setdefault(form, []).append(tuple(forms([w]) for w in rest))
     times = load_times()
     calendar = set(times["weekdays"]) | set(times["day_words"]) | set(times["parts_of_day"]) | set(times["seasons"])
     calendar |= set(times["decade_words"]) | (set(times["months"]) - set(times["ambiguous_months"]))

@@ -42,17 +42,20 @@ from .implied import authorities, flag, own_society, place_target, state_authori
 from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .promises import campaign_promise, empty_commitment, expressed_accord, unasserted_readiness
+from .refusals import impossible_acts
 from .reported import accuses_another
 from .rereadings import (
     as_closure_order,
     as_complaint,
     as_inquiry,
+    as_own_training,
     as_pullout,
     as_restitution,
     as_riot,
     as_verbal_attack,
     conventional_force,
     during_a_protest,
+    prepared_attack,
 )
 from .triggers import (
     Trigger,
@@ -584,8 +587,8 @@ def _aimed_at(event: Event, party: Actor) -> bool:
 
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
-    return _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
-        sent, _helping_dispatch(sent, _arriving_forces(found))))))
+    return impossible_acts(sent, _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
+        sent, _helping_dispatch(sent, _arriving_forces(found)))))))
 
 
 _WARNING = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "weight": 0.8, "warning": True}
@@ -692,7 +695,20 @@ def _settled(triggers: list[Trigger], index: MentionIndex, headline: bool = Fals
     """One trigger per act, in one place for the body and the headline: aims, nouns shadowed by their verb,
     concessions and cooperation promised, concessions signed."""
     return finalised_cooperation(finalised_concessions(promised_cooperation(_concessions_promised(
-        _drop_shadowed(_own_aims(_press_exchanges(_forgone(clause_complaints(demanded_contents(triggers))))), index, headline)))))
+        _drop_shadowed(_own_aims(_press_exchanges(_forgone(clause_complaints(demanded_contents(
+            _promises_gone_back_on(triggers)))))), index, headline)))))
+
+
+def _promises_gone_back_on(triggers: list[Trigger]) -> list[Trigger]:
+    """'reneged on his pledge to cut fuel prices', 'went back on its promise to free them', 'rejected plans to
+    meet': what a promise or plan refused or gone back on held is refused, not promised or done now; the acts in
+    the commitment noun's phrase are no events of their own (the refusal takes its mode from them)."""
+    held: set[int] = set()
+    for t in triggers:
+        if t.event_type == "REJECT":
+            held.update(x.i for w in t.tokens if w.i != t.token.i and w.lemma_.lower() in G.commitment_nouns
+                        for x in w.subtree if x.i != w.i)
+    return [t for t in triggers if t.token.i not in held] if held else triggers
 
 
 def _readiness_told_by_its_act(trig: Trigger, coded: dict[int, list[Event]]) -> bool:
@@ -1123,6 +1139,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
 
 def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionIndex, main_country: Place | None,
                   published: str | None, probs: ranking.Probs | None = None) -> list[Event]:
+    trig = prepared_attack(trig) or trig  # 'was preparing to resume shelling': the readying, not the attack
     info = _plover(trig.event_type)
     preps = set(trig.entry.get("recipient_preps") or info.get("recipient_preps") or ["against", "with", "on", "to"])
     args: Arguments = arguments(trig, preps)
@@ -1360,7 +1377,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             or unasserted_readiness(event, trig) or habitual(trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
-        as_riot(as_pullout(as_restitution(event, trig), trig), trig), trig), trig), trig), trig))
+        as_riot(as_pullout(as_restitution(as_own_training(event, trig), trig), trig), trig), trig), trig), trig), trig))
     event = meeting_mode(force_mode(event, [*args.recipients, *args.actors]))
     if event.confidence < MIN_CONFIDENCE:  # the threshold reads the raw score; the output carries a probability
         return []

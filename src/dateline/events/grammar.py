@@ -79,6 +79,13 @@ class Grammar:
     territorial_acts: frozenset[str]
     carrier_verbs: frozenset[str] = frozenset()
     frame_nouns: frozenset[str] = frozenset()
+    pact_nouns: frozenset[str] = frozenset()  # 'violated the truce deal': the act on a pact is on its modifier ...
+    pact_acts: frozenset[str] = frozenset()  # ... when the modifier is one of these acts
+    training_verbs: frozenset[str] = frozenset()  # 'trained 500 hackers': AID to another, else MOBILIZE
+    impossibility_phrases: frozenset[str] = frozenset()  # 'is out of the question': the act is refused
+    impossibility_copulas: frozenset[str] = frozenset()
+    preparation_verbs: frozenset[str] = frozenset()  # 'was preparing to resume shelling': MOBILIZE, not the attack
+    prepared_attack_modes: dict[str, str] = field(default_factory=dict)  # readied attack's mode -> MOBILIZE mode
     participation_verbs: frozenset[str] = frozenset()
     gathering_verbs: frozenset[str] = frozenset()  # 'converged for a rally': the subject holds the nominal act
     delivered_goods: frozenset[str] = frozenset()  # subjects whose arrival is aid delivered, not a visit
@@ -283,6 +290,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
+                   prepared_attack_modes=dict(data.get("prepared_attack_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    figurative_objects=_object_table(data, "figurative_objects"),
                    stance_participles=dict(data.get("stance_participles", {})),
@@ -290,7 +298,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                                      for verb, preps in data.get("figurative_preps", {}).items()},
                    **{k: frozenset(data.get(k, [])) for k in (
                        "complaint_verbs", "complaint_kinds", "complaint_sectors", "allegation_verbs", "alleged_types",
-                       "military_sectors", "carrier_verbs", "frame_nouns", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
+                       "military_sectors", "carrier_verbs", "frame_nouns", "pact_nouns", "pact_acts", "training_verbs", "impossibility_phrases", "impossibility_copulas", "preparation_verbs", "participation_verbs", "gathering_verbs", "deployed_forces", "admitted_forces", "receiving_verbs",
                        "delivered_goods",
                        "militia_words", "territorial_acts", "hedge_aux", "possibility_nouns", "possibility_verbs",
                        "threat_condition_marks", "threat_promises", "press_queries", "court_pleas", "unilateral_instruments", "verbal_attack_verbs",

@@ -137,6 +137,17 @@ def answered_party(tok: Token, event_type: str) -> list[Token]:
             owners = proposal_owners(noun) or invited_to(noun)
             if owners:
                 return owners
+    if event_type == "REJECT":
+        # 'reneged on its commitment to the voters', 'went back on its pledge to Chad': a promise gone back on
+        # lets down the party it was made to
+        kept = [*nouns, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                          for g in c.children if g.dep_ == "pobj")]
+        for noun in kept:
+            if noun.lemma_.lower() in load_grammar().commitment_nouns:
+                promised = [x for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"
+                            for g in c.children if g.dep_ == "pobj" for x in conjuncts(g)]
+                if promised:
+                    return promised
     return []
 
 

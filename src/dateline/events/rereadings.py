@@ -105,6 +105,60 @@ def _for_property(prep: Token) -> bool:
     return False
 
 
+def as_own_training(event: Event, trig: Trigger) -> Event:
+    """'North Korea has trained 500 hackers', 'Iran trained thousands of new recruits': training (AID 072 when the
+    trainees are another party's, 'trained Malian soldiers') with no other party among the recipients builds up the
+    trainer's own force (CAMEO 154, PLOVER MOBILIZE troops); the trainees are no target."""
+    if event.event_type != "AID" or trig.token.lemma_.lower() not in G.training_verbs or not event.actors:
+        return event
+    own = {a.country for a in event.actors}
+    # 'hackers able to strike against the US': a party the force is meant against is its target, not its owner
+    against = [t.doc[t.i : t.right_edge.i + 1] for t in trig.token.subtree if t.dep_ == "prep" and t.lower_ == "against"]
+    aimed = [r for r in event.recipients if any(
+        p.start_char <= r.start < p.end_char if r.start is not None else r.text in p.text for p in against)]
+    if None in own or any(r.country not in own and r.country is not None or r.kind in ("state", "igo", "ngo")
+                          for r in event.recipients if r not in aimed):
+        return event
+    return event.model_copy(update={"event_type": "MOBILIZE", "mode": "troops", "recipients": aimed,
+                                    "cameo": cameo_for("MOBILIZE", "troops")})
+
+
+def prepared_attack(trig: Trigger) -> Trigger | None:
+    """'The army was preparing to resume shelling the town', 'rebels prepared an offensive', 'preparing for an
+    assault': an attack being readied is not made yet; readying forces for it is a military move short of force
+    (PLOVER MOBILIZE, CAMEO 15: artillery or air power readied is weapons, else troops), neither the attack nor a
+    threat's words. 'We are prepared to strike' (a participle or adjective after 'be') is willingness and stays
+    a declaration. The reading's trigger is the preparing verb, whose subject readies."""
+    if trig.event_type != "ASSAULT":
+        return None
+    tok = trig.token
+    for _ in range(3):  # through a verb of starting: 'preparing to resume / launch ...'
+        if tok.dep_ == "pobj" and tok.head.lower_ == "for":
+            tok = tok.head
+        head = tok.head
+        if tok.dep_ not in ("xcomp", "dobj", "prep") or head.i == tok.i or head.pos_ != "VERB":
+            return None
+        if head.lemma_.lower() in G.preparation_verbs:
+            break
+        tok = head
+    else:
+        return None
+    if head.tag_ == "VBN" and (head.dep_ in ("acomp", "amod") or any(
+            c.dep_ == "auxpass" or c.dep_ == "aux" and c.lemma_ == "be" for c in head.children)):
+        return None  # 'we are prepared to strike', 'workers, who were prepared to strike': willing, not readied
+    mode = G.prepared_attack_modes.get(str(trig.entry.get("mode") or ""), "troops")
+    entry = {**trig.entry, "type": "MOBILIZE", "mode": mode, "cameo": cameo_for("MOBILIZE", mode),
+             "reread_from": "ASSAULT"}
+    act = trig.token
+    # the force is readied against what the attack would strike: its object, or its 'against / on' party
+    aim = next((c for c in act.children if c.dep_ == "dobj"), None) or next(
+        (g for c in act.children if c.dep_ == "prep" and c.lower_ in ("against", "on", "into")
+         for g in c.children if g.dep_ == "pobj"), None)
+    if aim is not None:
+        entry["addressee"] = aim.i
+    return Trigger(token=head, entry=entry, tokens=[head, act], specificity=trig.specificity)
+
+
 def as_complaint(event: Event, trig: Trigger) -> Event:
     """'Uganda protested to Kenya', 'a rights group protested the arrests': a state, a body or an official that
     protests complains (PLOVER ACCUSE disapprove); PROTEST is people in the street."""

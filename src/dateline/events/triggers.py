@@ -159,6 +159,10 @@ def _object_tokens(tok: Token) -> list[Token]:
                 # "allowed the opposition to hold a rally": what is permitted is the infinitive's act and its object
                 out.extend(t for g in child.children if g.dep_ == "dobj" for t in _phrase(g)
                            if t.i - g.left_edge.i < 8)
+        elif child.lower_ in ("away", "out") and any(p.dep_ == "prep" for p in child.children):
+            # 'walked away from the deal', 'backed out of the accord': the parser hangs the phrase on the adverb
+            out.extend(t for p in child.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"
+                       for t in _phrase(g) if t.i - g.left_edge.i < 8)
         elif child.dep_ in ("prep", "prt"):
             # "withdrew from the treaty", "called for a ceasefire": the object of the preposition
             for g in child.children:
@@ -255,6 +259,12 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
     objects = _as_list(entry.get("object"))
     if objects:
         obj_tokens = [*_object_tokens(tok), *more_objects]
+        if particle and extra[0].dep_ == "prep" and extra[0].head.i == tok.i:
+            # 'went back on its promise': with a prepositional particle, an object in another preposition's phrase
+            # is not the particle's ('went back to Vienna on Monday for talks on the treaty'); the verb's own
+            # object still is ('police were called to the port')
+            other = {t.i for c in tok.children if c.dep_ == "prep" and c.i != extra[0].i for t in c.subtree}
+            obj_tokens = [t for t in obj_tokens if t.i not in other]
         # a split word is its whole ('re-election' is no election sought): only its own spelling can match
         hits = [t for t in obj_tokens if (not split_word(t) or split_word(t) in objects or _hyphen_joined(t) in objects)
                 and (_lemma(t) in objects or t.text.lower() in objects
@@ -263,9 +273,13 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
                 or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
                 or (VIOLENCE_CLASS in objects and _names_violence(t)))]
         # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
-        # ('a mediation effort' is mediation: a frame noun says the modifier is the act)
+        # ('a mediation effort' is mediation: a frame noun says the modifier is the act; 'violated the truce deal'
+        # violated the truce: a pact is kept or broken as the act it names)
+        g = load_grammar()
         hits = [t for t in hits if not (t.dep_ == "compound" and t.head.pos_ == "NOUN" and t.head.i > t.i
-                                        and t.head.lemma_.lower() not in load_grammar().frame_nouns)]
+                                        and t.head.lemma_.lower() not in g.frame_nouns and not (
+                                            t.head.lemma_.lower() in g.pact_nouns
+                                            and (_lemma(t) in g.pact_acts or _hyphen_joined(t) in g.pact_acts)))]
         if not hits:
             return False, 0, []
         extra.extend(hits[:1])
