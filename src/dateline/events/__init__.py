@@ -28,7 +28,7 @@ from .counts import find_counts
 from .custody import custody_states
 from .demands import clause_complaints, demanded_contents, passive_agent
 from .diplomacy import promised_cooperation
-from .explainers import habitual
+from .explainers import described, habitual
 from .figures import (
     electoral_control,
     figurative_arms,
@@ -400,6 +400,16 @@ def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
         # organ of the state it sits in ('a court in Lagos', 'the ministry in Kabul': courts act at home)
         organ = next((e for e in load_kb().lookup(head.lemma_.lower()) if e.source == "noun"
                       and e.sectors and e.sectors[0] in STATE_SECTORS), None) if head.tag_ == "NN" else None
+        seat = _seat(head, places)
+        body = next((e for e in load_kb().lookup(head.lemma_.lower()) if e.source == "noun" and e.sectors), None)
+        if seat is not None and (body is not None or head.lemma_.lower() in G.seated_bodies):
+            # 'a newspaper based in Beirut', 'a Nairobi-based charity': a body belongs where it is based
+            start, end = head.left_edge.idx, head.idx + len(head.text)
+            text = text_of(head.doc)[start:end]
+            how = {"sector": body.sectors[0], "sectors": list(body.sectors),
+                   "kind": body.kind if body.kind != "unknown" else "org"} if body is not None else {"kind": "org"}
+            return [Actor(text=text, name=f"{text} ({seat.country})", country=seat.country,
+                          start=start, end=end, **how)]
         if head.tag_ not in ("NNS", "NNPS") and organ is None:
             continue
         place = _prep_place(head, ("in", "of", "from"), places)
@@ -446,6 +456,31 @@ def _published_text(heads: list[Token], places: list[Place], index: MentionIndex
                 return [Actor(text=text, name=f"{text} ({country})", country=country, kind="group",
                               start=start, end=end)]
     return []
+
+
+def _seated(actors: list[Actor], heads: list[Token], places: list[Place]) -> list[Actor]:
+    """'A rights group based in Bogota': a body the KB knows only by its noun takes the country of its seat."""
+    out = []
+    for actor in actors:
+        if actor.country is None and actor.start is not None:
+            seat = next((s for h in heads if actor.start <= h.idx < (actor.end or h.idx + 1)
+                         and (s := _seat(h, places)) is not None), None)
+            if seat is not None:
+                actor = actor.model_copy(update={"country": seat.country, "name": f"{actor.name} ({seat.country})"})
+        out.append(actor)
+    return out
+
+
+def _seat(head: Token, places: list[Place]) -> Place | None:
+    """The place a body is based in: 'based in Beirut' after the noun, 'Beirut-based' before it."""
+    for part in head.children:
+        if part.lower_ not in G.base_participles or part.dep_ not in ("acl", "amod"):
+            continue
+        place = _prep_place(part, ("in",), places) or next(
+            (p for p in places if p.country and part.left_edge.idx <= p.start < part.idx), None)
+        if place is not None:
+            return place
+    return None
 
 
 def _prep_place(head: Token, preps: tuple[str, ...], places: list[Place]) -> Place | None:
@@ -1207,6 +1242,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         if actors:
             break
     actors = actors or [_antecedent(a, index) for a in _code_all(args.actors, index)]
+    actors = _seated(actors, args.actors, out.places)
     if not actors:
         actors = _speaker_for_pronoun(args.actors, gov, index)
     if not actors and not args.actors and trig.event_type == "CONCEDE" and mod.future:
@@ -1374,7 +1410,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if (political_struggle(event, trig) or figurative_arms(event) or electoral_control(event)
             or unplaced_verbal_attack(event, trig) or trip_at_home(event, trig)
             or campaign_promise(event, trig) or expressed_accord(event, trig) or empty_commitment(event, trig)
-            or unasserted_readiness(event, trig) or habitual(trig)):
+            or unasserted_readiness(event, trig) or habitual(trig) or described(trig)):
         return []
     event = conventional_force(as_closure_order(as_inquiry(as_complaint(as_verbal_attack(
         as_riot(as_pullout(as_restitution(as_own_training(event, trig), trig), trig), trig), trig), trig), trig), trig))

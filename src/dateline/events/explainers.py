@@ -12,6 +12,7 @@ from .triggers import Trigger
 G = load_grammar()
 
 _ARGUMENT_DEPS = ("dobj", "nsubj", "nsubjpass", "pobj")
+RELATIVE_SUBJECTS = frozenset({"who", "which", "that"})
 
 
 def _verb_of(trig: Trigger) -> Token | None:
@@ -42,3 +43,15 @@ def habitual(trig: Trigger) -> bool:
         if c.lower_ == "long" and any(a.dep_ == "aux" and a.lemma_.lower() == "have" for a in verb.children):
             return True
     return False
+
+
+def described(trig: Trigger) -> bool:
+    """'a group that opposes immigrant detention', 'the party, which backs the bill, ...': a verbal act in a
+    relative clause in the simple present tells what its noun stands for, not an act the report tells."""
+    if trig.event_type not in G.habitual_types:
+        return False
+    verb = _verb_of(trig)
+    # the relative pronoun is the subject: 'when the leaders meet' (a time clause) tells an act
+    return (verb is not None and verb.dep_ == "relcl" and verb.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_SUBJECTS for c in verb.children))

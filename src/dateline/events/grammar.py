@@ -157,6 +157,7 @@ class Grammar:
     mishap_nouns: frozenset[str] = frozenset()  # accidents and disasters: causes of death that are no one's act
     mishap_verbs: frozenset[str] = frozenset()
     base_participles: frozenset[str] = frozenset()  # 'London-based': the place is a party's seat
+    seated_bodies: frozenset[str] = frozenset()  # 'a group based in Austin': bodies a seat codes
     patient_of_acts: frozenset[str] = frozenset()  # 'the arrest of X': X is acted on (type or TYPE/mode)
     agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
     outward_types: frozenset[str] = frozenset()  # acts never falling on the acting state's own name
@@ -310,7 +311,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
-                       "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
+                       "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "seated_bodies", "patient_of_acts",
                        "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "category_act_nouns", "category_act_preps", "verbal_attack_modifiers", "verbal_attack_instruments", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
