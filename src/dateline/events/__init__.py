@@ -100,6 +100,11 @@ def _main_country(places: list[Place]) -> Place | None:
         iso = counts.most_common(1)[0][0] if counts else None
     if iso is None:
         return None
+    return _country_place(iso, places)
+
+
+def _country_place(iso: str, places: list[Place]) -> Place:
+    """The country as a place: its mention in the text if any, else a bare country."""
     country_place = next((p for p in places if p.country == iso and p.kind == "country"), None)
     if country_place is not None:
         return country_place
@@ -1267,7 +1272,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     actor_spans += [(h.left_edge.idx, h.idx + len(h)) for h in [*args.actors, *args.recipients]
                     if h.ent_type_ not in ("GPE", "LOC", "FAC")]
     location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
-                                     frozenset(r.country for r in recipients if r.country))
+                                     frozenset(r.country for r in recipients if r.country),
+                                     protest=trig.event_type == "PROTEST")
     if not actors:
         for head in args.actors:
             generic = _generic_actor(head, trig.event_type, location.country if location else None)
@@ -1350,6 +1356,20 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if (trig.event_type in G.unplaced_stance_types and not recipients and actors
             and all(_unplaced_person(a) for a in actors)):
         return []  # 'Lund supports some of the changes': the stance of a person the KB cannot place, to no one
+    # A statement happens where its speaker is: a place the text puts the speaker in, else the speaker's country,
+    # never the country spoken of or to ('Britain condemned Iran's missile test'). That country still tells whose
+    # the unnamed parties spoken of are, so the parties are read on `location` and the event is placed on `place`.
+    place = location
+    if trig.event_type in G.statement_types:
+        speaker = next((a.country for a in actors if a.country), None)
+        place = attach.event_location(
+            gov, sent, _act_places(out), main_country, actor_spans,
+            speaker=_country_place(speaker, out.places) if speaker else None,
+            # (the trigger's own nouns too: 'agreed to hold talks in Cairo' places the talks agreed on)
+            speaker_spans=[(a.start or 0, a.end or 0) for a in actors] + [
+                (h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in args.actors] + [
+                (t.idx, t.idx + len(t)) for t in [trig.token, *trig.tokens] if t.pos_ == "NOUN"],
+            speaker_names=[(a.start, a.end) for a in actors if a.start is not None and a.end is not None])
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -1362,7 +1382,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         actors=actors,
         recipients=recipients,
         date=date,
-        location=location,
+        location=place,
         size=size,
         modality=mod,
         evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,

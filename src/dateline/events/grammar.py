@@ -160,6 +160,10 @@ class Grammar:
     patient_of_acts: frozenset[str] = frozenset()  # 'the arrest of X': X is acted on (type or TYPE/mode)
     agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
     outward_types: frozenset[str] = frozenset()  # acts never falling on the acting state's own name
+    statement_types: frozenset[str] = frozenset()  # words and stances: placed where the speaker is
+    statement_place_preps: frozenset[str] = frozenset()  # 'said in Geneva': the speaker is there
+    visit_nouns: frozenset[str] = frozenset()  # 'during a visit to Hanoi': the speaker is there
+    statement_linking_preps: frozenset[str] = frozenset()  # 'at a meeting of ministers in Brussels'
     allegiance_words: frozenset[str] = frozenset()  # 'troops loyal to X': the group is of X's state
     figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
     figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
@@ -311,7 +315,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "patient_of_acts",
-                       "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
+                       "agentive_act_nouns", "outward_types", "statement_types", "statement_place_preps", "visit_nouns",
+                       "statement_linking_preps", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "category_act_nouns", "category_act_preps", "verbal_attack_modifiers", "verbal_attack_instruments", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
