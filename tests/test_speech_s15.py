@@ -77,3 +77,17 @@ def test_a_protest_is_not_placed_in_the_state_it_is_against() -> None:
     for e in extract(text, published="2021-03-10").events:
         if e.event_type == "PROTEST":
             assert _country(e) == "BGD", e.evidence.trigger
+
+
+# --- an act done to another state is not placed by the doer's own name
+
+
+def test_an_act_done_to_another_state_is_not_placed_at_the_doers_name() -> None:
+    for text, event_type, trigger, want in (
+            ("Chad's invasion of Niger in 1983 ended the dispute.", "ASSAULT", "invasion", "NER"),
+            ("Ethiopia has carried out airstrikes against Eritrea.", "ASSAULT", "airstrikes", "ERI"),
+            ("Norway sent food aid to Sudan.", "AID", "aid", "SDN")):
+        assert _country(_event(text, event_type, trigger)) == want, text
+    # with no other state acted on, the doer may act at home, and the place it names is the only guess
+    assert _country(_event("Belarus carried out two executions last year.", "ASSAULT", "executions")) == "BLR"
+    assert _country(_event("Norway sent food aid.", "AID", "aid")) == "NOR"

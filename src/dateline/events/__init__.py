@@ -1360,6 +1360,14 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     # never the country spoken of or to ('Britain condemned Iran's missile test'). That country still tells whose
     # the unnamed parties spoken of are, so the parties are read on `location` and the event is placed on `place`.
     place = location
+    names = [(a.start, a.end) for a in actors if a.start is not None and a.end is not None]
+    if trig.event_type in G.aimed_place_types and {r.country for r in recipients if r.country} - {
+            a.country for a in actors}:
+        # an act done to another state does not happen at the doer's own name ('Norway sent food aid to Sudan');
+        # one with no other state told may be done at home ('Belarus carried out two executions')
+        place = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
+                                      frozenset(r.country for r in recipients if r.country), speaker_names=names,
+                                      outward=True) or location
     if trig.event_type in G.statement_types:
         speaker = next((a.country for a in actors if a.country), None)
         place = attach.event_location(
@@ -1369,7 +1377,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             speaker_spans=[(a.start or 0, a.end or 0) for a in actors] + [
                 (h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in args.actors] + [
                 (t.idx, t.idx + len(t)) for t in [trig.token, *trig.tokens] if t.pos_ == "NOUN"],
-            speaker_names=[(a.start, a.end) for a in actors if a.start is not None and a.end is not None])
+            speaker_names=names)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}

@@ -117,13 +117,16 @@ def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) ->
 def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country: Place | None,
                    actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset(),
                    speaker: Place | None = None, speaker_spans: Sequence[tuple[int, int]] | None = None,
-                   speaker_names: Sequence[tuple[int, int]] = (), protest: bool = False) -> Location | None:
+                   speaker_names: Sequence[tuple[int, int]] = (), protest: bool = False,
+                   outward: bool = False) -> Location | None:
     """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
     rockets were fired at it') is where the act happened. `speaker_spans` (a statement's: words and stances): only
     a place the text puts the speaker in, or one naming the speaker (`speaker_names`: 'Seoul warned'), counts, and
     with none the speaker's own country (`speaker`) does. An act told in reported speech does not happen where
     the speech was made ('told reporters in Geneva that troops had shelled a town'); a `protest` is not where the
-    state it is against is ('rallied in Jakarta, chanting against Australia')."""
+    state it is against is ('rallied in Jakarta, chanting against Australia'). An `outward` act (done to another
+    state: an attack, aid) is not placed by the doer's own name (`speaker_names`: 'Tanzania's
+    invasion of Uganda', 'Norway sent food aid to Sudan')."""
     told = speech_governor(gov) if speaker_spans is None else None
     # only the sentence's own places can be chosen (the tiers are clauses of the sentence), so only they are read,
     # each parsed once
@@ -138,7 +141,8 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
               and (speaker_spans is None or _speakers_place(roots[id(p)], gov, speaker_spans)
                    or any(s <= p.start and p.end <= e for s, e in speaker_names))
               and not (told is not None and _speakers_place(roots[id(p)], told, ()))
-              and not (protest and _protest_aim(roots[id(p)]))]
+              and not (protest and _protest_aim(roots[id(p)]))
+              and not (outward and p.kind == "country" and any(s <= p.start and p.end <= e for s, e in speaker_names))]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
@@ -157,7 +161,8 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
             # holds in the clause, even one not in a locative phrase ('SANAA, Yemen — … stormed the embassy')
             return (is_actor, -int(bool(p.country)), -locative, -finer)
         p = usable[min(tier, key=rank)]
-        if p.kind == "country" and any(s <= p.start and p.end <= e for s, e in speaker_names):
+        if speaker_spans is not None and p.kind == "country" and any(
+                s <= p.start and p.end <= e for s, e in speaker_names):
             precision = "country"  # 'Britain condemned …': the speaker's name tells its country, not a site
         return _location(p, precision)
     if speaker is not None:
