@@ -91,3 +91,19 @@ def test_an_act_done_to_another_state_is_not_placed_at_the_doers_name() -> None:
     # with no other state acted on, the doer may act at home, and the place it names is the only guess
     assert _country(_event("Belarus carried out two executions last year.", "ASSAULT", "executions")) == "BLR"
     assert _country(_event("Norway sent food aid.", "AID", "aid")) == "NOR"
+
+
+# --- a person's whereabouts that day, told earlier in the story
+
+
+def test_a_persons_statement_is_placed_where_the_story_put_them_that_day() -> None:
+    text = ("The Canadian foreign minister arrived in Jakarta on Monday for a regional security meeting. She urged "
+            "Myanmar to release the detained reporters.")
+    assert _country(_event(text, "REQUEST", "urged")) == "IDN"
+    text = ("President Macron met Asian leaders at a summit in Manila on Tuesday. Macron criticised China for its "
+            "island building.")
+    assert _country(_event(text, "ACCUSE", "criticised")) == "PHL"
+    # a day apart, the person may have gone home
+    text = ("President Macron met Asian leaders at a summit in Manila on Monday. On Wednesday Macron criticised "
+            "China for its island building.")
+    assert _country(_event(text, "ACCUSE", "criticised")) == "FRA"

@@ -512,7 +512,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
                 _code_trigger(trig, sent, out, index, main_country, published, probs))
         events.extend(ev for trig in triggers if not _readiness_told_by_its_act(trig, coded)
                       for ev in coded.pop(trig.token.i, []))
-    events = _merge_duplicates(events)
+    events = _merge_duplicates(_carried_whereabouts(events))
     title_doc = _title_doc(out, sdoc)
     found = _headline_trigger(title_doc, lexicon_index) if title_doc is not None else None
     act = _act_of(found)
@@ -1547,6 +1547,31 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
     entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type,
              "declared_mode": trig.entry.get("mode")}
     return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
+
+
+def _carried_whereabouts(events: list[Event]) -> list[Event]:
+    """'The Canadian minister arrived in Jakarta on Monday. She urged Myanmar to …': a person's statement whose own
+    sentence places no speaker is made where the story last put that person on the same day — a town or site
+    (not a country's name, which may be a party's) of a meeting, a visit, a joint act or a statement — rather
+    than at home. A state does not travel; a day apart, the person may have."""
+    seen: dict[str, tuple[Location, str]] = {}
+    out = list(events)
+    for n in sorted(range(len(events)), key=lambda n: events[n].evidence.start):
+        e = events[n]
+        loc, day = e.location, e.date.start if e.date else None
+        persons = [a for a in e.actors if a.kind == "person"]
+        if not (loc is not None and day and persons):
+            continue
+        if e.event_type in G.statement_types and loc.precision == "country" and (
+                e.actors[0] is persons[0] and persons[0].country == loc.country):
+            carried = seen.get(persons[0].name)
+            if carried is not None and carried[1] == day:
+                out[n] = e.model_copy(update={"location": carried[0].model_copy(update={"precision": "document"})})
+        elif loc.precision in ("clause", "sentence") and loc.kind != "country" and e.event_type in G.presence_types:
+            # (a meeting puts both sides there; anything else only its doer)
+            for a in persons + [r for r in e.recipients if r.kind == "person" and e.event_type == "CONSULT"]:
+                seen[a.name] = (loc, day)
+    return out
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:
