@@ -1368,7 +1368,9 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         place = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
                                       frozenset(r.country for r in recipients if r.country), speaker_names=names,
                                       outward=True) or location
-    if trig.event_type in G.statement_types:
+    # (a meeting or visit declared for later is placed where it is to be held, as the meeting itself would be:
+    # 'the senator will travel to Ohio')
+    if trig.event_type in G.statement_types and trig.entry.get("declared_from") != "CONSULT":
         speaker = next((a.country for a in actors if a.country), None)
         place = attach.event_location(
             gov, sent, _act_places(out), main_country, actor_spans,
