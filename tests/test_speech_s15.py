@@ -107,3 +107,23 @@ def test_a_persons_statement_is_placed_where_the_story_put_them_that_day() -> No
     text = ("President Macron met Asian leaders at a summit in Manila on Monday. On Wednesday Macron criticised "
             "China for its island building.")
     assert _country(_event(text, "ACCUSE", "criticised")) == "FRA"
+
+
+# --- a body with no country of its own speaks where it sits
+
+
+def test_a_body_with_no_country_speaks_where_it_sits() -> None:
+    for text, event_type, trigger, want in (
+            ("NATO accused Serbia of massing troops on the border.", "ACCUSE", "accused", "BEL"),
+            ("The African Union called on Sudan's generals to hand power to civilians.", "REQUEST", "called on",
+             "ETH"),
+            # a place the text puts the speaker in still comes first
+            ("Speaking in Bangkok, the UN envoy urged Myanmar to free the detained journalists.", "REQUEST", "urged",
+             "THA")):
+        assert _country(_event(text, event_type, trigger)) == want, text
+
+
+def test_talks_declared_for_later_are_placed_where_the_speaker_is() -> None:
+    # a meeting promised is words said at home; only a declared visit keeps its destination
+    text = "The Thai prime minister said his government will hold talks with Cambodia."
+    assert _country(_event(text, "AGREE", "talks")) == "THA"

@@ -1368,10 +1368,15 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         place = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
                                       frozenset(r.country for r in recipients if r.country), speaker_names=names,
                                       outward=True) or location
-    # (a meeting or visit declared for later is placed where it is to be held, as the meeting itself would be:
-    # 'the senator will travel to Ohio')
-    if trig.event_type in G.statement_types and trig.entry.get("declared_from") != "CONSULT":
-        speaker = next((a.country for a in actors if a.country), None)
+    # (a visit declared for later is placed where it is to go, as the visit itself would be: 'the senator will
+    # travel to Ohio')
+    if trig.event_type in G.statement_types and trig.entry.get("declared_mode") != "visit":
+        # (a body with no country speaks where it sits: 'NATO accused …' in Belgium, not in the state it accuses)
+        from ..kb import load_kb
+
+        seats = load_kb().igo_seats
+        speaker = next((a.country for a in actors if a.country), None) or next(
+            (seats[a.org] for a in actors if a.org in seats), None)
         place = attach.event_location(
             gov, sent, _act_places(out), main_country, actor_spans,
             speaker=_country_place(speaker, out.places) if speaker else None,
