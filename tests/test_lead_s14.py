@@ -124,7 +124,8 @@ def test_the_attacker_hung_on_the_act_noun_acts() -> None:
      "border post overnight.", "attacked", "SAU"),
 ])
 def test_a_place_that_speaks_is_a_party_not_a_venue(text: str, trigger: str, wrong: str) -> None:
-    ev = next(e for e in events_of(text) if trigger in e.evidence.trigger)
+    # (the attack told, not Riyadh's accusation 'said rebels attacked', which is made in Saudi Arabia: session 15)
+    ev = next(e for e in events_of(text) if trigger in e.evidence.trigger and e.event_type != "ACCUSE")
     assert ev.location is not None and ev.location.country != wrong
 
 

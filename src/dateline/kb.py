@@ -127,6 +127,7 @@ class KB:
     span_tokens: dict[str, int] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> common name
     igos: dict[str, Entry] = field(default_factory=dict)  # acronym -> entry
+    igo_seats: dict[str, str] = field(default_factory=dict)  # acronym -> ISO3 of the country the body sits in
     people: dict[str, Person] = field(default_factory=dict)  # canonical name -> person
     surnames: dict[str, list[Person]] = field(default_factory=dict)  # normalised last word -> people
     sector_codes: dict[str, str] = field(default_factory=dict)
@@ -201,6 +202,7 @@ def _load_countries(kb: KB, data: dict) -> None:
 
 
 def _load_igos(kb: KB, data: dict) -> None:
+    kb.igo_seats.update(data.get("seats", {}))
     for g in data.get("igos", []):
         sector = g.get("sector")
         entry_kw = {

@@ -100,6 +100,11 @@ def _main_country(places: list[Place]) -> Place | None:
         iso = counts.most_common(1)[0][0] if counts else None
     if iso is None:
         return None
+    return _country_place(iso, places)
+
+
+def _country_place(iso: str, places: list[Place]) -> Place:
+    """The country as a place: its mention in the text if any, else a bare country."""
     country_place = next((p for p in places if p.country == iso and p.kind == "country"), None)
     if country_place is not None:
         return country_place
@@ -542,7 +547,7 @@ def code_events(sdoc: Doc, out: EventDocument) -> list[Event]:
                 _code_trigger(trig, sent, out, index, main_country, published, probs))
         events.extend(ev for trig in triggers if not _readiness_told_by_its_act(trig, coded)
                       for ev in coded.pop(trig.token.i, []))
-    events = _merge_duplicates(events)
+    events = _merge_duplicates(_carried_whereabouts(events))
     title_doc = _title_doc(out, sdoc)
     found = _headline_trigger(title_doc, lexicon_index) if title_doc is not None else None
     act = _act_of(found)
@@ -1303,7 +1308,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     actor_spans += [(h.left_edge.idx, h.idx + len(h)) for h in [*args.actors, *args.recipients]
                     if h.ent_type_ not in ("GPE", "LOC", "FAC")]
     location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
-                                     frozenset(r.country for r in recipients if r.country))
+                                     frozenset(r.country for r in recipients if r.country),
+                                     protest=trig.event_type == "PROTEST")
     if not actors:
         for head in args.actors:
             generic = _generic_actor(head, trig.event_type, location.country if location else None)
@@ -1386,6 +1392,35 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if (trig.event_type in G.unplaced_stance_types and not recipients and actors
             and all(_unplaced_person(a) for a in actors)):
         return []  # 'Lund supports some of the changes': the stance of a person the KB cannot place, to no one
+    # A statement happens where its speaker is: a place the text puts the speaker in, else the speaker's country,
+    # never the country spoken of or to ('Britain condemned Iran's missile test'). That country still tells whose
+    # the unnamed parties spoken of are, so the parties are read on `location` and the event is placed on `place`.
+    place = location
+    names = [(a.start, a.end) for a in actors if a.start is not None and a.end is not None]
+    if trig.event_type in G.aimed_place_types and {r.country for r in recipients if r.country} - {
+            a.country for a in actors}:
+        # an act done to another state does not happen at the doer's own name ('Norway sent food aid to Sudan');
+        # one with no other state told may be done at home ('Belarus carried out two executions')
+        place = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
+                                      frozenset(r.country for r in recipients if r.country), speaker_names=names,
+                                      outward=True) or location
+    # (a visit declared for later is placed where it is to go, as the visit itself would be: 'the senator will
+    # travel to Ohio')
+    if trig.event_type in G.statement_types and trig.entry.get("declared_mode") != "visit":
+        # (a body with no country speaks where it sits: 'NATO accused …' in Belgium, not in the state it accuses)
+        from ..kb import load_kb
+
+        seats = load_kb().igo_seats
+        speaker = next((a.country for a in actors if a.country), None) or next(
+            (seats[a.org] for a in actors if a.org in seats), None)
+        place = attach.event_location(
+            gov, sent, _act_places(out), main_country, actor_spans,
+            speaker=_country_place(speaker, out.places) if speaker else None,
+            # (the trigger's own nouns too: 'agreed to hold talks in Cairo' places the talks agreed on)
+            speaker_spans=[(a.start or 0, a.end or 0) for a in actors] + [
+                (h.left_edge.idx, h.right_edge.idx + len(h.right_edge)) for h in args.actors] + [
+                (t.idx, t.idx + len(t)) for t in [trig.token, *trig.tokens] if t.pos_ == "NOUN"],
+            speaker_names=names)
     date = attach.event_date(gov, sent, out.times, published, _paragraph_start(out.document.text, sent.start_char),
                              future=mod.future or mod.hypothetical)
     size = {attach.size_key(c, sent): c.value for c in out.counts if sent.start_char <= c.start < sent.end_char}
@@ -1398,7 +1433,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         actors=actors,
         recipients=recipients,
         date=date,
-        location=location,
+        location=place,
         size=size,
         modality=mod,
         evidence=Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char, trigger=trig.text,
@@ -1555,6 +1590,31 @@ def _as_declaration(trig: Trigger, conditional: bool = False) -> Trigger:
     entry = {**trig.entry, "type": event_type, "mode": mode, "cameo": cameo, "declared_from": trig.event_type,
              "declared_mode": trig.entry.get("mode")}
     return Trigger(token=trig.token, entry=entry, tokens=trig.tokens, specificity=trig.specificity)
+
+
+def _carried_whereabouts(events: list[Event]) -> list[Event]:
+    """'The Canadian minister arrived in Jakarta on Monday. She urged Myanmar to …': a person's statement whose own
+    sentence places no speaker is made where the story last put that person on the same day — a town or site
+    (not a country's name, which may be a party's) of a meeting, a visit, a joint act or a statement — rather
+    than at home. A state does not travel; a day apart, the person may have."""
+    seen: dict[str, tuple[Location, str]] = {}
+    out = list(events)
+    for n in sorted(range(len(events)), key=lambda n: events[n].evidence.start):
+        e = events[n]
+        loc, day = e.location, e.date.start if e.date else None
+        persons = [a for a in e.actors if a.kind == "person"]
+        if not (loc is not None and day and persons):
+            continue
+        if e.event_type in G.statement_types and loc.precision == "country" and (
+                e.actors[0] is persons[0] and persons[0].country == loc.country):
+            carried = seen.get(persons[0].name)
+            if carried is not None and carried[1] == day:
+                out[n] = e.model_copy(update={"location": carried[0].model_copy(update={"precision": "document"})})
+        elif loc.precision in ("clause", "sentence") and loc.kind != "country" and e.event_type in G.presence_types:
+            # (a meeting puts both sides there; anything else only its doer)
+            for a in persons + [r for r in e.recipients if r.kind == "person" and e.event_type == "CONSULT"]:
+                seen[a.name] = (loc, day)
+    return out
 
 
 def _merge_duplicates(events: list[Event]) -> list[Event]:

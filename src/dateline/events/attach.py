@@ -115,9 +115,19 @@ def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) ->
 
 
 def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country: Place | None,
-                   actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset()) -> Location | None:
+                   actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset(),
+                   speaker: Place | None = None, speaker_spans: Sequence[tuple[int, int]] | None = None,
+                   speaker_names: Sequence[tuple[int, int]] = (), protest: bool = False,
+                   outward: bool = False) -> Location | None:
     """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
-    rockets were fired at it') is where the act happened."""
+    rockets were fired at it') is where the act happened. `speaker_spans` (a statement's: words and stances): only
+    a place the text puts the speaker in, or one naming the speaker (`speaker_names`: 'Seoul warned'), counts, and
+    with none the speaker's own country (`speaker`) does. An act told in reported speech does not happen where
+    the speech was made ('told reporters in Geneva that troops had shelled a town'); a `protest` is not where the
+    state it is against is ('rallied in Jakarta, chanting against Australia'). An `outward` act (done to another
+    state: an attack, aid) is not placed by the doer's own name (`speaker_names`: 'Tanzania's
+    invasion of Uganda', 'Norway sent food aid to Sudan')."""
+    told = speech_governor(gov) if speaker_spans is None else None
     # only the sentence's own places can be chosen (the tiers are clauses of the sentence), so only they are read,
     # each parsed once
     roots = {id(p): _root_at(sent, p.start, p.end) for p in places
@@ -127,7 +137,12 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
               and not _describing_clause(roots[id(p)], gov)
               # a region no state holds ('war in the Middle East') fails any country check: the story's country
               # is the better guess when there is one
-              and (p.country or main_country is None)]
+              and (p.country or main_country is None)
+              and (speaker_spans is None or _speakers_place(roots[id(p)], gov, speaker_spans)
+                   or any(s <= p.start and p.end <= e for s, e in speaker_names))
+              and not (told is not None and _speakers_place(roots[id(p)], told, ()))
+              and not (protest and _protest_aim(roots[id(p)]))
+              and not (outward and p.kind == "country" and any(s <= p.start and p.end <= e for s, e in speaker_names))]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:
@@ -146,10 +161,55 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
             # holds in the clause, even one not in a locative phrase ('SANAA, Yemen — … stormed the embassy')
             return (is_actor, -int(bool(p.country)), -locative, -finer)
         p = usable[min(tier, key=rank)]
+        if speaker_spans is not None and p.kind == "country" and any(
+                s <= p.start and p.end <= e for s, e in speaker_names):
+            precision = "country"  # 'Britain condemned …': the speaker's name tells its country, not a site
         return _location(p, precision)
+    if speaker is not None:
+        return _location(speaker, "country")
     if main_country is not None:
         return _location(main_country, "country")
     return None
+
+
+def _speakers_place(root: Token | None, gov: Token, speaker_spans: Sequence[tuple[int, int]]) -> bool:
+    """'said in Geneva', 'at a press briefing in Lima, the minister accused …', 'speaking in Brussels, she said',
+    'officials in Kabul said', 'during a visit to Hanoi': the place hangs, through locative phrases only, on the
+    statement's verb (or a verb it is told under) or on the speaker. A place in what is said or in whom it is said
+    to ('called on Ukraine', 'condemned Iran's test', 'accused Russia of aggression in Ukraine') is not where the
+    speaker spoke."""
+    if root is None:
+        return False
+    verbs = {gov.i, *(a.i for a in _ancestors(gov))}
+    node = root
+    placed = False  # a locative preposition has governed the place's phrase
+    for _ in range(10):
+        if node.dep_ == "pobj" and node.head.dep_ == "prep":
+            prep = node.head
+            word = prep.lower_
+            # ('on a visit to Hanoi': any preposition before a journey, 'to' after one)
+            if word in G.statement_place_preps or node.lemma_.lower() in G.visit_nouns or (
+                    word == "to" and prep.head.lemma_.lower() in G.visit_nouns):
+                placed = True
+            elif not (placed and word in G.statement_linking_preps
+                      and (word != "of" or prep.head.pos_ in ("NOUN", "PROPN"))):
+                return False
+            node = prep.head
+        elif node.dep_ in ("appos", "compound", "conj") or node.dep_ in ("advcl", "acl") and node.tag_ == "VBG":
+            # a name's parts ('Hamburg, Germany'), or a participle on the verb or the speaker ('speaking in
+            # Brussels, she said')
+            node = node.head
+        else:
+            return False
+        if placed and (node.i in verbs or any(s <= node.idx < e for s, e in speaker_spans)):
+            return True
+    return False
+
+
+def _protest_aim(root: Token | None) -> bool:
+    """'chanting against Australia', 'a march against Beijing': the place is what the protest is against (its
+    government), not where the crowd is."""
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in G.protest_aim_preps
 
 
 def _describes_party(root: Token | None, actor_spans: Sequence[tuple[int, int]]) -> bool:

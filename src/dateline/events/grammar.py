@@ -161,6 +161,12 @@ class Grammar:
     patient_of_acts: frozenset[str] = frozenset()  # 'the arrest of X': X is acted on (type or TYPE/mode)
     agentive_act_nouns: frozenset[str] = frozenset()  # 'the violence of the police': the 'of' party does it
     outward_types: frozenset[str] = frozenset()  # acts never falling on the acting state's own name
+    statement_types: frozenset[str] = frozenset()  # words and stances: placed where the speaker is
+    statement_place_preps: frozenset[str] = frozenset()  # 'said in Geneva': the speaker is there
+    visit_nouns: frozenset[str] = frozenset()  # 'during a visit to Hanoi': the speaker is there
+    statement_linking_preps: frozenset[str] = frozenset()  # 'at a meeting of ministers in Brussels'
+    aimed_place_types: frozenset[str] = frozenset()  # 'Norway sent food aid to Sudan': not placed in Norway
+    presence_types: frozenset[str] = frozenset()  # 'arrived in Jakarta': the doer is there that day
     allegiance_words: frozenset[str] = frozenset()  # 'troops loyal to X': the group is of X's state
     figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
     figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
@@ -311,8 +317,10 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "sponsor_participles", "deliberation_verbs", "forgone_markers", "ability_words", "dispersal_verbs", "commentator_nouns", "riot_occasions", "attempt_nouns", "attempted_types",
                        "intolerance_verbs", "journey_verbs", "host_visit_verbs", "span_nouns",
                        "exercise_nouns", "gerund_control_preps", "holding_verbs",
-                       "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "seated_bodies", "patient_of_acts",
-                       "agentive_act_nouns", "outward_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
+                       "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "seated_bodies",
+                       "patient_of_acts", "agentive_act_nouns", "outward_types", "statement_types",
+                       "statement_place_preps", "visit_nouns", "statement_linking_preps", "aimed_place_types",
+                       "presence_types", "allegiance_words", "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "category_act_nouns", "category_act_preps", "verbal_attack_modifiers", "verbal_attack_instruments", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
