@@ -8,6 +8,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from ..kb import Entry as KBEntry
 from ..lexicon import cameo_for, intent_code
 from ..models import Actor, Event, EventDocument, Evidence, Location, Modality, Place
 from ..nlp import text_of
@@ -409,23 +410,22 @@ def _placed_groups(heads: list[Token], places: list[Place]) -> list[Actor]:
         body = next((e for e in load_kb().lookup(head.lemma_.lower()) if e.source == "noun" and e.sectors), None)
         if seat is not None and (body is not None or head.lemma_.lower() in G.seated_bodies):
             # 'a newspaper based in Beirut', 'a Nairobi-based charity': a body belongs where it is based
-            start, end = head.left_edge.idx, head.idx + len(head.text)
-            text = text_of(head.doc)[start:end]
-            how = {"sector": body.sectors[0], "sectors": list(body.sectors),
-                   "kind": body.kind if body.kind != "unknown" else "org"} if body is not None else {"kind": "org"}
-            return [Actor(text=text, name=f"{text} ({seat.country})", country=seat.country,
-                          start=start, end=end, **how)]
+            return [_placed_actor(head, seat, body, "org")]
         if head.tag_ not in ("NNS", "NNPS") and organ is None:
             continue
         place = _prep_place(head, ("in", "of", "from"), places)
         if place is not None:
-            start, end = head.left_edge.idx, head.idx + len(head.text)
-            text = text_of(head.doc)[start:end]
-            how = {"sector": organ.sectors[0], "sectors": list(organ.sectors),
-                   "kind": organ.kind if organ.kind != "unknown" else "org"} if organ is not None else {"kind": "group"}
-            return [Actor(text=text, name=f"{text} ({place.country})", country=place.country,
-                          start=start, end=end, **how)]
+            return [_placed_actor(head, place, organ, "group")]
     return []
+
+
+def _placed_actor(head: Token, place: Place, entry: KBEntry | None, kind: str) -> Actor:
+    """The actor a noun phrase names, of the place's country, with the KB noun entry's sector if it has one."""
+    start, end = head.left_edge.idx, head.idx + len(head.text)
+    text = text_of(head.doc)[start:end]
+    how = {"sector": entry.sectors[0], "sectors": list(entry.sectors),
+           "kind": entry.kind if entry.kind != "unknown" else "org"} if entry is not None else {"kind": kind}
+    return Actor(text=text, name=f"{text} ({place.country})", country=place.country, start=start, end=end, **how)
 
 
 def _published_text(heads: list[Token], places: list[Place], index: MentionIndex) -> list[Actor]:
