@@ -17,7 +17,7 @@ def _agrees(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("text", [
-    "During the campaign, Donald Trump promised to build a steel wall along the southern border.",
+    "During the campaign, Mayor Dana Cole promised to build a tram line to the airport.",
     "Joe Biden pledged on the campaign trail to expand Medicare to every retiree.",
     "Ted Cruz repeated his campaign promise to abolish the federal tax agency.",
     "The Republican nominee Mitt Romney promised voters a balanced budget within four years.",
@@ -54,7 +54,7 @@ def test_a_promise_outside_a_campaign_stays_an_agreement(text: str) -> None:
     "Senator Kamala Harris agreed.",
     "Marco Rubio agreed that the payroll tax cut should be extended.",
     "John McCain agreed with Lindsey Graham that the farm bill was badly flawed.",
-    "Many Republicans and Democrats agree that the voting machines are too old.",
+    "Most Ohio legislators agree that the county jails are overcrowded.",
 ])
 def test_agreeing_with_a_view_is_no_agreement(text: str) -> None:
     assert _agrees(text) == [], text
@@ -64,14 +64,14 @@ def test_agreeing_with_a_view_is_no_agreement(text: str) -> None:
     "Kenya agreed to meet the rebel leaders in Arusha.",
     "Iran and Iraq agreed that the Shalamcheh crossing would reopen next week.",  # two states settle terms
     "Chile agreed on Tuesday.",  # a state's assent
-    "Nancy Pelosi agreed to a vote on the Mexican trade deal.",
+    "Senator Susan Collins agreed to a vote on the dairy subsidy plan.",
 ])
 def test_agreeing_to_something_stays_an_agreement(text: str) -> None:
     assert _agrees(text), text
 
 
 @pytest.mark.parametrize("text", [
-    "Chuck Schumer and Mitch McConnell agreed they would hold a vote on the farm bill.",  # an act agreed
+    "Chuck Schumer and Mitch McConnell agreed they would schedule a debate on the pipeline permit.",  # an act agreed
     "The Paraguayan accord was agreed by both rebel factions.",  # the thing agreed is the passive subject
 ])
 def test_an_act_agreed_in_a_clause_or_a_passive_stays_an_agreement(text: str) -> None:
@@ -119,7 +119,7 @@ def test_a_visit_abroad_announced_for_later_stays_an_agreement_to_meet() -> None
 
 
 @pytest.mark.parametrize("text, event_type", [
-    ("Senator Rand Paul, who talks to the president frequently, voted against the bill.", "CONSULT"),
+    ("Senator Rand Paul, who speaks with the governor regularly, voted against the bill.", "CONSULT"),
     ("The Kenyan opposition has long opposed the new electoral map.", "ACCUSE"),
     ("Bolivian farmers' unions have long demanded land titles from the government.", "REQUEST"),
 ])
@@ -142,7 +142,7 @@ def test_routine_abuse_and_repeated_acts_stay(text: str, event_type: str) -> Non
 
 @pytest.mark.parametrize("text", [
     "Senator Cory Booker unveiled his proposal on Monday.",
-    "For many Americans, the promise of America seems distant.",
+    "For many farmers, the promise of Brazil feels remote.",
     "Governor Mike DeWine defended his proposal in Columbus on Tuesday.",
     "Senator Ron Wyden's proposal drew praise from unions.",
 ])
@@ -172,7 +172,7 @@ def test_a_candidate_proposal_in_a_headline_is_no_agreement() -> None:
 
 @pytest.mark.parametrize("text", [
     "Few senators were willing to work with Governor Andrew Cuomo.",
-    "Kentucky Senator Rand Paul is not ready to endorse the bill.",
+    "Senator Deb Fischer is not ready to endorse the bill.",
     "Will Texas lawmakers be willing to lose federal highway funding?",
     "Unless Ohio Republicans are willing to cross their voters, nothing will change.",
     "Iran is not willing to negotiate with France.",

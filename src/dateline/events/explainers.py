@@ -1,4 +1,4 @@
-"""Explainer prose: acts told as what a party does by habit ('a senator who talks to the president frequently',
+"""Explainer prose: acts told as what a party does by habit ('a senator who speaks with the governor regularly',
 'has long opposed the plan', 'has long argued that ...') describe a practice or a stance, not an act the report
 tells (no event). Only verbal acts: reports of routine beatings or arrests are coded as the abuses they tell."""
 
@@ -27,7 +27,7 @@ def _verb_of(trig: Trigger) -> Token | None:
 
 
 def habitual(trig: Trigger) -> bool:
-    """'talks to the president frequently', 'often agrees with the governor', 'has long opposed the plan': a
+    """'speaks with the governor regularly', 'often agrees with the governor', 'has long opposed the plan': a
     frequency adverb on the act's verb (habitual_adverbs), or 'long' on a perfect ('has long
     argued'), tells a habit or a lasting stance. 'Repeatedly refused' tells acts that happened and is kept."""
     if trig.event_type not in G.habitual_types:

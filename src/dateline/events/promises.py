@@ -159,14 +159,14 @@ def _names_an_act(noun: Token) -> bool:
 
 
 def empty_commitment(event: Event, trig: Trigger) -> bool:
-    """'Booker unveiled his proposal on Monday', 'the promise of America seems distant': a promise or proposal noun
+    """'Booker unveiled his proposal on Monday', 'the promise of Brazil feels remote': a promise or proposal noun
     that names no act and no party it is made to tells a policy plan or a prospect, not a commitment to cooperate
     with another party (no event). A state's or an international body's proposal, one made to a party ('offered
     Sudan a proposal'), or one whose act is named ('a pledge of aid', 'a promise to withdraw') stays."""
     tok = trig.token
     if event.event_type != "AGREE" or trig.kind == "verb" or tok.lemma_.lower() not in G.bare_commitment_nouns:
         return False
-    # 'the promise of America' is a prospect: a state named only as the noun's 'of' object makes no promise
+    # 'the promise of Brazil' is a prospect: a state named only as the noun's 'of' object makes no promise
     of_spans = [(g.left_edge.idx, g.idx + len(g)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                 for g in c.children if g.dep_ == "pobj"]
     promisers = [a for a in event.actors if not any(lo <= (a.start if a.start is not None else -1) < hi
@@ -199,7 +199,7 @@ def _few(verb: Token) -> bool:
 
 
 def unasserted_readiness(event: Event, trig: Trigger) -> bool:
-    """'Few senators were willing to work with him', 'is not ready to endorse the bill', 'unless Republicans are
+    """'Few senators were willing to work with him', 'is not ready to back the highway bill', 'unless Republicans are
     willing to cross their voters', 'whether he would be willing to pass it', 'Will lawmakers be willing to lose
     the funding?': a readiness the sentence denies, questions or only supposes commits no one (no AGREE). The
     readiness adjective's copula carries the negation, the condition or the question; 'said it was ready to resume
