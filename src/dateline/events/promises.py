@@ -98,7 +98,7 @@ def _to_voters(tok: Token) -> bool:
 
 
 def campaign_promise(event: Event, trig: Trigger) -> bool:
-    """'Trump vowed during the campaign to build a wall', 'if elected, she pledged to cancel student debt', 'the
+    """'the governor vowed during the campaign to build a stadium', 'if elected, she pledged to cancel student debt', 'the
     nominee promised voters a balanced budget', 'his campaign promise to abolish the agency': a pledge made in a
     run for office, about the candidate's own programme, to voters or to no one, commits no one to cooperate with
     another party (no event). A promise to another state or body ('pledged, if elected, to meet Putin') stays."""
@@ -200,9 +200,9 @@ def _few(verb: Token) -> bool:
 
 def unasserted_readiness(event: Event, trig: Trigger) -> bool:
     """'Few senators were willing to work with him', 'is not ready to back the highway bill', 'unless Republicans are
-    willing to cross their voters', 'whether he would be willing to pass it', 'Will lawmakers be willing to lose
+    willing to cross their voters', 'whether she would be willing to sign it', 'Will lawmakers be willing to lose
     the funding?': a readiness the sentence denies, questions or only supposes commits no one (no AGREE). The
-    readiness adjective's copula carries the negation, the condition or the question; 'said it was ready to resume
+    readiness adjective's copula carries the negation, the condition or the question; 'said they were ready to restart
     talks if ...' is asserted and stays."""
     if event.event_type != "AGREE":
         return False

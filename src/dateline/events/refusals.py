@@ -18,7 +18,7 @@ _PARTY_PREPS = frozenset({"on", "with", "against", "to", "for", "from", "between
 
 
 def _words_after(cop: Token) -> list[str]:
-    """The copula's predicate as words ('not on the table'), without adverbs other than the negation ('is currently
+    """The copula's predicate as words ('not on the table'), without adverbs other than the negation ('is plainly
     out of the question')."""
     doc = cop.doc
     return ["not" if t.lower_ == "n't" else t.lower_ for t in doc[cop.i + 1 : cop.right_edge.i + 1]
