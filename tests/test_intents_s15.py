@@ -65,3 +65,9 @@ def test_a_declared_refusal_to_attack_is_an_intent_to_de_escalate() -> None:
 
 def test_declared_aid_is_an_intent_to_give_that_aid() -> None:
     assert _one("Norway will send humanitarian aid to Chad.", "AGREE").cameo == "0333"
+
+
+def test_declared_help_for_a_named_state_is_coded() -> None:
+    # the pre-filter used to skip the sentence: the lexicon's object class (a named party) is no surface word
+    ev = _one("Japan will help Tonga.", "AGREE")
+    assert ev.cameo == "033" and [r.country for r in ev.recipients] == ["TON"]

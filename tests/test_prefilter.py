@@ -160,6 +160,8 @@ def test_candidate_mode_codes_the_same_events_with_clean_evidence() -> None:
     ("The minister said the rebels were responsible for the blast.", True),
     ("The weather in Lisbon was mild on Sunday.", False),
     ("   \n  ", False),
+    # session 15: an entry whose object is a class ('help' + a named party) is kept on the trigger alone
+    ("Japan will help Tonga.", True),
 ])
 def test_may_hold_event_is_the_trigger_test_alone(sentence: str, expected: bool) -> None:
     assert prefilter.may_hold_event(sentence) is expected

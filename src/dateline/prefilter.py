@@ -176,7 +176,8 @@ def _word_tables() -> dict[str, Any]:
         needs: list[frozenset[str]] = [forms([w]) for w in words[1:]]
         if t.particle:
             needs.append(forms([t.particle]))
-        if t.objects:
+        if t.objects and not any(o.startswith("@") for o in t.objects):
+            # an object class ('@party': a named party, '@violence') is no surface word: the trigger alone keeps
             needs.append(forms(t.objects))
         if t.complement:
             needs.append(forms([t.complement]))
