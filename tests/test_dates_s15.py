@@ -31,6 +31,10 @@ def _span(text: str, trigger: str) -> tuple[str | None, str | None]:
      "arrested", ("2021-03-08", PUBLISHED)),
     ("Since the junta dissolved parliament last month, police have detained hundreds of students in Mandalay.",
      "detained", ("2021-02-01", PUBLISHED)),
+    # a 'since' phrase whose time lies deeper in it
+    ("Chad has seen five coup attempts since the end of French rule in 1960.", "coup", ("1960-01-01", PUBLISHED)),
+    ("The army has seized four towns since the collapse of the truce on Monday.", "seized",
+     ("2021-03-08", PUBLISHED)),
     # ... while the act the 'since' clause tells keeps its own day
     ("Since the governor declared an emergency on Monday, soldiers have arrested dozens of looters in Valparaiso.",
      "declared", ("2021-03-08", "2021-03-08")),

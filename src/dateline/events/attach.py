@@ -150,8 +150,9 @@ def _describes_person(t: TimeExpr, gov: Token) -> bool:
 
 
 def _since_clause(t: TimeExpr, gov: Token | None, doc: Doc | None = None) -> bool:
-    """Whether the time sits in a 'since' clause ('since the army seized power in 1980') that the governor
-    is not part of: for the rest of the sentence it marks where a span begins, not when an act happened."""
+    """Whether the time sits in a 'since' clause or phrase ('since the army seized power in 1980', 'since the
+    end of French rule in 1960') that the governor is not part of: for the rest of the sentence it marks where
+    a span begins, not when an act happened."""
     doc = gov.doc if gov is not None else doc
     if doc is None:
         return False
@@ -159,7 +160,10 @@ def _since_clause(t: TimeExpr, gov: Token | None, doc: Doc | None = None) -> boo
     if span is None or not len(span):
         return False
     for tok in [span.root, *_ancestors(span.root)]:
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children):
+        if (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)) or (
+                tok.dep_ == "prep" and tok.lower_ == "since" and span.root.head.i != tok.i):
+            # (a bare 'since 1994' is the tagger's own span: only a time deeper in the phrase is read here,
+            # 'since the end of French rule in 1960')
             return gov is None or gov.i not in {x.i for x in tok.subtree}
     return False
 
