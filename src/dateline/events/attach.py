@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..animacy import animate
 from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
@@ -89,19 +89,83 @@ def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str
             # nor does a day after the story was filed: 'proposed holding talks on Jan. 9', 'demanded the
             # withdrawal by April 10', 'cancelled next month's summit' date the talks, the withdrawal, the summit
             dates = [t for t in dates if t.interval and str(t.interval.start)[:10] <= published[:10]]
+    dates = [t for t in dates if not _topic_date(t, gov) and not _describes_person(t, gov)]
     tiers = _tiers(gov, sent, [(t.start, t.end) for t in dates])
     for tier, source in zip(tiers, ("clause", "sentence", "sentence"), strict=True):
         if tier:
             # Prefer the expression nearest the governor.
             best = min(tier, key=lambda n: abs(dates[n].start - gov.idx))
-            return _date_info(dates[best], source, published, future)
-    before = [t for t in dates if paragraph_start <= t.end <= sent.start_char and t.role != "deadline"]
+            info = _date_info(dates[best], source, published, future)
+            if published and info.start and info.start[:10] <= published[:10] and _since_clause(dates[best], gov):
+                # 'since the governor declared an emergency on Monday, soldiers have arrested ...': the
+                # arrests fall between that day and the story, as 'since Monday' would have them
+                info = info.model_copy(update={"end": published})
+            if not future and published and info.end and info.end[:10] > published[:10]:
+                # a past or present act is not after the story: 'earlier this month', 'this year' end today
+                info = info.model_copy(update={"end": published})
+            return info
+    # A time that opens a span ('since 1994', 'since the army seized power in 1980') is background to its
+    # sentence, not the day the story has reached: the next sentence's act is not dated by it.
+    before = [t for t in dates if paragraph_start <= t.end <= sent.start_char and t.role not in ("deadline", "since")
+              and not _since_clause(t, None, sent.doc)]
     if before:
         return _date_info(before[-1], "previous", published, future)
     if published:
         return DateInfo(value=published, start=published, end=published, precision="day", inferred=True,
                         source="publication")
     return None
+
+
+def _topic_date(t: TimeExpr, gov: Token) -> bool:
+    """Whether the time modifies the object of a topic preposition that does not hold the governor
+    ('asked about the Aug. 3 letter', 'sanctions over its May 12 test'): it dates the topic, not the act."""
+    span = gov.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    own = {x.i for x in span}
+    for tok in _ancestors(span.root):
+        if tok.i == gov.i or tok.dep_ in OWN_CLAUSE_DEPS:
+            return False
+        if (tok.dep_ == "pobj" and tok.i not in own and tok.head.lower_ in G.date_topic_preps
+                and gov.i not in {x.i for x in tok.subtree}):
+            return True
+    return False
+
+
+def _describes_person(t: TimeExpr, gov: Token) -> bool:
+    """Whether a month or longer sits in a clause that describes a person ('Lopez, who led the talks in 2016,
+    praised …', 'the aide released by Iran this summer'), not holding the governor: it dates that person's past,
+    not the act. A day there is more often the same episode ('protesters who gathered on Saturday chanted …')."""
+    if t.precision in ("time", "day", "week"):
+        return False
+    span = gov.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for tok in [span.root, *_ancestors(span.root)]:
+        if tok.i == gov.i:
+            return False
+        if tok.dep_ in ("relcl", "acl") and tok.pos_ in ("VERB", "AUX"):
+            return gov.i not in {x.i for x in tok.subtree} and tok.head.i != gov.i and animate(tok.head)
+    return False
+
+
+def _since_clause(t: TimeExpr, gov: Token | None, doc: Doc | None = None) -> bool:
+    """Whether the time sits in a 'since' clause or phrase ('since the army seized power in 1980', 'since the
+    end of French rule in 1960') that the governor is not part of: for the rest of the sentence it marks where
+    a span begins, not when an act happened."""
+    doc = gov.doc if gov is not None else doc
+    if doc is None:
+        return False
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    for tok in [span.root, *_ancestors(span.root)]:
+        if (tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "since" for c in tok.children)) or (
+                tok.dep_ == "prep" and tok.lower_ == "since" and span.root.head.i != tok.i):
+            # (a bare 'since 1994' is the tagger's own span: only a time deeper in the phrase is read here,
+            # 'since the end of French rule in 1960')
+            return gov is None or gov.i not in {x.i for x in tok.subtree}
+    return False
 
 
 def _date_info(t: TimeExpr, source: str, published: str | None, future: bool) -> DateInfo:
