@@ -202,6 +202,12 @@ def _names_a_country(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and any(e.source == "country" or e.kind == "state" for e in load_kb().lookup(tok.text))
 
 
+def _of_a_noun(tok: Token) -> bool:
+    """A name inside a noun's prepositional phrase ('the town of Avdiivka', 'the port near Haifa') says which
+    thing the object is; the party acted on is the object itself."""
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN"
+
+
 VIOLENCE_CLASS = "@violence"  # an object class: any noun the lexicon reads as an assault ("warfare", "raids")
 
 
@@ -269,8 +275,8 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
         hits = [t for t in obj_tokens if (not split_word(t) or split_word(t) in objects or _hyphen_joined(t) in objects)
                 and (_lemma(t) in objects or t.text.lower() in objects
                 or _hyphen_joined(t) in objects
-                or (PEOPLE_CLASS in objects and _names_people(t))
-                or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)))
+                or (PEOPLE_CLASS in objects and _names_people(t) and not _of_a_noun(t))
+                or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)) and not _of_a_noun(t))
                 or (VIOLENCE_CLASS in objects and _names_violence(t)))]
         # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
         # ('a mediation effort' is mediation: a frame noun says the modifier is the act; 'violated the truce deal'
