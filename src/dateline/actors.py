@@ -719,9 +719,12 @@ class _Finder:
                 k += 1
             unit = self.unit_at.get(k)
             if unit is not None and unit.start == k and unit.first(MODIFIER_SOURCES - {"demonym"}) \
-                    and k not in self.consumed:
+                    and k not in self.consumed and not self._owns_relation(unit):
                 return unit
         return None
+
+    def _owns_relation(self, unit: _Unit) -> bool:
+        return patron_side(self.sdoc[unit.end - 1])
 
     def _visit_host(self, u: _Unit, head: Token) -> str | None:
         """The host of a visit told just before a bare 'the president' whom the traveller meets: the country of the
@@ -789,7 +792,7 @@ class _Finder:
             for k in range(u.start - 1, left - 1, -1):
                 m = self.unit_at.get(k)
                 if m is not None and m.start >= left and m not in mods and m.first(MODIFIER_SOURCES) \
-                        and k not in self.consumed:
+                        and k not in self.consumed and not patron_side(sdoc[m.end - 1]):
                     mods.append(m)
             person_mods = [self._person_actor_at(k) for k in range(left, u.start)]
             right = self._of_modifier(u.end)
@@ -1161,3 +1164,16 @@ def _unnamed_person_before(tok: Token, person_at: dict[int, Actor]) -> bool:
     return any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in person_at
                and t.lemma_.lower() in nouns and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children)
                for t in tok.sent)
+
+
+def patron_side(tok: Token) -> bool:
+    """'Russia's ally', 'Russia's militia ally', 'Iran's proxy militia': the owner names the
+    other side of a relation (event_grammar patron_nouns), not the party the noun stands for."""
+    from .events.grammar import load_grammar
+
+    if tok.dep_ != "poss" or tok.head.i <= tok.i:
+        return False  # 'Arab allies', 'NATO allies' name the allies' own side; only an owner is the patron
+    words = load_grammar().patron_nouns
+    noun = tok.head
+    return noun.lemma_.lower() in words or any(
+        c.dep_ in ("amod", "compound") and c.i > tok.i and c.lemma_.lower() in words for c in noun.children)
