@@ -44,6 +44,12 @@ def test_an_unnamed_ally_takes_no_country_from_its_patron() -> None:
         assert "VEN" not in _countries(ev.actors)
 
 
+def test_a_politician_s_allies_stay_compatriots() -> None:
+    ev = next(e for e in _events("Senator Okafor's allies criticized the Pentagon over the contract.")
+              if e.event_type == "ACCUSE")
+    assert _countries(ev.actors) == {"USA"}
+
+
 def test_a_proxy_as_the_target_is_not_its_patron() -> None:
     ev = next(e for e in _events("Saudi jets bombed Iran's proxies in northern Yemen at dawn.") if e.event_type == "ASSAULT")
     assert "SAU" in _countries(ev.actors)
@@ -62,3 +68,26 @@ def test_a_country_name_ending_another_place_name_is_not_that_country(text: str,
 def test_a_compass_word_keeps_the_country() -> None:
     ev = next(e for e in _events("Israeli troops invaded South Lebanon at dawn.") if e.event_type == "ASSAULT")
     assert _countries(ev.recipients) == {"LBN"}
+
+
+def _dated(text: str, published: str) -> list[Event]:
+    return extract(text, published=published).events
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a market in Juba on Tuesday, killing four traders.",
+    "Troops shelled villages near Malakal overnight, residents said.",
+])
+def test_a_town_of_a_later_state_is_the_old_state_s_before_the_split(text: str) -> None:
+    old = next(e for e in _dated(text, "2009-02-03") if e.event_type == "ASSAULT")
+    new = next(e for e in _dated(text, "2015-02-03") if e.event_type == "ASSAULT")
+    assert old.location is not None and old.location.country == "SDN"
+    assert new.location is not None and new.location.country == "SSD"
+
+
+def test_the_later_state_s_name_before_the_split_is_the_region_of_the_old_state() -> None:
+    text = "Eritrea accused Addis Ababa of arresting its students."
+    old = next(e for e in _dated(text, "1991-06-01") if e.event_type == "ACCUSE")
+    new = next(e for e in _dated(text, "1999-06-01") if e.event_type == "ACCUSE")
+    assert _countries(old.actors) == {"ETH"}
+    assert _countries(new.actors) == {"ERI"}

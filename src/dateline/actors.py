@@ -1173,6 +1173,8 @@ def patron_side(tok: Token) -> bool:
 
     if tok.dep_ != "poss" or tok.head.i <= tok.i:
         return False  # 'Arab allies', 'NATO allies' name the allies' own side; only an owner is the patron
+    if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+        return False  # a politician's allies ('Trump's allies', 'his allies') are mostly of his own country
     words = load_grammar().patron_nouns
     noun = tok.head
     return noun.lemma_.lower() in words or any(

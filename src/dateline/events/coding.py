@@ -133,6 +133,8 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
 
 
 def _patron_mention(actor: Actor, head: Token) -> bool:
+    if actor.kind == "person":
+        return False  # 'the senator's allies': a person's allies are mostly compatriots
     last = next((t for t in head.subtree if t.idx < (actor.end or 0) <= t.idx + len(t.text)), None)
     return last is not None and patron_side(last)
 
