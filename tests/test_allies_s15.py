@@ -91,3 +91,23 @@ def test_the_later_state_s_name_before_the_split_is_the_region_of_the_old_state(
     new = next(e for e in _dated(text, "1999-06-01") if e.event_type == "ACCUSE")
     assert _countries(old.actors) == {"ETH"}
     assert _countries(new.actors) == {"ERI"}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Kurds marched in Van against the new curfew on Sunday.", "TUR"),
+    ("Druze villagers protested in Sweida against fuel shortages.", "SYR"),
+    ("The Kurds of Iran accused Tehran of mass arrests.", "IRN"),
+])
+def test_a_people_of_several_states_placed_by_the_text_takes_that_state(text: str, country: str) -> None:
+    ev = next(e for e in _events(text) if e.event_type in ("PROTEST", "ACCUSE"))
+    assert country in _countries(ev.actors), [(a.text, a.country) for a in ev.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "Druze clerics condemned the Israeli government.",
+    "The Kurds accused Damascus of betrayal.",
+])
+def test_a_people_of_several_states_unplaced_takes_no_country(text: str) -> None:
+    ev = next(e for e in _events(text) if e.event_type == "ACCUSE")
+    people = [a for a in ev.actors if "Druze" in a.text or "Kurds" in a.text]
+    assert people and all(a.country is None for a in people), [(a.text, a.country) for a in ev.actors]

@@ -868,7 +868,13 @@ class _Finder:
             if entry.source == "people":
                 # 'the Copts', 'Uighurs protested': a people noun names the group; 'Uighur culture' does not
                 if head.tag_ in ("NNPS", "NNS") or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                    self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="CVL", sectors=["CVL"],
+                    start, end, country = u.start, u.end, entry.country
+                    home = self._residence(u, head) if country is None else None
+                    if home is not None and home.start > u.start:  # 'the Kurds of Iraq'
+                        end, country = home.end, home.first({"country", "region"}).country  # type: ignore[union-attr]
+                    elif home is not None:  # 'Syrian Kurds', 'Lebanese Druze': a people of several states placed
+                        start, country = home.start, home.first({"country", "demonym"}).country  # type: ignore[union-attr]
+                    self._actor(start, end, name=entry.name, country=country, sector="CVL", sectors=["CVL"],
                                 kind="group")
                 continue
             if entry.source in ("capital", "seat"):
@@ -907,7 +913,7 @@ class _Finder:
         if normalise(head.text) in self.kb.diaspora_peoples or mod is None or mod.end != u.start or self.sdoc[u.start - 1].dep_ not in ("amod", "compound"):
             return None
         entry = mod.first({"country", "demonym"})
-        if entry is None or not entry.country or entry.country == u.first({"demonym"}).country:  # type: ignore[union-attr]
+        if entry is None or not entry.country or entry.country == u.entries[0].country:
             return None
         return mod if self.sdoc[mod.end - 1].head.i == head.i else None
 

@@ -275,12 +275,11 @@ def _load_sectors(kb: KB, data: dict) -> None:
 
 def _load_peoples(kb: KB, data: dict) -> None:
     """Ethnic and religious peoples with one home state: a group of that state's civilians ('Yoruba leaders' ->
-    NGA, CVL); a people of several states (country null) gets no entry, so nothing is guessed."""
+    NGA, CVL); a people of several states (country null) is a group with no country, which only a place the
+    text gives it codes ('Kurds in Diyarbakir', 'Iraqi Kurds'), so nothing is guessed."""
     for p in data.get("peoples", []):
-        if not p.get("country"):
-            continue
         for surface in p["names"]:
-            kb.add(surface, _entry(surface, source="people", name=p["names"][0], country=p["country"],
+            kb.add(surface, _entry(surface, source="people", name=p["names"][0], country=p.get("country"),
                                    sectors=("CVL",), kind="group"))
 
 

@@ -76,7 +76,8 @@ def flag(actor: Actor, country: str, event_type: str) -> Actor:
 
 def stateless_by_name(actor: Actor) -> bool:
     """A named group the KB knows without a country ('al-Qaeda', 'Islamic State') acts across borders: the place
-    of one of its acts does not make it that place's group."""
+    of one of its acts does not make it that place's group. Nor does a people of several states ('Kurds',
+    'Druze') take the story's country: only a place its own clause gives it codes it (`events._residents`)."""
     from ..kb import load_kb
 
-    return any(e.source == "org" and e.country is None for e in load_kb().lookup(actor.name))
+    return any(e.source in ("org", "people") and e.country is None for e in load_kb().lookup(actor.name))
