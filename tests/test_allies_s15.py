@@ -111,3 +111,19 @@ def test_a_people_of_several_states_unplaced_takes_no_country(text: str) -> None
     ev = next(e for e in _events(text) if e.event_type == "ACCUSE")
     people = [a for a in ev.actors if "Druze" in a.text or "Kurds" in a.text]
     assert people and all(a.country is None for a in people), [(a.text, a.country) for a in ev.actors]
+
+
+@pytest.mark.parametrize(("text", "patron"), [
+    ("Militants overran the U.S. ally's last outpost near the coast.", "USA"),
+    ("Insurgents besieged the French ally in the northern desert town.", "FRA"),
+])
+def test_a_state_flag_on_an_ally_names_its_patron(text: str, patron: str) -> None:
+    for ev in _events(text):
+        assert patron not in _countries(ev.recipients) | _countries(ev.actors), (
+            ev.event_type, [(a.text, a.country) for a in ev.recipients])
+
+
+def test_a_state_and_its_allies_keep_the_state() -> None:
+    ev = next(e for e in _events("Britain and Gulf allies launched air strikes on rebel bases in Libya.")
+              if e.event_type == "ASSAULT")
+    assert "GBR" in _countries(ev.actors)

@@ -1177,11 +1177,17 @@ def patron_side(tok: Token) -> bool:
     other side of a relation (event_grammar patron_nouns), not the party the noun stands for."""
     from .events.grammar import load_grammar
 
-    if tok.dep_ != "poss" or tok.head.i <= tok.i:
-        return False  # 'Arab allies', 'NATO allies' name the allies' own side; only an owner is the patron
-    if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+    if tok.head.i <= tok.i or tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
         return False  # a politician's allies ('Trump's allies', 'his allies') are mostly of his own country
     words = load_grammar().patron_nouns
     noun = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        # 'a U.S. ally', 'an American ally': a state's flag on the noun itself with no owner names the patron;
+        # 'Arab allies', 'NATO allies', 'America's Saudi ally' and 'the US and Arab allies' name the allies' side
+        return (noun.lemma_.lower() in words and not any(c.dep_ == "poss" for c in noun.children)
+                and not any(c.dep_ in ("conj", "cc") for c in tok.children) and tok.dep_ != "conj"
+                and any(e.source in ("country", "demonym") and e.country for e in load_kb().lookup(tok.text)))
+    if tok.dep_ != "poss":
+        return False
     return noun.lemma_.lower() in words or any(
         c.dep_ in ("amod", "compound") and c.i > tok.i and c.lemma_.lower() in words for c in noun.children)
