@@ -283,14 +283,17 @@ def _residents(parties: list[Actor], heads: list[Token], country: str, peoples: 
     kb = load_kb()
     # 'ethnic Hungarians', or a people the KB gives a home state ('Chechen brothers' in Boston are residents)
     ethnic = [h for h in heads if any((t.lower_ == "ethnic" and t.i < p.i) or peoples and any(
-        e.source == "people" for e in kb.lookup(t.text)) for p in people(h) for t in p.subtree)]
-    if not ethnic:
+        e.source == "people" and e.country for e in kb.lookup(t.text)) for p in people(h) for t in p.subtree)]
+    # a people of several states ('Kurds in Diyarbakir') is placed only while it has no country: 'Syrian
+    # Kurdish forces' keep the state the text gives them
+    stateless = [h for h in heads if placed and any(e.source == "people" and not e.country
+                                                    for p in people(h) for t in p.subtree for e in kb.lookup(t.text))]
+    if not ethnic and not stateless:
         return parties
     out = []
     for p in parties:
-        if (p.country or placed) and p.country != country and p.kind == "group" and any(
-                (p.start or 0) <= h.idx < (p.end or 0) for h in ethnic):
-            # a people of several states with no country yet ('Kurds in Diyarbakir') is placed here too
+        if p.country != country and p.kind == "group" and any(
+                (p.start or 0) <= h.idx < (p.end or 0) for h in (ethnic if p.country else ethnic + stateless)):
             p = p.model_copy(update={"country": country, "name": f"ethnic {p.text} ({country})"})
         out.append(p)
     return out
