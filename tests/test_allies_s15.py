@@ -127,3 +127,27 @@ def test_a_state_and_its_allies_keep_the_state() -> None:
     ev = next(e for e in _events("Britain and Gulf allies launched air strikes on rebel bases in Libya.")
               if e.event_type == "ASSAULT")
     assert "GBR" in _countries(ev.actors)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Norway's defence minister warned Sweden over the fishing dispute on Monday. Sweden rejected the claims. "
+     "Defence Minister Ola Brekke issued the warning after talks in Stockholm failed.", "NOR"),
+    ("Chile's interior minister toured the flooded towns. Interior Minister Rosa Vidal promised aid to the "
+     "victims and accused Peru of hoarding relief supplies.", "CHL"),
+])
+def test_an_unknown_office_holder_takes_the_state_of_the_office_named_earlier(text: str, country: str) -> None:
+    named = [a for e in _events(text) for a in e.actors if "Brekke" in a.text or "Vidal" in a.text]
+    assert named and all(a.country == country for a in named), [(a.text, a.country) for a in named]
+
+
+def test_two_states_holding_the_office_leave_the_name_open() -> None:
+    text = ("Ghana's president met Togo's president in Lome. President Kwame Asare later accused smugglers "
+            "of undermining the border deal.")
+    named = [a for a in extract(text, published="2021-03-09").actors if "Asare" in a.text]
+    assert named and all(a.country is None for a in named), [(a.text, a.country) for a in named]
+
+
+def test_the_office_of_a_body_is_not_the_state_s() -> None:
+    text = "President Biden spoke in Ohio on Monday. Teachers Union President Ray Boone denied the reports."
+    named = [a for a in extract(text, published="2021-03-09").actors if "Boone" in a.text]
+    assert named and all(a.country is None for a in named), [(a.text, a.country) for a in named]

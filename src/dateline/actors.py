@@ -38,7 +38,7 @@ from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KB, Entry, Person, first_word, load_kb, normalise
+from .kb import KB, Entry, Person, first_word, load_kb, normalise, role_key
 from .models import Actor, Document, Place
 from .nlp import ents_of, text_of
 
@@ -1093,10 +1093,34 @@ class _Finder:
                     return actor
         return None
 
+    def offices(self) -> None:
+        """'Israel's defence minister signalled ...' then 'Defence Minister Moshe Levi said': a name the KB does
+        not know, under a bare office, takes the state of the story's earlier holders of that office when they
+        are all of one state (a story of two presidents leaves it open); a staff title ('spokesman') is anyone's."""
+        people = sorted((a for _i, _j, a in self.actors if a.kind == "person" and a.role), key=lambda a: a.start or 0)
+        fixed: dict[str, str] = {}
+        for a in people:
+            if a.country or a.org or a.name in self.kb.people or (
+                    normalise(a.role or "").split() or [""])[-1] in STAFF_TITLES:
+                continue
+            key = role_key(a.role or "")
+            span = self.sdoc.char_span(a.start or 0, a.end or 0, alignment_mode="expand")
+            prev = self.sdoc[span.start - 1] if span is not None and span.start > 0 else None
+            if prev is not None and prev.pos_ == "PROPN":
+                continue  # 'National Urban League President X': the office of a body, not a state's
+            states = {h.country for h in people if h.country and (h.start or 0) < (a.start or 0)
+                      and role_key(h.role or "") == key}
+            if len(states) == 1:
+                fixed[a.name] = a.country = states.pop()
+        for a in people:
+            if a.country is None and a.org is None and a.name in fixed:
+                a.country = fixed[a.name]  # the same person named again before this pass ran
+
     def run(self) -> list[Actor]:
         self.persons()
         self.surnames()
         self.titles_alone()
+        self.offices()
         self.sector_nouns()
         self.named()
         self.entities()
