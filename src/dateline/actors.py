@@ -38,7 +38,7 @@ from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KB, Entry, Person, first_word, load_kb, normalise
+from .kb import KB, Entry, Person, first_word, load_kb, normalise, role_key
 from .models import Actor, Document, Place
 from .nlp import ents_of, text_of
 
@@ -719,9 +719,12 @@ class _Finder:
                 k += 1
             unit = self.unit_at.get(k)
             if unit is not None and unit.start == k and unit.first(MODIFIER_SOURCES - {"demonym"}) \
-                    and k not in self.consumed:
+                    and k not in self.consumed and not self._owns_relation(unit):
                 return unit
         return None
+
+    def _owns_relation(self, unit: _Unit) -> bool:
+        return patron_side(self.sdoc[unit.end - 1])
 
     def _visit_host(self, u: _Unit, head: Token) -> str | None:
         """The host of a visit told just before a bare 'the president' whom the traveller meets: the country of the
@@ -789,7 +792,7 @@ class _Finder:
             for k in range(u.start - 1, left - 1, -1):
                 m = self.unit_at.get(k)
                 if m is not None and m.start >= left and m not in mods and m.first(MODIFIER_SOURCES) \
-                        and k not in self.consumed:
+                        and k not in self.consumed and not patron_side(sdoc[m.end - 1]):
                     mods.append(m)
             person_mods = [self._person_actor_at(k) for k in range(left, u.start)]
             right = self._of_modifier(u.end)
@@ -865,7 +868,13 @@ class _Finder:
             if entry.source == "people":
                 # 'the Copts', 'Uighurs protested': a people noun names the group; 'Uighur culture' does not
                 if head.tag_ in ("NNPS", "NNS") or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-                    self._actor(u.start, u.end, name=entry.name, country=entry.country, sector="CVL", sectors=["CVL"],
+                    start, end, country = u.start, u.end, entry.country
+                    home = self._residence(u, head) if country is None else None
+                    if home is not None and home.start > u.start:  # 'the Kurds of Iraq'
+                        end, country = home.end, home.first({"country", "region"}).country  # type: ignore[union-attr]
+                    elif home is not None:  # 'Syrian Kurds', 'Lebanese Druze': a people of several states placed
+                        start, country = home.start, home.first({"country", "demonym"}).country  # type: ignore[union-attr]
+                    self._actor(start, end, name=entry.name, country=country, sector="CVL", sectors=["CVL"],
                                 kind="group")
                 continue
             if entry.source in ("capital", "seat"):
@@ -904,7 +913,7 @@ class _Finder:
         if normalise(head.text) in self.kb.diaspora_peoples or mod is None or mod.end != u.start or self.sdoc[u.start - 1].dep_ not in ("amod", "compound"):
             return None
         entry = mod.first({"country", "demonym"})
-        if entry is None or not entry.country or entry.country == u.first({"demonym"}).country:  # type: ignore[union-attr]
+        if entry is None or not entry.country or entry.country == u.entries[0].country:
             return None
         return mod if self.sdoc[mod.end - 1].head.i == head.i else None
 
@@ -1084,10 +1093,34 @@ class _Finder:
                     return actor
         return None
 
+    def offices(self) -> None:
+        """'Israel's defence minister signalled ...' then 'Defence Minister Moshe Levi said': a name the KB does
+        not know, under a bare office, takes the state of the story's earlier holders of that office when they
+        are all of one state (a story of two presidents leaves it open); a staff title ('spokesman') is anyone's."""
+        people = sorted((a for _i, _j, a in self.actors if a.kind == "person" and a.role), key=lambda a: a.start or 0)
+        fixed: dict[str, str] = {}
+        for a in people:
+            if a.country or a.org or a.name in self.kb.people or (
+                    normalise(a.role or "").split() or [""])[-1] in STAFF_TITLES:
+                continue
+            key = role_key(a.role or "")
+            span = self.sdoc.char_span(a.start or 0, a.end or 0, alignment_mode="expand")
+            prev = self.sdoc[span.start - 1] if span is not None and span.start > 0 else None
+            if prev is not None and prev.pos_ == "PROPN":
+                continue  # 'National Urban League President X': the office of a body, not a state's
+            states = {h.country for h in people if h.country and (h.start or 0) < (a.start or 0)
+                      and role_key(h.role or "") == key}
+            if len(states) == 1:
+                fixed[a.name] = a.country = states.pop()
+        for a in people:
+            if a.country is None and a.org is None and a.name in fixed:
+                a.country = fixed[a.name]  # the same person named again before this pass ran
+
     def run(self) -> list[Actor]:
         self.persons()
         self.surnames()
         self.titles_alone()
+        self.offices()
         self.sector_nouns()
         self.named()
         self.entities()
@@ -1161,3 +1194,24 @@ def _unnamed_person_before(tok: Token, person_at: dict[int, Actor]) -> bool:
     return any(t.i < tok.i and t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NN" and t.i not in person_at
                and t.lemma_.lower() in nouns and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in t.children)
                for t in tok.sent)
+
+
+def patron_side(tok: Token) -> bool:
+    """'Russia's ally', 'Russia's militia ally', 'Iran's proxy militia': the owner names the
+    other side of a relation (event_grammar patron_nouns), not the party the noun stands for."""
+    from .events.grammar import load_grammar
+
+    if tok.head.i <= tok.i or tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+        return False  # a politician's allies ('Trump's allies', 'his allies') are mostly of his own country
+    words = load_grammar().patron_nouns
+    noun = tok.head
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        # 'a U.S. ally', 'an American ally': a state's flag on the noun itself with no owner names the patron;
+        # 'Arab allies', 'NATO allies', 'America's Saudi ally' and 'the US and Arab allies' name the allies' side
+        return (noun.lemma_.lower() in words and not any(c.dep_ == "poss" for c in noun.children)
+                and not any(c.dep_ in ("conj", "cc") for c in tok.children) and tok.dep_ != "conj"
+                and any(e.source in ("country", "demonym") and e.country for e in load_kb().lookup(tok.text)))
+    if tok.dep_ != "poss":
+        return False
+    return noun.lemma_.lower() in words or any(
+        c.dep_ in ("amod", "compound") and c.i > tok.i and c.lemma_.lower() in words for c in noun.children)

@@ -275,12 +275,11 @@ def _load_sectors(kb: KB, data: dict) -> None:
 
 def _load_peoples(kb: KB, data: dict) -> None:
     """Ethnic and religious peoples with one home state: a group of that state's civilians ('Yoruba leaders' ->
-    NGA, CVL); a people of several states (country null) gets no entry, so nothing is guessed."""
+    NGA, CVL); a people of several states (country null) is a group with no country, which only a place the
+    text gives it codes ('Kurds in Diyarbakir', 'Iraqi Kurds'), so nothing is guessed."""
     for p in data.get("peoples", []):
-        if not p.get("country"):
-            continue
         for surface in p["names"]:
-            kb.add(surface, _entry(surface, source="people", name=p["names"][0], country=p["country"],
+            kb.add(surface, _entry(surface, source="people", name=p["names"][0], country=p.get("country"),
                                    sectors=("CVL",), kind="group"))
 
 
@@ -329,3 +328,18 @@ def reset_cache() -> None:
 
 
 __all__ = ["KB", "Entry", "Person", "Term", "load_kb", "normalise", "first_word", "role_key", "reset_cache", "ENV_EXTRA"]
+
+
+@functools.lru_cache(maxsize=1)
+def _successions() -> dict[str, tuple[str, str]]:
+    data = json.loads((KB_DIR / "successions.json").read_text(encoding="utf-8"))
+    return {s["state"]: (s["from"], s["since"]) for s in data["successions"]}
+
+
+def state_on(country: str | None, date: str | None) -> str | None:
+    """The state a country code's land belonged to on ``date`` (YYYY-MM-DD...): Juba was Sudan's before South
+    Sudan's independence (kb/successions.json). Codes without a listed split, or no date, are kept."""
+    if not country or not date:
+        return country
+    split = _successions().get(country)
+    return split[0] if split is not None and date[:10] < split[1] else country

@@ -270,7 +270,8 @@ def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
     return _code_all([speaker], index) if speaker is not None else []
 
 
-def _residents(parties: list[Actor], heads: list[Token], country: str, peoples: bool = True) -> list[Actor]:
+def _residents(parties: list[Actor], heads: list[Token], country: str, peoples: bool = True,
+               placed: bool = True) -> list[Actor]:
     """'ethnic Hungarians in Slovakia': an ethnic group is coded by the state it lives in, the place of the
     act, as CAMEO and PLOVER code residents (the ethnicity is not a nationality). A people the KB gives a home
     state ('Chechen men attacked a policeman in Vienna') too, unless the place is only the name of the state
@@ -283,13 +284,17 @@ def _residents(parties: list[Actor], heads: list[Token], country: str, peoples: 
     kb = load_kb()
     # 'ethnic Hungarians', or a people the KB gives a home state ('Chechen brothers' in Boston are residents)
     ethnic = [h for h in heads if any((t.lower_ == "ethnic" and t.i < p.i) or peoples and any(
-        e.source == "people" for e in kb.lookup(t.text)) for p in people(h) for t in p.subtree)]
-    if not ethnic:
+        e.source == "people" and e.country for e in kb.lookup(t.text)) for p in people(h) for t in p.subtree)]
+    # a people of several states ('Kurds in Diyarbakir') is placed only while it has no country: 'Syrian
+    # Kurdish forces' keep the state the text gives them
+    stateless = [h for h in heads if placed and any(e.source == "people" and not e.country
+                                                    for p in people(h) for t in p.subtree for e in kb.lookup(t.text))]
+    if not ethnic and not stateless:
         return parties
     out = []
     for p in parties:
-        if p.country and p.country != country and p.kind == "group" and any(
-                (p.start or 0) <= h.idx < (p.end or 0) for h in ethnic):
+        if p.country != country and p.kind == "group" and any(
+                (p.start or 0) <= h.idx < (p.end or 0) for h in (ethnic if p.country else ethnic + stateless)):
             p = p.model_copy(update={"country": country, "name": f"ethnic {p.text} ({country})"})
         out.append(p)
     return out
@@ -1370,8 +1375,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
             recipients = [flag(r, location.country, trig.event_type) if r.kind in ("group", "person") and r.sector
                           else r for r in recipients]
         if location.precision in ("clause", "sentence"):
-            actors = _residents(actors, args.actors, location.country, peoples=not addressed)
-            recipients = _residents(recipients, args.recipients, location.country)
+            # a people of several states is placed only by a place that is not a party's name ('the Kurds
+            # accused Baghdad' says nothing of which Kurds)
+            placed = not _names_the_actor(location, [a for a in (*actors, *recipients) if a.start is not None])
+            actors = _residents(actors, args.actors, location.country, peoples=not addressed, placed=placed)
+            recipients = _residents(recipients, args.recipients, location.country, placed=placed)
     elif trig.event_type in G.domestic_types:
         # No place named: police act at home, so the unnamed people they act on are of the police's own state
         # ('Egyptian police dispersed demonstrators'); an army may act abroad, so only police speak for this.

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..actors import patron_side
 from ..animacy import animate, person_nouns
 from ..models import Actor
 from ..nlp import text_of
@@ -16,6 +17,8 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc"
 RIGHT_PHRASE_PREPS = frozenset({"of", "under", "from", "in", "with"})
 STATE_SECTORS = frozenset({"GOV", "JUD", "MIL", "COP", "LEG", "SPY"})
 G = load_grammar()
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "upper", "lower"})
 
 
 class MentionIndex:
@@ -97,7 +100,19 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     base: Actor | None = None
     if covering:
         base = max(covering, key=lambda a: (a.end or 0) - (a.start or 0))
+    # "Russia's ally Belarus", 'a commander of Russia's militia ally': the owner of an ally is the other side
+    # of the relation and codes neither the ally nor its officers; "Moscow's allies" alone codes nobody
     others = [a for a in inside if a is not base]
+    patrons = [a for a in others if _patron_mention(a, head)]
+    if patrons:
+        others = [a for a in others if a not in patrons]
+        nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
+        if base is None and not others and head.lemma_.lower() in G.patron_nouns and nxt is not None \
+                and nxt.pos_ == "PROPN":
+            # 'ally Belarus' read as two subjects: the name right after the noun is still its apposition
+            others = [a for a in index.covering(nxt.idx, nxt.idx + len(nxt.text)) if (a.start or 0) == nxt.idx]
+        if base is None and not others:
+            return None
     if base is None:
         if not others:
             return _with_allegiance(_kb_word(head) or _placed_role(head, index) or _group_noun(head)
@@ -115,6 +130,13 @@ def code_argument(head: Token, index: MentionIndex) -> Actor | None:
     for other in others:
         base = _merge(base, other)
     return _with_allegiance(base, head, index)
+
+
+def _patron_mention(actor: Actor, head: Token) -> bool:
+    if actor.kind == "person":
+        return False  # 'the senator's allies': a person's allies are mostly compatriots
+    last = next((t for t in head.subtree if t.idx < (actor.end or 0) <= t.idx + len(t.text)), None)
+    return last is not None and patron_side(last)
 
 
 def _with_allegiance(actor: Actor | None, head: Token, index: MentionIndex) -> Actor | None:
@@ -148,6 +170,22 @@ def _allegiance(head: Token, index: MentionIndex) -> str | None:
     return None
 
 
+def _ends_other_name(head: Token) -> bool:
+    """'Mexico' as the head of 'New Mexico', 'Wales' of 'New South Wales': a country's name ending another
+    name, which the actors stage did not take for the country. Compass words alone keep the country
+    ('South Lebanon' is a part of Lebanon)."""
+    doc = head.doc
+    in_name = head.ent_iob_ == "I"
+    words: list[Token] = []
+    k = head.i - 1
+    while k >= 0 and doc[k].is_title and doc[k].pos_ == "PROPN" and (in_name or doc[k].dep_ == "compound"):
+        words.append(doc[k])
+        if in_name and doc[k].ent_iob_ == "B":
+            break
+        k -= 1
+    return any(w.lower_ not in COMPASS_WORDS for w in words)
+
+
 def _kb_word(head: Token) -> Actor | None:
     """A lone modifier the actors stage had no noun for: 'crazy Russian claims' -> RUS; or a noun the KB does
     not list whose flag is a modifier: 'Israeli tanks', 'Iraqi Kurds' -> a group of that country."""
@@ -158,6 +196,8 @@ def _kb_word(head: Token) -> Actor | None:
     if after_stance_prefix(head, patrons=False):
         return None  # a patron asked for as the argument itself ('the Saudi-backed plan': its owner) still codes
     for entry in kb.lookup(head.text):
+        if entry.source in ("country", "capital") and _ends_other_name(head):
+            continue
         if entry.source in ("country", "demonym", "capital", "seat", "igo") and (entry.country or entry.org):
             if entry.source == "demonym" and head.tag_ in ("NNS", "NNPS") and normalise(head.text) not in kb.diaspora_peoples:
                 # 'Bosnian Serbs': a people is coded by the state it lives in, which English names first
@@ -178,8 +218,8 @@ def _kb_word(head: Token) -> Actor | None:
     mods = [m for m in head.lefts if m.dep_ in ("amod", "compound", "nmod", "poss")]
     mods += [g for m in mods if m.dep_ == "compound" for g in m.lefts if g.dep_ in ("amod", "compound", "nmod")]
     for mod in sorted(mods, key=lambda m: m.i):
-        if after_stance_prefix(mod):
-            continue
+        if after_stance_prefix(mod) or patron_side(mod):
+            continue  # 'Iran's proxy militias': the owner is the patron
         entry = next((e for e in kb.lookup(mod.text) if e.source in ("country", "demonym", "people") and e.country),
                      None)
         if entry is None:

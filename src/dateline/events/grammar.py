@@ -169,6 +169,7 @@ class Grammar:
     presence_types: frozenset[str] = frozenset()  # 'arrived in Jakarta': the doer is there that day
     date_topic_preps: frozenset[str] = frozenset()  # 'questions about the March 3 memo': not the questions' day
     allegiance_words: frozenset[str] = frozenset()  # 'troops loyal to X': the group is of X's state
+    patron_nouns: frozenset[str] = frozenset()  # "Russia's ally Belarus": the possessor is the patron, not the party
     figurative_objects: dict[str, frozenset[str]] = field(default_factory=dict)  # 'struck a tone': no act
     figurative_preps: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # 'seized on a remark'
     topic_talk_verbs: frozenset[str] = frozenset()  # 'Democrats are talking about turnout': no one consulted
@@ -321,7 +322,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "outcome_verbs", "mishap_nouns", "mishap_verbs", "base_participles", "seated_bodies",
                        "patient_of_acts", "agentive_act_nouns", "outward_types", "statement_types",
                        "statement_place_preps", "visit_nouns", "statement_linking_preps", "aimed_place_types",
-                       "presence_types", "date_topic_preps", "allegiance_words", "topic_talk_verbs", "generic_act_types",
+                       "presence_types", "date_topic_preps", "allegiance_words", "patron_nouns",
+                       "topic_talk_verbs", "generic_act_types",
                        "generic_act_preps", "category_act_nouns", "category_act_preps", "verbal_attack_modifiers", "verbal_attack_instruments", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",

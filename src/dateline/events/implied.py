@@ -74,9 +74,18 @@ def flag(actor: Actor, country: str, event_type: str) -> Actor:
     return actor
 
 
+BODY_SECTORS = frozenset({"MIL", "GOV", "COP", "REB", "SPY", "JUD", "LEG", "PTY", "INS"})
+
+
 def stateless_by_name(actor: Actor) -> bool:
     """A named group the KB knows without a country ('al-Qaeda', 'Islamic State') acts across borders: the place
-    of one of its acts does not make it that place's group."""
+    of one of its acts does not make it that place's group. Nor does a people of several states ('Kurds',
+    'Druze') take the story's country: only a place its own clause gives it codes it (`events._residents`)."""
     from ..kb import load_kb
 
-    return any(e.source == "org" and e.country is None for e in load_kb().lookup(actor.name))
+    kb = load_kb()
+    if any(e.source == "org" and e.country is None for e in kb.lookup(actor.name)):
+        return True
+    # a people itself ('Kurds', 'Druze clerics'), not a body or force named by it ('Kurdish authority')
+    return actor.kind == "group" and not set(actor.sectors or [actor.sector]) & BODY_SECTORS and any(
+        e.source == "people" and e.country is None for e in kb.lookup(actor.name))

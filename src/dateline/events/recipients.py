@@ -237,9 +237,11 @@ def _owners(noun: Token, depth: int = 0) -> list[Token]:
     """Parties a noun phrase is about or belongs to: "the resignation of President X", "X's failure",
     "their anger at Kenya's new tariffs" (two steps at most)."""
     out: list[Token] = prefixed_owner(noun, load_grammar().leader_participles)
+    # "Iran's proxies", "Moscow's allies": the owner is the other side of the relation, not the party (patron_nouns)
+    related = noun.lemma_.lower() in load_grammar().patron_nouns
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in OWNER_ENTS):
-            if c.lower_ not in ("their", "its", "his", "her", "our", "my", "your"):
+            if c.lower_ not in ("their", "its", "his", "her", "our", "my", "your") and not related:
                 out.append(c)
         elif c.dep_ == "prep" and c.lower_ in OWNER_PREPS:
             for g in c.children:
