@@ -9,6 +9,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .models import EventDocument
 
 KB_DIR = Path(__file__).resolve().parent / "data" / "kb"
 KB_FILES = ("countries.json", "igos.json", "orgs.json", "people.json", "leaders.json", "sectors.json", "speech.json",
@@ -327,7 +331,6 @@ def reset_cache() -> None:
     _build.cache_clear()
 
 
-__all__ = ["KB", "Entry", "Person", "Term", "load_kb", "normalise", "first_word", "role_key", "reset_cache", "ENV_EXTRA"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -343,3 +346,20 @@ def state_on(country: str | None, date: str | None) -> str | None:
         return country
     split = _successions().get(country)
     return split[0] if split is not None and date[:10] < split[1] else country
+
+
+def date_states(out: EventDocument, published: str | None) -> None:
+    """Recode states that split from another later than the story (`state_on`) in every place, actor, event party
+    and event location of one document, once, so every stage's codes agree."""
+    if not published:
+        return
+    things = [*out.places, *out.actors] + [a for e in out.events for a in (*e.actors, *e.recipients)]
+    things += [e.location for e in out.events if e.location is not None]
+    for thing in things:
+        dated = state_on(thing.country, published)
+        if dated != thing.country:
+            thing.country = dated
+
+
+__all__ = ["KB", "Entry", "Person", "Term", "load_kb", "normalise", "first_word", "role_key", "reset_cache", "ENV_EXTRA",
+           "state_on", "date_states"]

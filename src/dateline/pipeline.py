@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from . import actors, clean, events, guards, nlp, places, prefilter, quotes, times
+from . import actors, clean, events, guards, kb, nlp, places, prefilter, quotes, times
 from .ingest import RawArticle
 from .models import Document, Entity, Event, EventDocument
 from .prefilter import ParseMode
@@ -52,26 +52,11 @@ def analyse_document(document: Document, warnings: list[str] | None = None, sdoc
     out.counts = events.find_counts(sdoc, out.times)
     out.quotes = quotes.find_quotes(sdoc, out.actors)
     out.events = events.code_events(sdoc, out)
-    _date_states(out, document.published)
+    kb.date_states(out, document.published)  # Juba before July 2011 is Sudan's
     if parsed != document.text:
         out.events = [_trim_evidence(e, parsed, document.text) for e in out.events]
         guards.drop_blanked_spans(out)  # mentions run across a blanked stretch are not the document's words
     return out
-
-
-def _date_states(out: EventDocument, published: str | None) -> None:
-    """Codes of states that split from another later than the story (kb.state_on): a place or party in Juba
-    before July 2011 is Sudan's. Done once here so every stage's codes agree."""
-    from .kb import state_on
-
-    if not published:
-        return
-    things = [*out.places, *out.actors] + [a for e in out.events for a in (*e.actors, *e.recipients)]
-    things += [e.location for e in out.events if e.location is not None]
-    for thing in things:
-        dated = state_on(thing.country, published)
-        if dated != thing.country:
-            thing.country = dated
 
 
 def _trim_evidence(event: Event, parsed: str, text: str) -> Event:
