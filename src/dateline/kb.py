@@ -110,14 +110,16 @@ class Entry:
     bare_lower: bool = False  # a body's name as some outlets print it, in lower case ('pressured by congress')
 
     def accepts(self, text: str) -> bool:
-        """Case rules: acronyms exactly as listed; capitalised names need a capital in the text."""
+        """Case rules: acronyms exactly as listed; capitalised names need a capital in the text, anywhere in it:
+        the rule keeps lower-case words ('turkey', 'chad') out, and 'iRAN' or 'SyRIA' typed with the shift key
+        misplaced is no common word."""
         text = text.replace("\u2019", "'")
         if self.bare_lower:
             return text.islower()
         if self.case_sensitive:
             return text == self.surface
         if self.surface[:1].isupper():
-            return text[:1].isupper()
+            return any(c.isupper() for c in text)
         return True
 
 
