@@ -15,7 +15,16 @@ from ..nlp import text_of
 from ..prefilter import may_hold_event
 from . import attach, headline, ranking
 from . import recipients as targets
-from .arguments import ARMED_SECTORS, Arguments, arguments, armed_noun, conjuncts, light_verb_of, subject_of
+from .arguments import (
+    ARMED_SECTORS,
+    Arguments,
+    arguments,
+    armed_noun,
+    conjuncts,
+    launch_verb,
+    light_verb_of,
+    subject_of,
+)
 from .coding import STATE_SECTORS, MentionIndex, code_argument, same_actor, same_party, unlisted
 from .concessions import (
     content_of_class,
@@ -505,6 +514,39 @@ def _prep_place(head: Token, preps: tuple[str, ...], places: list[Place]) -> Pla
     return None
 
 
+def _off_site(location: Location | None, origin: Place | None) -> Location | None:
+    """The story's country, when it is the launch site, is not where the fire landed."""
+    if origin is not None and location is not None and location.precision == "country" and (
+            location.country == origin.country):
+        return None
+    return location
+
+
+def _accused(clause: Token) -> list[Token]:
+    """Who a claim of a hostile act blames: the act's doer. A passive's subject is its victim ('said two soldiers
+    were killed by militants' blames the militants), and fire with no agent is blamed on the place it came from
+    ('said shells were fired at it from X')."""
+    doer, passive = subject_of(clause)
+    if not passive:
+        return [doer] if doer is not None else []
+    agent = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if agent or clause.lemma_.lower() not in G.launch_verbs:
+        return agent[:1]
+    return [g for c in clause.children if c.dep_ == "prep" and c.lower_ in G.origin_preps
+            for g in c.subtree if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")][:1]
+
+
+def _launch_site(verb: Token, places: list[Place]) -> Place | None:
+    """The first place with a country in the verb's origin phrase, however deep: 'fired from inside Syria',
+    'launched from positions in Yemen'."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in G.origin_preps):
+        for tok in prep.subtree:
+            place = next((p for p in places if p.country and p.start <= tok.idx < p.end), None)
+            if place is not None:
+                return place
+    return None
+
+
 def _origin(head: Token, places: list[Place]) -> str | None:
     """'a journalist from Lyon was detained in Istanbul': where a person comes from, not where the act happens,
     says whose they are."""
@@ -608,18 +650,29 @@ def _unidentified_attackers(event: Event) -> Event:
     loc = event.location
     if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
         return event
-    if loc.kind == "country" and any(_aimed_at(event, r) and r.text == loc.text for r in event.recipients):
-        return event  # 'rockets were fired at Israel': the state attacked is no home of the unnamed attackers
+    if any(_aimed_at(event, r) and r.text == loc.text for r in event.recipients) or _aimed_at_place(event, loc.text):
+        return event  # 'rockets were fired at Israel', '… at Kharkiv': the place attacked is no home of the attackers
     if any(r.kind != "state" and re.search(rf"(?<!\w){re.escape(loc.text or '')}(?!\w)", r.text) for r in event.recipients):
         return event  # 'a roadside bomb killed one U.S. soldier': the only place is the victims' own flag
-    actor = Actor(text=event.evidence.trigger, name=f"Unidentified attackers ({loc.country})", country=loc.country,
-                  sector="UAF", sectors=["UAF"], kind="group", start=event.evidence.trigger_start,
-                  end=event.evidence.trigger_end)
+    actor = _unnamed_attackers(loc.country, event.evidence.trigger, event.evidence.trigger_start,
+                               event.evidence.trigger_end)
     return event.model_copy(update={"actors": [actor]})
+
+
+def _unnamed_attackers(country: str, text: str, start: int | None, end: int | None) -> Actor:
+    return Actor(text=text, name=f"Unidentified attackers ({country})", country=country, sector="UAF",
+                 sectors=["UAF"], kind="group", start=start, end=end)
 
 
 # Prepositions that aim an act at a whole state from outside ('fired at Israel', 'launched into Lebanon').
 AIMED_PREPS = frozenset({"at", "against", "into", "toward", "towards"})
+
+
+def _aimed_at_place(event: Event, name: str | None) -> bool:
+    """The place is named after a preposition of direction in the sentence ('were fired at Kharkiv')."""
+    preps = "|".join(sorted(AIMED_PREPS))
+    return bool(name) and re.search(rf"(?i)\b(?:{preps})\s+(?:the\s+)?{re.escape(name or '')}(?!\w)",
+                                    event.evidence.sentence) is not None
 
 
 def _aimed_at(event: Event, party: Actor) -> bool:
@@ -1144,6 +1197,9 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
             continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective
         if t.kind != "verb" and t.token.i in inside_verbs:
             continue  # "announced a truce": the noun is part of the verb's trigger
+        if t.kind == "noun" and any(c.lower_ in G.kind_reference_words for c in t.token.children) and any(
+                o is not t and o.event_type == t.event_type for o in triggers):
+            continue  # 'fired at the town in the first such attack since May': the attack told by 'fired'
         if t.kind != "verb":
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
@@ -1198,8 +1254,11 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
                            for p in conjuncts(g)]
     addressed = trig.entry.get("accused_in", trig.entry.get("addressed_in"))
     if addressed is not None:
-        accused, _ = subject_of(sent.doc[int(addressed)])
-        args.recipients = [accused] if accused is not None else []
+        if "accused_in" in trig.entry:
+            args.recipients = _accused(sent.doc[int(addressed)])
+        else:  # 'demanded that X be released': the demanded clause's subject, passive or not, names who must act
+            asked, _ = subject_of(sent.doc[int(addressed)])
+            args.recipients = [asked] if asked is not None else []
     if trig.entry.get("addressee") is not None:
         args.recipients = conjuncts(sent.doc[int(trig.entry["addressee"])])
     if trig.entry.get("speaker") is not None:  # 'X is failing ..., a rights group protested': the misparsed speaker
@@ -1312,9 +1371,19 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     # Turkey whether or not the nurse is coded before the place is chosen (places named as parties excepted)
     actor_spans += [(h.left_edge.idx, h.idx + len(h)) for h in [*args.actors, *args.recipients]
                     if h.ent_type_ not in ("GPE", "LOC", "FAC")]
+    launched = launch_verb(trig)
+    origin = _launch_site(launched, out.places) if launched is not None else None
+    sites = [(origin.start, origin.end)] if origin is not None else []
     location = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
                                      frozenset(r.country for r in recipients if r.country),
-                                     protest=trig.event_type == "PROTEST")
+                                     protest=trig.event_type == "PROTEST",
+                                     launch_sites=sites)
+    location = _off_site(location, origin)
+    if origin is not None and origin.country:
+        # 'militants fired rockets at the town from X': unflagged attackers are of the place they fire from, not
+        # of the place they hit; with none named, unidentified attackers of that place
+        actors = [flag(a, origin.country, trig.event_type) for a in actors] or [
+            _unnamed_attackers(origin.country, trig.text, trig.start_char, trig.end_char)]
     if not actors:
         for head in args.actors:
             generic = _generic_actor(head, trig.event_type, location.country if location else None)
@@ -1411,7 +1480,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         # one with no other state told may be done at home ('Belarus carried out two executions')
         place = attach.event_location(gov, sent, _act_places(out), main_country, actor_spans,
                                       frozenset(r.country for r in recipients if r.country), speaker_names=names,
-                                      outward=True) or location
+                                      outward=True, launch_sites=sites) or location
+        place = _off_site(place, origin)
     # (a visit declared for later is placed where it is to go, as the visit itself would be: 'the senator will
     # travel to Ohio')
     if trig.event_type in G.statement_types and trig.entry.get("declared_mode") != "visit":

@@ -407,7 +407,39 @@ def _hung_on_its_object(tok: Token) -> bool:
             and tok.doc[tok.i - 1].head.i == tok.head.i)
 
 
+def launch_verb(trig: Trigger) -> Token | None:
+    """The launching verb of an attack ('fired', 'launched'), whose 'from' phrase says where it came from."""
+    if trig.event_type != "ASSAULT":
+        return None
+    return next((t for t in (trig.token, *trig.tokens) if t.pos_ == "VERB" and t.lemma_.lower() in G.launch_verbs),
+                None)
+
+
 def arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
+    """Heads of the trigger's actor and recipient phrases (see `_arguments`), less the launch site and the weapon
+    of an attack launched from a place: 'rockets were fired at X from Y' is aimed at X only."""
+    args = _arguments(trig, recipient_preps)
+    verb = launch_verb(trig)
+    if verb is None:
+        return args
+    drop = {t.i for t in _prep_objects(verb, set(G.origin_preps))}
+    # the weapon as the verb's subject: 'rockets were fired at X', and the parser's 'Rockets fired (VBD) from Y'
+    drop |= {t.i for t in [*args.recipients, *args.actors] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i
+             and _projectile(t)}
+    if drop:
+        args.actors = [t for t in args.actors if t.i not in drop]
+        args.recipients = [t for t in args.recipients if t.i not in drop]
+        args.by_prep = [t for t in args.by_prep if t.i not in drop]
+    return args
+
+
+def _projectile(tok: Token) -> bool:
+    # a sentence-initial 'Rockets' may be tagged a proper noun and keep its plural as its lemma
+    words = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
+    return bool(words & G.projectile_nouns)
+
+
+def _arguments(trig: Trigger, recipient_preps: set[str]) -> Arguments:
     tok = trig.token
     args = Arguments()
     # An adjective of willingness ("ready to", "willing to") takes its copula's subject as actor; one of blame

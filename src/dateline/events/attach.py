@@ -182,7 +182,7 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
                    actor_spans: Sequence[tuple[int, int]], targets: frozenset[str] = frozenset(),
                    speaker: Place | None = None, speaker_spans: Sequence[tuple[int, int]] | None = None,
                    speaker_names: Sequence[tuple[int, int]] = (), protest: bool = False,
-                   outward: bool = False) -> Location | None:
+                   outward: bool = False, launch_sites: Sequence[tuple[int, int]] = ()) -> Location | None:
     """The act's place. `targets`: the recipients' countries — a speaker that is itself the target ('Lebanon said
     rockets were fired at it') is where the act happened. `speaker_spans` (a statement's: words and stances): only
     a place the text puts the speaker in, or one naming the speaker (`speaker_names`: 'Seoul warned'), counts, and
@@ -190,7 +190,8 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
     the speech was made ('told reporters in Geneva that troops had shelled a town'); a `protest` is not where the
     state it is against is ('rallied in Jakarta, chanting against Australia'). An `outward` act (done to another
     state: an attack, aid) is not placed by the doer's own name (`speaker_names`: 'Tanzania's
-    invasion of Uganda', 'Norway sent food aid to Sudan')."""
+    invasion of Uganda', 'Norway sent food aid to Sudan'). `launch_sites`: where fire came from ('rockets fired
+    from X hit Y'), which is not where the attack happened."""
     told = speech_governor(gov) if speaker_spans is None else None
     # only the sentence's own places can be chosen (the tiers are clauses of the sentence), so only they are read,
     # each parsed once
@@ -206,7 +207,8 @@ def event_location(gov: Token, sent: Span, places: Sequence[Place], main_country
                    or any(s <= p.start and p.end <= e for s, e in speaker_names))
               and not (told is not None and _speakers_place(roots[id(p)], told, ()))
               and not (protest and _protest_aim(roots[id(p)]))
-              and not (outward and p.kind == "country" and any(s <= p.start and p.end <= e for s, e in speaker_names))]
+              and not (outward and p.kind == "country" and any(s <= p.start and p.end <= e for s, e in speaker_names))
+              and not any(s <= p.start and p.end <= e for s, e in launch_sites)]
     tiers = _tiers(gov, sent, [(p.start, p.end) for p in usable])
     for tier, precision in zip(tiers, ("clause", "clause", "sentence"), strict=True):
         if not tier:

@@ -226,6 +226,10 @@ class Grammar:
     placed_objects: frozenset[str] = frozenset()  # 'opened an embassy in X': the seat names the state concerned
     owned_things: frozenset[str] = frozenset()  # 'the U.S. consulate', 'a Turkish warship': a flag, not the place
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
+    kind_reference_words: frozenset[str] = frozenset()  # 'the first such attack': the act just told
+    launch_verbs: frozenset[str] = frozenset()  # 'rockets fired from X': X is where the attack came from
+    origin_preps: frozenset[str] = frozenset()
+    projectile_nouns: frozenset[str] = frozenset()  # 'rockets were fired at X': the weapon, not the target
     obligation_verbs: frozenset[str] = frozenset()  # 'X said Y has to withdraw': an obligation, as 'must'
     advisory_aux: frozenset[str] = frozenset()  # 'X said Y should withdraw': a demand when Y is named
     demand_nouns: frozenset[str] = frozenset()  # 'its demand that X ease ...': the clause is what is demanded
@@ -327,7 +331,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "generic_act_preps", "category_act_nouns", "category_act_preps", "verbal_attack_modifiers", "verbal_attack_instruments", "campaign_event_nouns", "campaign_words",
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
-                       "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "help_verbs",
+                       "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "kind_reference_words", "help_verbs",
+                       "launch_verbs", "origin_preps", "projectile_nouns",
                        "placed_objects", "owned_things", "obligation_verbs", "advisory_aux", "demand_nouns",
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
                        "pullout_sectors", "pullout_nouns", "clause_allegation_verbs", "step_nouns",
