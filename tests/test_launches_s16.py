@@ -74,3 +74,22 @@ def test_the_story_s_country_as_launch_site_is_not_the_attack_s_place() -> None:
     ev = _assaults("Armenian positions were shelled from Azerbaijan overnight.")[0]
     assert {a.country for a in ev.actors} == {"AZE"} and {r.country for r in ev.recipients} == {"ARM"}
     assert ev.location is None or ev.location.country != "AZE"
+
+
+@pytest.mark.parametrize(("text", "country", "org"), [
+    ("Kenya said its soldiers were killed by al-Shabaab militants.", "KEN", None),
+    ("Kenya said two of its soldiers were killed by a roadside bomb on the border road.", "KEN", None),
+    ("NATO said its troops had left the base.", None, "NATO"),
+])
+def test_the_speaker_s_its_or_their_gives_the_party_to_the_speaker(text: str, country: str | None,
+                                                                   org: str | None) -> None:
+    doc = extract(text, published="2019-02-11")
+    parties = [p for e in doc.events for p in (*e.actors, *e.recipients) if "soldiers" in p.text or "troops" in p.text]
+    assert parties and all(p.country == country and p.org == org for p in parties), [
+        (p.text, p.country, p.org) for p in parties]
+
+
+def test_its_own_is_the_clause_subject_s_not_the_speaker_s() -> None:
+    doc = extract("The US said Iraq had attacked its own towns.", published="2003-02-11")
+    towns = [r for e in doc.events for r in e.recipients if "towns" in r.text]
+    assert towns and all(r.country != "USA" for r in towns)

@@ -269,6 +269,27 @@ def _speaker_for_pronoun(heads: list[Token], gov: Token, index: MentionIndex,
     return _code_all([speaker], index) if speaker is not None else []
 
 
+def _speakers_own(parties: list[Actor], gov: Token, index: MentionIndex) -> list[Actor]:
+    """'Kenya said two of its soldiers were killed', 'the alliance said its troops had left': in reported speech
+    an unflagged party the speaker's 'its' or 'their' owns is the speaker's ('its own towns' is the clause
+    subject's, left to the place)."""
+    if not any(p.kind in ("group", "unknown") and not (p.country or p.org) and p.start is not None for p in parties):
+        return parties
+    speech = attach.speech_governor(gov)
+    speaker = next((c for c in speech.children if c.dep_ == "nsubj"), None) if speech is not None else None
+    home = next((a for a in _code_all([speaker], index) if a.country or a.org), None) if speaker is not None else None
+    if home is None or home.kind not in ("state", "igo", "org", "group"):
+        return parties
+    doc = gov.doc
+    out = []
+    for p in parties:
+        owned = p.kind in ("group", "unknown") and not (p.country or p.org) and p.start is not None and any(
+            t.dep_ == "poss" and t.lower_ in G.speaker_possessives and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "own")
+            for t in doc if p.start <= t.head.idx < (p.end or p.start))  # the head's own 'its' too: 'its soldiers'
+        out.append(p.model_copy(update={"country": home.country, "org": home.org}) if owned else p)
+    return out
+
+
 def _speaker_of_declared(gov: Token, index: MentionIndex) -> list[Actor]:
     """'The minister announced that the curfew would be lifted': an agentless concession declared for later is
     the speaker's own — only the one who holds the power to grant it announces it so."""
@@ -1356,6 +1377,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if trig.entry.get("party_asked") and not any(r.country or r.org for r in recipients):
         # 'the minister said the economy must grow': an obligation laid on no party that codes is no demand
         return []
+    actors, recipients = _speakers_own(actors, gov, index), _speakers_own(recipients, gov, index)
     flags = {a.country for a in actors if a.country}
     if (trig.event_type == "MOBILIZE" and len(flags) >= 2 and {r.country for r in recipients} <= flags
             and any(t.lemma_.lower() in G.exercise_nouns for t in [trig.token, *trig.tokens])):
