@@ -671,8 +671,11 @@ def _unidentified_attackers(event: Event) -> Event:
     loc = event.location
     if event.actors or event.event_type != "ASSAULT" or loc is None or not loc.country:
         return event
-    if any(_aimed_at(event, r) and r.text == loc.text for r in event.recipients) or _aimed_at_place(event, loc.text):
-        return event  # 'rockets were fired at Israel', '… at Kharkiv': the place attacked is no home of the attackers
+    if any((_aimed_at(event, r) or loc.kind == "country" and r.kind == "state") and r.text == loc.text
+           for r in event.recipients) or _aimed_at_place(event, loc.text):
+        # 'rockets were fired at Israel', '… at Kharkiv', 'missile strikes on Syria', 'why are they attacking
+        # Syria': the place attacked is no home of the attackers
+        return event
     if any(r.kind != "state" and re.search(rf"(?<!\w){re.escape(loc.text or '')}(?!\w)", r.text) for r in event.recipients):
         return event  # 'a roadside bomb killed one U.S. soldier': the only place is the victims' own flag
     actor = _unnamed_attackers(loc.country, event.evidence.trigger, event.evidence.trigger_start,
