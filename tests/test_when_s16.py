@@ -1,5 +1,6 @@
 """Session 16, on sentences we wrote: time words news uses for days the story does not name by date —
-'overnight', the day named '9/11', 'a day later' with no day told before it."""
+'overnight', the day named '9/11', 'a day later' with no day told before it, and an act some days after or
+before another act whose day is given ('two days after the rally on Monday')."""
 
 from __future__ import annotations
 
@@ -88,6 +89,13 @@ def test_single_attack_on_the_day_is_not_the_named_one() -> None:
         != [("Sept. 11", "2001-09-11")]
 
 
+def test_named_day_dates_its_act_not_one_that_mentions_it() -> None:
+    text = "The ministry said the 9/11 attacks changed its view."
+    assert _span(text, "attacks") == ("2001-09-11", "2001-09-11")
+    text = "The regime keeps jailing reporters who doubt the official story and spreads 9/11 conspiracy theories."
+    assert _span(text, "jailing")[0] != "2001-09-11"
+
+
 def test_named_day_not_before_it_happened() -> None:
     # a story filed in 1998 cannot mean the attacks of 2001
     assert [v for _, v in _values("Rebels staged the September 11 attacks on two garrisons.", "1998-10-02")] \
@@ -112,3 +120,26 @@ def test_later_with_no_day_told_has_no_value(text: str) -> None:
 def test_later_after_a_day_told_counts_from_it() -> None:
     text = "The army sealed the border on Tuesday. Two days later, it reopened the crossing at Rafah."
     assert _values(text) == [("Tuesday", "2023-05-09"), ("Two days later", "2023-05-11")]
+
+
+# --- an act some days after or before another act whose day is given
+
+
+@pytest.mark.parametrize(("text", "trigger", "span"), [
+    ("Police detained the union leader two days after the strike on Monday.", "detained",
+     ("2023-05-10", "2023-05-10")),
+    ("Three days after the election on Sunday, militants attacked a polling office in Kano.", "attacked",
+     ("2023-05-10", "2023-05-10")),
+    ("Rebels ambushed an army convoy a day before the peace conference on Thursday.", "ambushed",
+     ("2023-05-10", "2023-05-10")),
+    # a month stays the act's frame: a week after a vote in March is still about then
+    ("Troops fired on marchers a week after the referendum in March.", "fired", ("2023-03-01", "2023-03-31")),
+])
+def test_act_some_days_from_a_dated_act(text: str, trigger: str, span: tuple[str, str]) -> None:
+    assert _span(text, trigger) == span
+
+
+def test_act_an_unknown_span_from_a_dated_act_is_not_that_day() -> None:
+    # 'weeks after' names no day: not Saturday, the rally's
+    assert _span("Police arrested dozens of students weeks after the rally on Saturday.", "arrested")[0] \
+        != "2023-05-06"
