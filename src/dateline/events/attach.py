@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -90,12 +92,30 @@ def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str
             # withdrawal by April 10', 'cancelled next month's summit' date the talks, the withdrawal, the summit
             dates = [t for t in dates if t.interval and str(t.interval.start)[:10] <= published[:10]]
     dates = [t for t in dates if not _topic_date(t, gov) and not _describes_person(t, gov)]
+    # 'two days after the vote on Monday': Monday dates the vote; the act is two days on from it, and with no
+    # count of days ('months after the vote on Monday') it has no day we can name. A month or longer stays: 'a week
+    # after the vote in March' is still about March
+    offsets: dict[int, int] = {}
+    for t in list(dates):
+        offset = _offset_days(t, gov, times) if t.precision in ("day", "time") else None
+        if offset is None:
+            continue
+        day = _shifted_day(t, offset) if offset else None
+        if day is None or not future and published and day > published[:10]:
+            dates.remove(t)
+        else:
+            offsets[id(t)] = offset
     tiers = _tiers(gov, sent, [(t.start, t.end) for t in dates])
+    # a named day ('9/11', 'the September 11 attacks') dates its own act and what is framed by it, not an act
+    # elsewhere in the sentence that only mentions it ('jailing critics and spreading 9/11 conspiracy theories')
+    tiers[2] = [n for n in tiers[2] if dates[n].anchor != "named"]
     for tier, source in zip(tiers, ("clause", "sentence", "sentence"), strict=True):
         if tier:
             # Prefer the expression nearest the governor.
             best = min(tier, key=lambda n: abs(dates[n].start - gov.idx))
             info = _date_info(dates[best], source, published, future)
+            if id(dates[best]) in offsets:
+                info = _shifted(info, offsets[id(dates[best])])
             if published and info.start and info.start[:10] <= published[:10] and _since_clause(dates[best], gov):
                 # 'since the governor declared an emergency on Monday, soldiers have arrested ...': the
                 # arrests fall between that day and the story, as 'since Monday' would have them
@@ -107,6 +127,7 @@ def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str
     # A time that opens a span ('since 1994', 'since the army seized power in 1980') is background to its
     # sentence, not the day the story has reached: the next sentence's act is not dated by it.
     before = [t for t in dates if paragraph_start <= t.end <= sent.start_char and t.role not in ("deadline", "since")
+              and t.anchor != "named"
               and not _since_clause(t, None, sent.doc)]
     if before:
         return _date_info(before[-1], "previous", published, future)
@@ -114,6 +135,43 @@ def event_date(gov: Token, sent: Span, times: Sequence[TimeExpr], published: str
         return DateInfo(value=published, start=published, end=published, precision="day", inferred=True,
                         source="publication")
     return None
+
+
+def _offset_days(t: TimeExpr, gov: Token, times: Sequence[TimeExpr]) -> int | None:
+    """Days from the time to the act when the time sits in the object of 'after'/'before' under a span ('arrested
+    him two days after the rally on Monday': +2; 0 when the span is no count of days or weeks). None when the time
+    is not so placed, or the governor is itself inside that object."""
+    span = gov.doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    for tok in _ancestors(span.root):
+        if tok.i == gov.i or tok.dep_ in OWN_CLAUSE_DEPS:
+            return None
+        sign = G.date_offset_preps.get(tok.lower_)
+        if tok.dep_ != "prep" or sign is None or gov.i in {x.i for x in tok.subtree}:
+            continue
+        measures = [c for c in tok.children if c.dep_ == "npadvmod"]
+        if not measures:
+            return None  # 'after the rally on Monday': the act's day is not told, Monday's is the nearest
+        lo, hi = measures[0].left_edge.idx, measures[0].idx + len(measures[0])
+        for d in times:
+            if d.type == "DURATION" and d.value and lo <= d.start and d.end <= hi:
+                m = re.fullmatch(r"P(\d+)([DW])", d.value)
+                return sign * int(m[1]) * (7 if m[2] == "W" else 1) if m else 0
+        return 0
+    return None
+
+
+def _shifted_day(t: TimeExpr, days: int) -> str | None:
+    """The ISO day `days` from a day-precise time."""
+    if not t.interval or not t.interval.start:
+        return None
+    return (dt.date.fromisoformat(str(t.interval.start)[:10]) + dt.timedelta(days=days)).isoformat()
+
+
+def _shifted(info: DateInfo, days: int) -> DateInfo:
+    day = (dt.date.fromisoformat(str(info.start)[:10]) + dt.timedelta(days=days)).isoformat()
+    return info.model_copy(update={"value": day, "start": day, "end": day, "precision": "day", "text": None})
 
 
 def _topic_date(t: TimeExpr, gov: Token) -> bool:

@@ -143,6 +143,7 @@ class Grammar:
     riot_occasions: frozenset[str] = frozenset()  # 'threw stones during the protests': a riot
     commentator_nouns: frozenset[str] = frozenset()  # 'an analyst said Iran could strike': a guess, no threat
     stance_participles: dict[str, str] = field(default_factory=dict)  # 'is opposed to': participle -> its verb
+    date_offset_preps: dict[str, int] = field(default_factory=dict)  # 'a day after the vote on Monday': after -> +1
     negative_implicative_particles: dict[str, str] = field(default_factory=dict)  # 'rule' is negative with 'out'
     attempt_nouns: frozenset[str] = frozenset()  # 'foiled an attempt to kill X': the attempt is told
     attempted_types: frozenset[str] = frozenset()  # acts whose attempt is itself the act (CAMEO 185)
@@ -308,6 +309,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    figurative_objects=_object_table(data, "figurative_objects"),
                    stance_participles=dict(data.get("stance_participles", {})),
+                   date_offset_preps={k: int(v) for k, v in data.get("date_offset_preps", {}).items()},
                    figurative_preps={verb: {prep: frozenset(objs) for prep, objs in preps.items()}
                                      for verb, preps in data.get("figurative_preps", {}).items()},
                    **{k: frozenset(data.get(k, [])) for k in (

@@ -67,11 +67,14 @@ class _Context:
         self.prev: dt.date | None = self.dct  # the last day-precise date mentioned ("the next day")
         self.prev_any: dt.date | None = self.dct  # the last date of any precision ("that year")
         self.prev_end: int | None = None  # where the last day-precise date ended
+        self.told_day = False  # whether `prev` is a day the text named (else it is the publication date)
 
-    def base(self, unit: str) -> dt.date | None:
-        """What "the following <unit>" counts from: a day-level mention for days, any mention for longer units."""
+    def base(self, unit: str, ahead: bool = False) -> dt.date | None:
+        """What "the following <unit>" counts from: a day-level mention for days, any mention for longer units.
+        `ahead` ('a day later', 'the next day'): with no day named yet, none; the publication date is no event's day,
+        and the day after it, in a story that tells the past, is a wrong date (better none)."""
         if unit.lower().startswith(("day", "morning", "night", "evening", "afternoon", "hour", "minute", "second")):
-            return self.prev
+            return self.prev if self.told_day or not ahead else None
         return self.prev_any
 
 
@@ -96,6 +99,7 @@ def tag_times(text: str, published: str | None, sdoc: Doc | None = None) -> list
             if day is not None and expr.precision in ("day", "time"):
                 ctx.prev = day
                 ctx.prev_end = expr.end
+                ctx.told_day = True
             if day is not None and expr.precision not in ("decade", "century"):
                 ctx.prev_any = day
     return out
@@ -213,6 +217,8 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
         return True
     if c.rule == "set_adv" and gr["adv"][:1].isupper() and re.match(r" [A-Z]", after):
         return False  # "Daily Newsletters", "Weekly Standard": a title
+    if c.rule == "dayword" and gr["w"].lower() == "overnight" and not _night_before(c, text, g):
+        return False
     if c.rule == "dayword" and gr["w"][:1].isupper() and _prev_word(text, c.start)[:1].isupper() and not re.search(
         r"[.!?:\"“”]\s*$", before
     ):
@@ -237,6 +243,23 @@ def _valid(c: Candidate, text: str, g: Grammar) -> bool:
     if c.rule == "quarter" and gr["q"].lower() == "half":
         return bool(gr.get("year") or gr.get("rel"))
     return True
+
+
+def _night_before(c: Candidate, text: str, g: Grammar) -> bool:
+    """Whether 'overnight' tells when ('rebels shelled the city overnight', 'Overnight, police ...'), not 'suddenly'
+    ('almost overnight', 'prices will not fall overnight', 'the mood changed overnight') nor a kind of thing
+    ('overnight rates', 'an overnight stay'): as an adjective it is no date, so a noun after it vetoes."""
+    cues = g.lex["sudden_overnight"]
+    sentence = re.split(r"[.!?\n]", text[max(0, c.start - 120) : c.start])[-1].lower()
+    words = re.findall(r"[a-z']+", sentence)
+    if words and (words[-1] in cues["before"] or words[-1].endswith("n't")):
+        return False
+    if any(w in cues["verbs"] for w in words) or re.search(r"\b(?:not|never)\b|n't\b", sentence) and any(
+        w in ("will", "would", "can", "could", "won't", "can't", "cannot") for w in words
+    ):
+        return False
+    m = re.match(r"\s*([A-Za-z]+)", text[c.end : c.end + 30])
+    return m is None or m.group(1)[:1].isupper() or m.group(1).lower() in g.lex["overnight_followers"]
 
 
 # ---------------------------------------------------------------------------------------------- resolution
@@ -476,6 +499,9 @@ def _h_full(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if year is None and gr.get("yrel") and ctx.dct:
         anchor = "publication"  # "October of next year"
         year = ctx.dct.year + {"next": 1, "last": -1}.get(gr["yrel"].lower(), 0)
+    if year is None and day is not None and not gr.get("rel") and (named := _named_day(ctx, c, month, day)):
+        # 'the September 11 attacks': the name of a day of the past, not this year's September 11
+        return _make(ctx, c, "DATE", named, anchor="named", tense=tense)
     if year is None:
         anchor = "publication"
         year = _pick_year(ctx, month, day, tense, gr.get("rel"), _role(ctx.text, c.start))
@@ -488,6 +514,21 @@ def _h_full(c: Candidate, ctx: _Context) -> TimeExpr | None:
         return _make(ctx, c, "DATE", value, anchor=anchor, tense=tense)
     value = month_value(year, month) if year else _x_value(month)
     return _make(ctx, c, "DATE", value, anchor=anchor, tense=tense)
+
+
+def _named_day(ctx: _Context, c: Candidate, month: int, day: int) -> str | None:
+    """The date a month and day name when a noun of the event named by them follows ('the Sept. 11 attacks')."""
+    named = ctx.g.lex["named_dates"]
+    value = named["month_days"].get(f"{month:02d}-{day:02d}")
+    if value is None:
+        return None
+    for raw in re.findall(r"\S+", ctx.text[c.end : c.end + 60])[:3]:
+        word = raw.strip(".,;:!?\"'()“”‘’").lower()
+        if word in named["nouns"]:
+            return _named_value(ctx, value)
+        if word not in named["modifiers"]:
+            return None
+    return None
 
 
 def _h_year(c: Candidate, ctx: _Context) -> TimeExpr | None:
@@ -531,7 +572,7 @@ def _h_weekday(c: Candidate, ctx: _Context) -> TimeExpr | None:
     ):
         day = None  # "falls on a Sunday": no particular one
     value = day_value(day) if day else f"XXXX-WXX-{wd}"
-    pod = _pod(ctx.g, gr.get("pod"))
+    pod = _pod(ctx.g, gr.get("pod")) or ("NI" if gr.get("over") else None)  # 'overnight Tuesday': that night
     mod = (gr.get("mod") or "").lower()
     if not pod and mod:
         pod = POD_LATE if mod == "late" else POD_EARLY
@@ -554,7 +595,9 @@ def _h_dayword(c: Candidate, ctx: _Context) -> TimeExpr | None:
     day = shift_day(ctx.dct, offset) if ctx.dct else None
     value = day_value(day) if day else None
     pod = _pod(ctx.g, gr.get("pod"))
-    if w == "tonight":
+    if w in ("tonight", "overnight"):
+        # 'overnight' in a story is the night that ended on the morning it was filed: the publication day's night
+        # (TimeML: a part of the reference day), as 'tonight' is the night starting that day
         pod = pod or "NI"
     mod = (gr.get("mod") or "").lower()
     if not pod and mod in ("early", "late"):
@@ -574,9 +617,11 @@ def _h_relunit(c: Candidate, ctx: _Context) -> TimeExpr | None:
     if unit in ("morning", "night", "evening", "afternoon"):
         pod = _pod(ctx.g, unit)
         if the or rel in ("previous", "following", "same"):
-            base = ctx.prev
             shift = {"previous": -1, "last": -1, "next": 1, "following": 1}.get(rel, 0)
+            base = ctx.base(unit, shift > 0)
             anchor = "previous"
+            if base is None and ctx.dct is not None:
+                return _make(ctx, c, "TIME", None, anchor=None, tense=tense)  # 'The next morning, ...' in a lead
         else:
             base = ctx.dct
             shift = -1 if rel in ("last", "past", "previous") and unit in ("night", "evening") else 0
@@ -598,7 +643,7 @@ def _h_relunit(c: Candidate, ctx: _Context) -> TimeExpr | None:
         if the and rel in ("next", "following") and unit in ("decade", "century"):
             return _make(ctx, c, "DURATION", _duration(ctx.g, unit, 1), tense=tense)
         n = {"previous": -1, "following": 1, "next": 1}.get(rel, 0)
-        return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.base(unit), unit, n), anchor="previous", tense=tense)
+        return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.base(unit, n > 0), unit, n), anchor="previous", tense=tense)
     if unit == "day":
         return None  # "this day", "last day": not a calendar reference
     n = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
@@ -700,8 +745,11 @@ def _h_ago(c: Candidate, ctx: _Context) -> TimeExpr | None:
     unit = gr["unit"].lower()
     direction = re.sub(r"\s+", " ", gr["dir"].lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
-    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.base(unit)
+    ahead = sign > 0 and n is not None and not unit.startswith(("hour", "minute", "second"))  # hours keep the day
+    base = ctx.dct if direction in ("ago", "from now", "hence") else ctx.base(unit, ahead)
     anchor = "publication" if base is ctx.dct else "previous"
+    if base is None and ctx.dct is not None:
+        return _make(ctx, c, "DATE", None, anchor=None, tense=_tense(ctx, c))  # 'A day later, ...' in a lead
     if n is None or base is None:
         return _make(ctx, c, "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", anchor=anchor)
     k = int(n) * sign
@@ -905,6 +953,16 @@ def _h_earlyrel(c: Candidate, ctx: _Context) -> TimeExpr | None:
     return _make(ctx, c, "DATE", _unit_shift(ctx, ctx.dct, gr["unit"], n), tense=_tense(ctx, c))
 
 
+def _named_value(ctx: _Context, value: str) -> str | None:
+    """A named day's date ('9/11'), unless the story was filed before it (then the name means something else)."""
+    return value if ctx.dct is None or value <= ctx.dct.isoformat() else None
+
+
+def _h_named(c: Candidate, ctx: _Context) -> TimeExpr | None:
+    value = _named_value(ctx, ctx.g.lex["named_dates"]["names"][c.groups["name"]])
+    return _make(ctx, c, "DATE", value, anchor="named") if value else None
+
+
 _HANDLERS: dict[str, Any] = {
     "iso": _h_full, "numeric": _h_full, "md": _h_full, "dm": _h_full, "my": _h_full, "month": _h_full,
     "year": _h_year, "decade": _h_decade, "decade_bare": _h_decade, "decade_w": _h_decade, "century": _h_century, "century_w": _h_century,
@@ -914,4 +972,5 @@ _HANDLERS: dict[str, Any] = {
     "hyphen": _h_duration, "unitlong": _h_unitlong, "range": _h_range, "plural": _h_plural, "clock": _h_clock,
     "clock24": _h_clock, "clock24b": _h_clock, "noon": _h_noon, "set_every": _h_set_every, "set_freq": _h_set_freq,
     "set_adv": _h_set_adv, "day_rel": _h_day_rel, "day_two": _h_day_two, "numeric_dot": _h_full, "nthweek": _h_nthweek, "theday": _h_theday, "weekend": _h_weekend, "numeric2": _h_full, "hms": _h_hms, "yy": _h_yy, "refs": _h_refs, "holiday": _h_holiday,
+    "named": _h_named,
 }

@@ -39,7 +39,7 @@ _NEEDS = {
     "century": r"(?i:century)",
     "century_w": r"(?i:century)",
     "weekday_set": r"(?:day|DAY)S?\b",
-    "dayword": r"(?i:today|yesterday|tomorrow|tonight)",
+    "dayword": r"(?i:today|yesterday|tomorrow|tonight|overnight)",
     "daypart": r"(?i:morning|afternoon|evening|night|noon|dawn|dusk|daybreak|lunchtime|midday)",
     "edge": r"(?i:\bthe\s+(?:end|beginning|start|middle|turn|close)\s+of)",
     "earlyrel": r"(?i:\b(?:early|late|earlier|later|mid)[\s-]+(?:this|last|next)\b)",
@@ -156,9 +156,9 @@ class Grammar:
                          rf"(?P<dword>(?i:{_alt(list(self.lex['decade_words']))}))\b"),
             ("century", r"\b(?:(?P<mod>(?i:early|late|mid))(?:\s+|-))?(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-](?i:century)\b"),
             ("century_w", rf"\b(?P<ord>(?i:{_alt(list(self.lex['ordinals']))}))[\s-](?i:century)\b"),
-            ("weekday", rf"\b(?:(?P<mod>(?i:early|late))\s+)?(?:{rel}\s+)?{WD}(?!s\b)(?:\s+{self.POD})?\b(?!,?[ \t]+{M})"),
+            ("weekday", rf"\b(?:(?P<over>(?i:overnight))\s+(?:(?i:on)\s+)?)?(?:(?P<mod>(?i:early|late))\s+)?(?:{rel}\s+)?{WD}(?!s\b)(?:\s+{self.POD})?\b(?!,?[ \t]+{M})"),
             ("weekday_set", rf"\b(?P<every>(?i:every|each)\s+)?{WD}s\b"),
-            ("dayword", rf"\b(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight))(?:\s+{self.POD})?\b"),
+            ("dayword", rf"\b(?:(?P<mod>(?i:early|late|earlier|later))\s+)?(?P<w>(?i:today|yesterday|tomorrow|tonight|overnight))(?:\s+{self.POD})?\b"),
             ("daypart", rf"\b(?P<w>(?i:this|last|yesterday|tomorrow))\s+{self.POD}\b"),
             ("relunit", rf"\b(?P<the>(?i:the)\s+)?(?:(?P<mod>(?i:early|late|earlier|later|mid))(?:\s+|-))?{rel}\s+"
                         rf"(?P<fiscal>(?i:fiscal|financial)\s+)?(?P<unit>(?i:week|month|year|decade|century|quarter|weekend|day|season|morning|night|evening|afternoon))\b"),
@@ -191,6 +191,7 @@ class Grammar:
             ("set_adv", r"\b(?P<adv>(?i:daily|weekly|monthly|annually|yearly|hourly|nightly|quarterly|biannually|biweekly|fortnightly))\b"),
             ("refs", rf"\b(?P<ref>(?i:{refs}))\b"),
             ("holiday", rf"\b(?:(?P<rel>(?i:last|next|this))\s+)?{self.HOLIDAY}(?:\s+{Y})?"),
+            ("named", rf"(?<![\d/])(?P<name>{_alt(list(self.lex['named_dates']['names']))})(?![\d/])"),
         ]
 
     def _anchor_words(self) -> frozenset[str]:
@@ -279,7 +280,7 @@ _RULE_GROUP = {
     "refs": "ref", "holiday": "holiday", "set_adv": "adverb", "decade_w": "decade_word", "century": "century",
     "century_w": "century", "quarter": "quarter", "noon": "noon", "set_every": "every",
     "iso": "digit", "numeric": "digit", "numeric_dot": "digit", "numeric2": "digit", "year": "digit", "decade": "digit", "decade_bare": "digit", "hms": "digit",
-    "yy": "digit", "clock": "digit", "clock24": "digit", "clock24b": "digit", "qcode": "digit",
+    "yy": "digit", "named": "digit", "clock": "digit", "clock24": "digit", "clock24b": "digit", "qcode": "digit",
 }
 
 
