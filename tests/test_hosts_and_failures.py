@@ -83,7 +83,8 @@ def test_a_state_reporting_another_partys_attack_accuses_it() -> None:
 
 
 def test_a_state_attacked_by_someone_unnamed_accuses() -> None:
-    assert _claims("Israel said a rocket was fired at it from Lebanon on Tuesday.") == [(["ISR"], [])]
+    # (session 16: fire with no agent is blamed on the place it came from)
+    assert _claims("Israel said a rocket was fired at it from Lebanon on Tuesday.") == [(["ISR"], ["LBN"])]
 
 
 @pytest.mark.parametrize("text", [

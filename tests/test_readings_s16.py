@@ -64,3 +64,32 @@ def test_words_of_politics_are_no_violence(text: str) -> None:
 ])
 def test_the_acts_themselves_stay(text: str) -> None:
     assert [e for e in _events(text) if e.event_type in ("ASSAULT", "COERCE", "THREATEN")]
+
+
+def test_an_act_joined_to_a_conditional_verb_is_under_the_condition() -> None:
+    evs = _events("The kidnappers said they would free no one if the army storms the camp or shells their positions.")
+    assert not [e for e in evs if e.event_type == "ASSAULT"], [(e.event_type, e.evidence.trigger) for e in evs]
+
+
+def test_to_demonstrate_how_is_to_show() -> None:
+    evs = _events("The Kenyan protests demonstrate how deep the anger at the tax runs.")
+    assert not [e for e in evs if e.evidence.trigger == "demonstrate"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A weekly roundup of defence and security news from our Nairobi desk.", None),
+    ("Police carried out a roundup of 40 suspects in Mombasa on Monday.", "COERCE"),
+    ("Nelson Mandela walked out of prison and entered into talks with the government.", None),
+    ("Kenya's delegation walked out of the talks in Geneva on Friday.", "REJECT"),
+    ("Opposition lawmakers in Nairobi walked out of parliament on Tuesday.", "PROTEST"),
+])
+def test_roundups_and_walkouts(text: str, expected: str | None) -> None:
+    types = {e.event_type for e in _events(text) if e.evidence.trigger.split()[0] in ("roundup", "walked")}
+    assert types == ({expected} if expected else set()), types
+
+
+def test_an_agency_date_line_without_a_dash_is_no_subject() -> None:
+    text = ("Nairobi (CNN) Kenyan police arrested 12 protesters outside parliament on Tuesday, officials said.\n\n"
+            "The arrests followed a week of demonstrations against the new tax.")
+    arrest = next(e for e in _events(text) if e.event_type == "COERCE")
+    assert "Nairobi" not in {a.text for a in arrest.actors} and arrest.evidence.sentence.startswith("Kenyan police")

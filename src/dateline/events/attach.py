@@ -431,6 +431,19 @@ def _aux_lemmas(tok: Token) -> set[str]:
     }
 
 
+def _condition_marked(tok: Token) -> bool:
+    """An 'if', 'unless' or 'whether' on the verb or on the first of the verbs it is coordinated with: 'if the
+    government uses force or ambushes them' puts the ambush under the condition too."""
+    node = tok
+    for _ in range(6):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
+            return True
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def modality(trigger: Token, gov: Token) -> Modality:
     m = Modality()
     chain = [trigger] if trigger is gov else [trigger, gov]
@@ -443,7 +456,7 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if words & G.future_aux or ("going" in words and "to" in words):
             m.future = True
         modals |= words & G.hypothetical_aux
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in tok.children):
+        if _condition_marked(tok):
             conditional = True
     # "offered no concessions", "no shots were fired": an act whose object or self is "no ..." did not happen
     if any(d.dep_ == "det" and d.lower_ == "no" for tok in chain for word in [tok, *_objects(tok)]

@@ -70,7 +70,10 @@ def _figurative_prep(verb: Token, own_particle: str | None) -> bool:
         listed = preps[c.lower_]
         if not listed:
             return True
-        if any(g.lemma_.lower() in listed for g in c.children if g.dep_ == "pobj"):
+        # ('walked out of prison': the place hangs on the particle's own 'of')
+        objects = [g for g in c.children if g.dep_ == "pobj"] + [
+            g for p in c.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        if any(g.lemma_.lower() in listed for g in objects):
             return True
     return False
 
@@ -101,7 +104,13 @@ def figurative(trig: Trigger) -> bool:
         return False
     particle = trig.entry.get("particle")
     return (_figurative_object(verb) or _figurative_prep(verb, str(particle) if particle else None)
-            or (not particle and _talk_on_a_topic(verb)))
+            or (not particle and _talk_on_a_topic(verb)) or _shows(verb))
+
+
+def _shows(verb: Token) -> bool:
+    """'the protests demonstrate how deep the anger runs', 'the vote demonstrated the party's strength': with a
+    clause or an object, to show, not to march."""
+    return verb.lemma_.lower() in G.showing_verbs and any(c.dep_ in ("ccomp", "csubj", "dobj") for c in verb.children)
 
 
 _OWN_DEPS = frozenset({"det", "poss", "nummod", "prep", "appos", "acl", "relcl", "case", "quantmod", "npadvmod"})

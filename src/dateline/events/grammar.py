@@ -228,6 +228,7 @@ class Grammar:
     owned_things: frozenset[str] = frozenset()  # 'the U.S. consulate', 'a Turkish warship': a flag, not the place
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
     kind_reference_words: frozenset[str] = frozenset()  # 'the first such attack': the act just told
+    showing_verbs: frozenset[str] = frozenset()  # 'demonstrated how deep the anger runs': shows
     speaker_possessives: frozenset[str] = frozenset()  # 'Kenya said its soldiers': the speaker's
     launch_verbs: frozenset[str] = frozenset()  # 'rockets fired from X': X is where the attack came from
     origin_preps: frozenset[str] = frozenset()
@@ -335,7 +336,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
                        "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "kind_reference_words", "help_verbs",
-                       "launch_verbs", "origin_preps", "projectile_nouns", "speaker_possessives",
+                       "launch_verbs", "origin_preps", "projectile_nouns", "speaker_possessives", "showing_verbs",
                        "placed_objects", "owned_things", "obligation_verbs", "advisory_aux", "demand_nouns",
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
                        "pullout_sectors", "pullout_nouns", "clause_allegation_verbs", "step_nouns",
