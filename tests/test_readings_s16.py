@@ -93,3 +93,13 @@ def test_an_agency_date_line_without_a_dash_is_no_subject() -> None:
             "The arrests followed a week of demonstrations against the new tax.")
     arrest = next(e for e in _events(text) if e.event_type == "COERCE")
     assert "Nairobi" not in {a.text for a in arrest.actors} and arrest.evidence.sentence.startswith("Kenyan police")
+
+
+@pytest.mark.parametrize(("text", "released"), [
+    ("Al-Shabaab released a video of its leader on Sunday.", False),
+    ("The ministry released figures on the number of detainees.", False),
+    ("Kenya released 20 prisoners on Monday.", True),
+    ("The rebels released three of the hostages.", True),
+])
+def test_a_released_video_is_no_release_of_captives(text: str, released: bool) -> None:
+    assert any(e.mode == "release" for e in _events(text)) is released

@@ -98,10 +98,18 @@ def _talk_on_a_topic(verb: Token) -> bool:
 
 def figurative(trig: Trigger) -> bool:
     """Whether a verb trigger is a figure of speech by its object or preposition. An entry naming its own objects
-    ('strike a deal', 'seize control') is a sense of its own and is not second-guessed."""
+    ('strike a deal', 'seize control') is a sense of its own and is not second-guessed, unless what it matched is
+    a word inside a figurative object's phrase."""
     verb = trig.token
-    if trig.kind != "verb" or verb.pos_ not in ("VERB", "AUX") or trig.entry.get("object"):
+    if trig.kind != "verb" or verb.pos_ not in ("VERB", "AUX"):
         return False
+    own = trig.entry.get("object")
+    if own:
+        # only when the entry matched on a word inside the object's phrase ('released a video of its leader'),
+        # not on the object itself
+        heads = [o for o in _objects(verb) if not o.is_punct]
+        return bool(heads) and not any(o.lemma_.lower() in own or o.lower_ in own for o in heads) and (
+            _figurative_object(verb))
     particle = trig.entry.get("particle")
     return (_figurative_object(verb) or _figurative_prep(verb, str(particle) if particle else None)
             or (not particle and _talk_on_a_topic(verb)) or _shows(verb))
