@@ -38,7 +38,7 @@ from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
-from .kb import KB, Entry, Person, first_word, load_kb, normalise, role_key
+from .kb import HEAD_ROLES, KB, Entry, Person, first_word, load_kb, normalise, role_key
 from .models import Actor, Document, Place
 from .nlp import ents_of, text_of
 
@@ -132,6 +132,19 @@ def after_stance_prefix(tok: Token, patrons: bool = True) -> bool:
     return tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ in STANCE_PREFIXES
 
 
+def _former_head(person: Person, date: str | None, kb: KB) -> bool:
+    """'Obama said' in 2019: a lone name of someone who led a state before the date is that person, when every
+    KB person of that family name is of the same state (Michelle Obama is American too: the country is sure)."""
+    if not date:
+        return False
+    heads = [t for t in person.terms if role_key(t.role) in HEAD_ROLES and t.end is not None and t.end <= date]
+    if not heads:
+        return False
+    country = heads[-1].country
+    namesakes = kb.surnames.get(normalise(person.name).split()[-1], [])
+    return all(t.country in (country, None) for p in namesakes for t in p.terms)  # (an IGO post has no state)
+
+
 def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], date: str | None, kb: KB) -> bool:
     tok = sdoc[i]
     if entry.source == "person":
@@ -146,9 +159,11 @@ def _fits(entry: Entry, sdoc: Doc, i: int, j: int, places: dict[int, Place], dat
                   and e.person is not entry.person and e.person is not None and e.person.term_at(date)[1]]
         if rivals:
             return False
-        # Out of office, a lone name still counts after an honorific or title ("Mr. Obama" in 2018).
+        # Out of office, a lone name still counts after an honorific or title ("Mr. Obama" in 2018), and for a
+        # former head of state or government whose namesakes in the KB are all of the same state.
         prev = sdoc[i - 1].lower_ if i > 0 else ""
-        return current or prev in HONORIFICS or bool(kb.lookup(sdoc[i - 1].text) if i > 0 else False) and any(
+        return current or prev in HONORIFICS or _former_head(entry.person, date, kb) or bool(
+            kb.lookup(sdoc[i - 1].text) if i > 0 else False) and any(
             e.source == "title" for e in kb.lookup(sdoc[i - 1].text))
     if entry.source in ("noun", "title"):
         return True
@@ -595,7 +610,11 @@ class _Finder:
             name = entry.person.name
             term, current = entry.person.term_at(self.date)
             if term is not None:
-                country = country or term.country
+                # (out of office, a last post with no state, an IGO envoy's, leaves the state of the person's
+                # latest office that had one; one holding such a post speaks for the body, not a state)
+                country = country or term.country or (None if current else next(
+                    (t.country for t in sorted(entry.person.terms, key=lambda t: t.start, reverse=True)
+                     if t.country and (not self.date or t.start <= self.date)), None))
                 org = org or term.org
                 if current and not former:
                     sectors = list(term.sectors)
