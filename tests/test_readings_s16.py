@@ -103,3 +103,15 @@ def test_an_agency_date_line_without_a_dash_is_no_subject() -> None:
 ])
 def test_a_released_video_is_no_release_of_captives(text: str, released: bool) -> None:
     assert any(e.mode == "release" for e in _events(text)) is released
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's former finance minister signed a plea agreement with prosecutors.",
+    "Kenya's former finance minister struck a plea deal with prosecutors.",
+])
+def test_a_plea_deal_is_a_defendant_s_answer_not_a_political_accord(text: str) -> None:
+    assert not _events(text)
+
+
+def test_a_plea_for_calm_is_still_a_request() -> None:
+    assert {e.event_type for e in _events("Kenya's president made a plea for calm after the riots.")} == {"REQUEST"}

@@ -384,10 +384,16 @@ def _signs_alone(tok: Token, trig: Trigger) -> bool:
 
 
 def _court_plea(tok: Token, trig: Trigger) -> bool:
-    """'pleaded not guilty to the charges', 'pleaded no contest': a defendant's plea (event_grammar court_pleas)."""
+    """'pleaded not guilty to the charges', 'pleaded no contest': a defendant's plea (event_grammar court_pleas);
+    so are 'his guilty plea' and the deal a defendant makes with prosecutors ('a plea agreement', 'plea deal')."""
+    pleas = load_grammar().court_pleas
+    nouns = [t for t in (tok, *trig.tokens) if t.pos_ == "NOUN"] + [c for c in tok.children if c.dep_ == "dobj"]
+    for noun in nouns:
+        mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+        if (_lemma(noun) == "plea" and (mods & pleas or noun.dep_ == "compound")) or "plea" in mods:
+            return True
     if trig.event_type != "REQUEST" or _lemma(tok) != "plead":
         return False
-    pleas = load_grammar().court_pleas
     return any(c.lower_ in pleas or any(g.lower_ in pleas for g in c.children) for c in tok.children
                if c.dep_ in ("acomp", "oprd", "advmod", "dobj", "npadvmod", "ccomp", "xcomp"))
 
