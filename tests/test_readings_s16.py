@@ -115,3 +115,20 @@ def test_a_plea_deal_is_a_defendant_s_answer_not_a_political_accord(text: str) -
 
 def test_a_plea_for_calm_is_still_a_request() -> None:
     assert {e.event_type for e in _events("Kenya's president made a plea for calm after the riots.")} == {"REQUEST"}
+
+
+@pytest.mark.parametrize(("text", "doer", "act"), [
+    ("Ukraine accused Russia of shelling the town of Bakhmut.", "RUS", "ASSAULT"),
+    ("Kenya blamed the rebels for attacking the convoy near Garissa.", None, "ASSAULT"),
+    ("Ukraine accused Russia of sending heavy weapons to the rebels.", "RUS", "AID"),
+])
+def test_the_accused_act_is_coded_as_the_accuser_s_claim(text: str, doer: str | None, act: str) -> None:
+    evs = _events(text, published="2023-02-01")
+    claim = max(evs, key=lambda e: e.salience)
+    assert claim.event_type == "ACCUSE"  # the accusation stays the sentence's act
+    alleged = next(e for e in evs if e.event_type == act)
+    assert alleged.modality.claimed and alleged.actors and alleged.salience < claim.salience
+    if doer:
+        assert {a.country for a in alleged.actors} == {doer}
+    else:
+        assert alleged.actors[0].text == "rebels"

@@ -188,6 +188,16 @@ def step_taker(verb: Token) -> Token | None:
     return None
 
 
+def _controlling_object(verb: Token) -> Token | None:
+    """The object of an object-control verb over this 'of'/'for' gerund ('accused Russia of shelling',
+    'blamed the rebels for attacking'), the gerund's doer (event_grammar object_control_verbs)."""
+    prep = verb.head
+    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            and prep.head.lemma_.lower() in G.object_control_verbs):
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+
+
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The verb's subject, inherited up xcomp/conj/advcl chains; second value: it is a passive subject."""
     taker = step_taker(verb) if depth < 4 else None
@@ -215,6 +225,9 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if ante is not None:
         return ante, False
     prep = verb.head
+    controller = _controlling_object(verb)
+    if depth < 4 and controller is not None:
+        return controller, False  # 'accused Russia of shelling the town': the object did it (as claimed)
     if (depth < 4 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep"
             and prep.lower_ in G.gerund_control_preps and prep.head.pos_ in ("VERB", "ADJ")
             and _child(prep.head, OBJECT_DEPS) is None):

@@ -506,6 +506,13 @@ def modality(trigger: Token, gov: Token) -> Modality:
             m.future = True
         else:
             m.hypothetical = True  # "asked them to leave", "in an effort to quell", "officers to fight"
+    alleged = _alleged_by(gov)
+    if alleged is not None:
+        # 'accused Russia of shelling the town': the act is the accuser's claim
+        m.claimed = True
+        speaker = next((c for c in alleged.children if c.dep_ == "nsubj"), None)
+        if speaker is not None:
+            m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
     for anc in [gov, *_ancestors(gov)]:
         if anc.dep_ == "ccomp" and anc.head.lemma_.lower() in G.speech_verbs:
             m.claimed = True
@@ -514,6 +521,15 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
             break
     return m
+
+
+def _alleged_by(gov: Token) -> Token | None:
+    """The alleging verb ('accused', 'blamed') whose 'of'/'for' gerund this is."""
+    prep = gov.head
+    if (gov.dep_ == "pcomp" and gov.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            and prep.head.lemma_.lower() in G.alleging_verbs):
+        return prep.head
+    return None
 
 
 def _told_as_ability(head: Token) -> bool:

@@ -228,6 +228,8 @@ class Grammar:
     owned_things: frozenset[str] = frozenset()  # 'the U.S. consulate', 'a Turkish warship': a flag, not the place
     specific_act_words: frozenset[str] = frozenset()  # 'recent shootings' are acts that happened
     kind_reference_words: frozenset[str] = frozenset()  # 'the first such attack': the act just told
+    object_control_verbs: frozenset[str] = frozenset()  # 'accused Russia of shelling': Russia shelled
+    alleging_verbs: frozenset[str] = frozenset()  # ... as the accuser's claim
     showing_verbs: frozenset[str] = frozenset()  # 'demonstrated how deep the anger runs': shows
     speaker_possessives: frozenset[str] = frozenset()  # 'Kenya said its soldiers': the speaker's
     launch_verbs: frozenset[str] = frozenset()  # 'rockets fired from X': X is where the attack came from
@@ -336,7 +338,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
                        "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "kind_reference_words", "help_verbs",
-                       "launch_verbs", "origin_preps", "projectile_nouns", "speaker_possessives", "showing_verbs",
+                       "launch_verbs", "origin_preps", "projectile_nouns", "speaker_possessives", "showing_verbs", "object_control_verbs", "alleging_verbs",
                        "placed_objects", "owned_things", "obligation_verbs", "advisory_aux", "demand_nouns",
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
                        "pullout_sectors", "pullout_nouns", "clause_allegation_verbs", "step_nouns",
