@@ -132,3 +132,17 @@ def test_the_accused_act_is_coded_as_the_accuser_s_claim(text: str, doer: str | 
         assert {a.country for a in alleged.actors} == {doer}
     else:
         assert alleged.actors[0].text == "rebels"
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's former president died of a heart attack in 2011.",
+    "Kenya's former president suffered a cardiac arrest on Monday.",
+    "Kenya's former president had a panic attack before the debate.",
+])
+def test_an_illness_is_no_act(text: str) -> None:
+    assert not _events(text)
+
+
+def test_a_weapons_test_is_aimed_at_no_one_by_the_tester_s_own_name() -> None:
+    ev = next(e for e in _events("North Korea conducted two ballistic missile tests on Sunday.", "2017-03-06"))
+    assert ev.event_type == "MOBILIZE" and not ev.recipients

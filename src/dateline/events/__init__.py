@@ -1221,6 +1221,9 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
             continue  # "the proposed tariffs", "a disputed region": a participle used as an adjective
         if t.kind != "verb" and t.token.i in inside_verbs:
             continue  # "announced a truce": the noun is part of the verb's trigger
+        if t.kind == "noun" and any(c.dep_ in ("amod", "compound") and c.lower_ in G.medical_modifiers.get(
+                t.token.lemma_.lower(), ()) for c in t.token.children):
+            continue  # 'died of a heart attack', 'suffered a cardiac arrest': an illness
         if t.kind == "noun" and any(c.lower_ in G.kind_reference_words for c in t.token.children) and any(
                 o is not t and o.event_type == t.event_type for o in triggers):
             continue  # 'fired at the town in the first such attack since May': the attack told by 'fired'
@@ -1452,7 +1455,7 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = _seat_state(targets.object_seats(trig.token), out.places, actors) or recipients
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
             and trig.event_type in G.place_target_types and not (
-                trig.event_type in G.outward_types and _names_the_actor(location, actors)):
+                trig.event_type in G.outward_types | G.own_place_types and _names_the_actor(location, actors)):
         recipients = [place_target(location)]
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act;

@@ -230,6 +230,8 @@ class Grammar:
     kind_reference_words: frozenset[str] = frozenset()  # 'the first such attack': the act just told
     object_control_verbs: frozenset[str] = frozenset()  # 'accused Russia of shelling': Russia shelled
     alleging_verbs: frozenset[str] = frozenset()  # ... as the accuser's claim
+    medical_modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # 'a heart attack': no act
+    own_place_types: frozenset[str] = frozenset()  # 'North Korea conducted missile tests': aimed at no one
     showing_verbs: frozenset[str] = frozenset()  # 'demonstrated how deep the anger runs': shows
     speaker_possessives: frozenset[str] = frozenset()  # 'Kenya said its soldiers': the speaker's
     launch_verbs: frozenset[str] = frozenset()  # 'rockets fired from X': X is where the attack came from
@@ -311,6 +313,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    prepared_attack_modes=dict(data.get("prepared_attack_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    figurative_objects=_object_table(data, "figurative_objects"),
+                   medical_modifiers={k: frozenset(v) for k, v in data.get("medical_modifiers", {}).items()},
                    stance_participles=dict(data.get("stance_participles", {})),
                    date_offset_preps={k: int(v) for k, v in data.get("date_offset_preps", {}).items()},
                    figurative_preps={verb: {prep: frozenset(objs) for prep, objs in preps.items()}
@@ -338,7 +341,7 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                        "struggle_words", "electoral_party_sectors", "electoral_body_sectors",
                        "verbal_attacker_nouns", "verbal_attack_objects", "background_verbs", "background_preps",
                        "unplaced_stance_types", "retaliation_phrases", "specific_act_words", "kind_reference_words", "help_verbs",
-                       "launch_verbs", "origin_preps", "projectile_nouns", "speaker_possessives", "showing_verbs", "object_control_verbs", "alleging_verbs",
+                       "launch_verbs", "origin_preps", "projectile_nouns", "speaker_possessives", "showing_verbs", "object_control_verbs", "alleging_verbs", "own_place_types",
                        "placed_objects", "owned_things", "obligation_verbs", "advisory_aux", "demand_nouns",
                        "clause_complaint_verbs", "street_crowds", "helping_dispatch_verbs", "helping_dispatch_nouns",
                        "pullout_sectors", "pullout_nouns", "clause_allegation_verbs", "step_nouns",
