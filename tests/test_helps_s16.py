@@ -101,3 +101,9 @@ def test_helping_a_thing_or_a_pronoun_is_no_aid(text: str) -> None:
 def test_fighting_what_is_no_enemy_is_no_military_aid() -> None:
     aid = _of_type("Chile helped Peru fight the forest fires.", "AID")
     assert aid and aid[0].cameo == "070"
+
+
+def test_a_party_named_in_several_words_is_the_one_helped() -> None:
+    # the entry matches a word inside the subject's phrase ('Slovak'); the whole subject is the recipient
+    aid = _of_type("Austria helped the Slovak Republic modernise its railways.", "AID")
+    assert aid and [r.country for r in aid[0].recipients] == ["SVK"]

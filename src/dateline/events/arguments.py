@@ -378,8 +378,16 @@ def _counted_object(verb: Token) -> Token | None:
 def _raised_object(verb: Token, trig: Trigger) -> Token | None:
     """'allowed UN inspectors to visit', 'helped Chile rebuild': the parser makes the one allowed or helped the
     subject of the infinitive; when the trigger's entry matched it as the verb's object, it is the object."""
-    return next((t for t in trig.tokens if t.dep_ == "nsubj" and t.head.dep_ in ("ccomp", "xcomp")
-                 and t.head.head.i == verb.i and t.head.i > verb.i), None)
+    raised = next((t for t in trig.tokens if t.dep_ == "nsubj" and t.head.dep_ in ("ccomp", "xcomp")
+                   and t.head.head.i == verb.i and t.head.i > verb.i), None)
+    if raised is None and verb.lemma_.lower() in G.help_verbs:
+        # the help entry may match a word inside the subject's phrase ('helped the Slovak Republic build'); a
+        # compound before the one allowed ('allowed candidate X to run') stays the allower's own reading
+        matched = {t.i for t in trig.tokens}
+        raised = next((s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                       for s in c.children if s.dep_ == "nsubj" and any(s.left_edge.i <= i < s.i for i in matched)),
+                      None)
+    return raised
 
 
 def _split_compound_owner(tok: Token) -> Token | None:
