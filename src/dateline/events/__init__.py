@@ -1320,9 +1320,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
     if not recipients or all(r.kind == "group" and (not r.country or any(r.country == a.country for a in actors))
                              for r in recipients):
         # 'sent troops to help protect X': the party the act is for outranks the actor's own forces moved
-        # (a group flagged with the actor's own state, 'to help the police respond', is no other party either)
         helped = [r for r in _code_all(targets.helped_party(trig.token), index)
-                  if not any(same_party(r, a) or (r.kind == "group" and r.country == a.country) for a in actors)]
+                  if not any(same_party(r, a) for a in actors)]
         recipients = helped or recipients
     if not recipients:
         # 'a suspension of flights with X', 'a market for X traders was attacked': the patient's owner or partner
