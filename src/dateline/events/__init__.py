@@ -710,7 +710,7 @@ def _aimed_at(event: Event, party: Actor) -> bool:
 def _read_in_sentence(sent: Span, found: list[Trigger]) -> list[Trigger]:
     """The lexicon's triggers plus what the sentence's shape adds: threats, promised concessions, alleged acts."""
     return impossible_acts(sent, _intolerance_warnings(sent, _alleged_acts(sent, promised_concessions(sent, threatened_acts(
-        sent, _helping_dispatch(sent, _arriving_forces(found)))))))
+        sent, _helping_dispatch(sent, _arriving_forces(_kind_of_help(found))))))))
 
 
 _WARNING = {"kind": "verb", "type": "THREATEN", "mode": None, "cameo": "130", "weight": 0.8, "warning": True}
@@ -796,6 +796,41 @@ def _helping_dispatch(sent: Span, triggers: list[Trigger]) -> list[Trigger]:
                                                        for a in c.children) for c in purpose):
             added.append(Trigger(token=tok, entry={**_DELIVERY, "weight": 0.8}, tokens=[tok, obj], specificity=2))
     return sorted([*triggers, *added], key=lambda t: t.token.i) if added else triggers
+
+
+def _help_purpose(tok: Token) -> list[Token]:
+    """What a party is helped to do or with: the helping verb's infinitive ('helped X rebuild', 'to defend'),
+    the gerund or noun after 'in' or 'with' ('assisted X in retaking', 'helped X with tents')."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "VERB" and c.i > tok.i:
+            out.append(c)
+        elif c.dep_ == "advcl" and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("in", "with"):
+            out.extend(g for g in c.children if g.dep_ in ("pobj", "pcomp"))
+    return out
+
+
+def _kind_of_help(triggers: list[Trigger]) -> list[Trigger]:
+    """'helped Chile rebuild the port' is economic aid, 'is helping Niger fight the insurgents' military aid,
+    'helped Peru house the victims' humanitarian: the purpose or the 'with' object of plain help (AID 070) says
+    which aid it is (grammar `help_kinds`), as an act the lexicon codes in the purpose clause does
+    (`helped_act_kinds`: 'helped the militia attack the base' is military aid; the attack stays coded)."""
+    types_at = {t.token.i: t.event_type for t in triggers}
+    out = []
+    for trig in triggers:
+        tok = trig.token
+        if trig.event_type == "AID" and trig.entry.get("cameo") == "070" and tok.lemma_.lower() in G.help_verbs:
+            purpose = _help_purpose(tok)
+            kinds = [G.help_kinds.get(p.lemma_.lower()) or G.helped_act_kinds.get(types_at.get(p.i, ""))
+                     for p in purpose]
+            kind = next((k for k in kinds if k), None)
+            if kind:
+                trig = Trigger(token=tok, entry={**trig.entry, "cameo": kind}, tokens=trig.tokens,
+                               specificity=trig.specificity)
+        out.append(trig)
+    return out
 
 
 def _arriving_forces(triggers: list[Trigger]) -> list[Trigger]:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..actors import AREA_NOUNS
 from .coding import list_item_apposition
 from .grammar import load_grammar
-from .triggers import Trigger, _best, _names_a_country, _names_people, default_index
+from .triggers import Trigger, _best, _names_a_body, _names_a_country, _names_people, default_index
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -375,13 +375,6 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
-def _names_a_body(tok: Token) -> bool:
-    """An organisation the KB knows by name ('asked Interpol for help', 'urged NATO to act')."""
-    from ..kb import load_kb
-
-    return tok.pos_ == "PROPN" and any(e.source in ("igo", "org") for e in load_kb().lookup(tok.text))
-
-
 def _counted_object(verb: Token) -> Token | None:
     """'kidnapped up to 16 advisers', 'killed up to 30 people': the parser reads 'up' as the verb's particle and the
     counted object as the object of 'to'."""
@@ -396,10 +389,18 @@ def _counted_object(verb: Token) -> Token | None:
 
 
 def _raised_object(verb: Token, trig: Trigger) -> Token | None:
-    """'allowed UN inspectors to visit': the parser makes the one allowed the subject of the infinitive; when the
-    trigger's entry matched it as the verb's object, it is the object."""
-    return next((t for t in trig.tokens if t.dep_ == "nsubj" and t.head.dep_ == "ccomp" and t.head.head.i == verb.i
-                 and t.head.i > verb.i), None)
+    """'allowed UN inspectors to visit', 'helped Chile rebuild': the parser makes the one allowed or helped the
+    subject of the infinitive; when the trigger's entry matched it as the verb's object, it is the object."""
+    raised = next((t for t in trig.tokens if t.dep_ == "nsubj" and t.head.dep_ in ("ccomp", "xcomp")
+                   and t.head.head.i == verb.i and t.head.i > verb.i), None)
+    if raised is None and verb.lemma_.lower() in G.help_verbs:
+        # the help entry may match a word inside the subject's phrase ('helped the Slovak Republic build'); a
+        # compound before the one allowed ('allowed candidate X to run') stays the allower's own reading
+        matched = {t.i for t in trig.tokens}
+        raised = next((s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i
+                       for s in c.children if s.dep_ == "nsubj" and any(s.left_edge.i <= i < s.i for i in matched)),
+                      None)
+    return raised
 
 
 def _split_compound_owner(tok: Token) -> Token | None:

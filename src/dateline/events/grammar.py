@@ -212,6 +212,8 @@ class Grammar:
     background_preps: frozenset[str] = frozenset()  # 'briefed about the shooting', 'amid the protests'
     retaliation_phrases: frozenset[str] = frozenset()  # 'vowed to respond in kind': a threat, not a pledge
     help_verbs: frozenset[str] = frozenset()  # 'sent troops to help protect X': X is the one helped
+    help_kinds: dict[str, str] = field(default_factory=dict)  # 'helped X rebuild': purpose word -> AID CAMEO
+    helped_act_kinds: dict[str, str] = field(default_factory=dict)  # 'helped X attack Y': act type -> AID CAMEO
     helping_dispatch_verbs: frozenset[str] = frozenset()  # 'will send a team to help identify victims': AID
     helping_dispatch_nouns: frozenset[str] = frozenset()
     restitution_words: frozenset[str] = frozenset()  # 'paid compensation for land seized': property made good
@@ -310,6 +312,8 @@ def load_grammar(extra: tuple[str, ...] = ()) -> Grammar:
                    force_sector_modes=dict(data.get("force_sector_modes", {})),
                    clause_general_modes={k: frozenset(v) for k, v in data.get("clause_general_modes", {}).items()},
                    instrument_modes=dict(data.get("instrument_modes", {})),
+                   help_kinds=dict(data.get("help_kinds", {})),
+                   helped_act_kinds=dict(data.get("helped_act_kinds", {})),
                    prepared_attack_modes=dict(data.get("prepared_attack_modes", {})),
                    negative_implicative_particles=dict(data.get("negative_implicative_particles", {})),
                    figurative_objects=_object_table(data, "figurative_objects"),

@@ -112,7 +112,7 @@ def _objects_and_preps(verb: Token) -> list[Token]:
     if obj is None:
         # 'refused to allow UN monitors to enter': the parser makes the one allowed the infinitive's subject
         obj = next((s for c in verb.children if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to"
-                    for a in c.children) for s in c.children if s.dep_ == "nsubj"), None)
+                    for a in c.children) for s in c.children if s.dep_ == "nsubj"), None) or helped_subject(verb)
     out = conjuncts(obj) if obj is not None and not _own_forces_moved(verb, obj) else []
     holders = [verb] + [c for c in verb.children if c.dep_ == "prt"] + ([obj] if obj is not None else [])
     for holder in holders:
@@ -354,6 +354,15 @@ def protested_act(tokens: list[Token]) -> tuple[Token | None, list[Token]]:
     return accused_act([*tokens, *frames], g.protest_aim_preps, objects=False)
 
 
+def helped_subject(verb: Token) -> Token | None:
+    """'helped Chile rebuild the port', 'refused to help Chile rebuild': the parser makes the one helped the subject
+    of the bare infinitive after a helping verb (grammar `help_verbs`)."""
+    if verb.lemma_.lower() not in load_grammar().help_verbs:
+        return None
+    return next((s for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i for s in c.children
+                 if s.dep_ == "nsubj" and s.i < c.i), None)
+
+
 def helped_party(tok: Token) -> list[Token]:
     """Whom an act is for, from its purpose clause: 'willing to send arms to help defend X', 'sent engineers to
     help rebuild X', 'deployed troops to assist X'. The clause may hang on the verb, on its object, or on the act
@@ -367,7 +376,7 @@ def helped_party(tok: Token) -> list[Token]:
             if not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                 continue
             for verb in (c, *(g for g in c.children if g.dep_ == "xcomp" and g.pos_ == "VERB")):
-                obj = next((g for g in verb.children if g.dep_ in OBJECT_DEPS), None)
+                obj = next((g for g in verb.children if g.dep_ in OBJECT_DEPS), None) or helped_subject(verb)
                 if obj is not None:
                     return conjuncts(obj)
     return []

@@ -151,8 +151,10 @@ def _object_tokens(tok: Token) -> list[Token]:
             # "threatened to expel", "refused to resign": the infinitive is the object; a quotation before its
             # verb ("'... are being released,' he told reporters") is what was said, not what was ordered
             out.append(child)
-            if child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children):
-                # "allowed UN inspectors to visit": the parser makes the one allowed the infinitive's subject
+            if (child.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+                    or _lemma(tok) in load_grammar().help_verbs):
+                # "allowed UN inspectors to visit": the parser makes the one allowed the infinitive's subject;
+                # so too the one helped before a bare infinitive ("helped Chile rebuild the port")
                 out.extend(t for g in child.children if g.dep_ == "nsubj" for t in _phrase(g)
                            if t.i - g.left_edge.i < 8)
             if _lemma(tok) in load_grammar().permission_verbs:
@@ -192,7 +194,7 @@ def _names_people(tok: Token) -> bool:
                for e in load_kb().lookup(_lemma(tok)))
 
 
-PARTY_CLASS = "@party"  # an object class: a person or group, or a country ('defended Iraq against criticism')
+PARTY_CLASS = "@party"  # an object class: a person or group, a country ('defended Iraq against criticism') or a body
 
 
 def _names_a_country(tok: Token) -> bool:
@@ -200,6 +202,17 @@ def _names_a_country(tok: Token) -> bool:
     from ..kb import load_kb
 
     return tok.pos_ == "PROPN" and any(e.source == "country" or e.kind == "state" for e in load_kb().lookup(tok.text))
+
+
+def _names_a_body(tok: Token) -> bool:
+    """An organisation the KB knows by name, by the word or the name it is part of: 'asked Interpol for help',
+    'urged NATO to act', 'helped the African Union'."""
+    if tok.pos_ != "PROPN":
+        return False
+    from ..kb import load_kb
+
+    names = [tok.text, *(e[1:].text if e[0].dep_ == "det" else e.text for e in tok.doc.ents if e.start <= tok.i < e.end)]
+    return any(e.source in ("org", "igo") for n in names for e in load_kb().lookup(n))
 
 
 def _of_a_noun(tok: Token) -> bool:
@@ -276,7 +289,8 @@ def _match_entry(tok: Token, entry: Entry, more_objects: Sequence[Token] = ()) -
                 and (_lemma(t) in objects or t.text.lower() in objects
                 or _hyphen_joined(t) in objects
                 or (PEOPLE_CLASS in objects and _names_people(t) and not _of_a_noun(t))
-                or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t)) and not _of_a_noun(t))
+                or (PARTY_CLASS in objects and (_names_people(t) or _names_a_country(t) or _names_a_body(t))
+                    and not _of_a_noun(t))
                 or (VIOLENCE_CLASS in objects and _names_violence(t)))]
         # 'captured a rebel camp' captured a camp: a noun compounded onto the object's head only says what kind
         # ('a mediation effort' is mediation: a frame noun says the modifier is the act; 'violated the truce deal'
