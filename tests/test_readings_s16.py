@@ -146,3 +146,10 @@ def test_an_illness_is_no_act(text: str) -> None:
 def test_a_weapons_test_is_aimed_at_no_one_by_the_tester_s_own_name() -> None:
     ev = next(e for e in _events("North Korea conducted two ballistic missile tests on Sunday.", "2017-03-06"))
     assert ev.event_type == "MOBILIZE" and not ev.recipients
+
+
+def test_an_act_helped_for_later_is_later_and_below_the_help() -> None:
+    evs = _events("Germany will help Ukraine fight Russia, the chancellor said.", "2023-02-01")
+    fight = next(e for e in evs if e.evidence.trigger == "fight")
+    help_ = next(e for e in evs if e.event_type == "AGREE")
+    assert fight.modality.future and help_.salience > fight.salience

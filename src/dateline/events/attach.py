@@ -480,6 +480,15 @@ def modality(trigger: Token, gov: Token) -> Modality:
         if _told_as_ability(head):
             m.hypothetical = True  # 'hackers capable of launching attacks': able to, not done
     for head in {trigger, gov}:
+        if head.dep_ in ("ccomp", "xcomp") and head.tag_ == "VB" and head.head.lemma_.lower() in G.help_verbs and not (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)):
+            # 'will help Ukraine fight Russia': the act helped lies ahead as the help does ('helped the militia
+            # attack the base' happened; 'never helped them fight' did not). A help told as a purpose ('sent
+            # groups to help support the cause') leaves its act as the purpose's own reading made it.
+            outer = modality(head.head, head.head)
+            m.negated |= outer.negated
+            m.future |= outer.future
+    for head in {trigger, gov}:
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
             continue
         governor = head.head.lemma_.lower()

@@ -39,6 +39,9 @@ MAX_BELOW_MAIN = 0.99
 # An act told as the content of an accusation weighs this much of its own salience.
 EMBEDDED_IN_ACCUSATION = 0.6
 ACCUSATION_TYPES = frozenset({"ACCUSE", "REJECT"})
+# An act told as what a party helps another do ('will help Ukraine fight Russia', 'helped the militia attack the
+# base') is the help's content: the sentence tells the help, as a demand's content weighs (EMBEDDED_IN_REQUEST).
+EMBEDDED_IN_HELP = 0.3
 # An act told as the content of a demand ('demanded that the government lift the curfew') has not happened:
 # it is what is asked for, so it weighs much less than the demand (PLOVER codes the REQUEST).
 EMBEDDED_IN_REQUEST = 0.3
@@ -227,6 +230,7 @@ def assign_salience(events: Sequence[Event], sdoc: Doc, prior: Probs, headline_t
         raw.append(ev.confidence * position * clause * fit)
     raw = [r * (EMBEDDED_IN_ACCUSATION if _inside_accusation(ev, events, sdoc) else 1.0)
            * (EMBEDDED_IN_REQUEST if _inside_accusation(ev, events, sdoc, REQUEST_TYPES) else 1.0)
+           * (EMBEDDED_IN_HELP if _helped_act(ev, events, sdoc) else 1.0)
            for ev, r in zip(events, raw, strict=True)]
     raw = _below_main_clause(events, raw, sdoc)
     history = [_history(ev, published) for ev in events]
@@ -263,6 +267,21 @@ def _inside_accusation(ev: Event, events: Sequence[Event], sdoc: Doc,
         head = _trigger_token(other, sdoc)
         if head is not None and head.i != tok.i and head in tok.ancestors and (
                 speech_types is ACCUSATION_TYPES or _asked_of_another(tok, head)):
+            return True
+    return False
+
+
+def _helped_act(ev: Event, events: Sequence[Event], sdoc: Doc) -> bool:
+    """The act is the clause a helping verb's event governs ('helped the militia attack the base')."""
+    tok = _trigger_token(ev, sdoc)
+    if tok is None:
+        return False
+    for other in events:
+        if other is ev or other.evidence.start != ev.evidence.start:
+            continue
+        head = _trigger_token(other, sdoc)
+        if head is not None and head.i != tok.i and head.lemma_.lower() in G.help_verbs and tok.head.i == head.i and (
+                tok.dep_ in ("ccomp", "xcomp")):
             return True
     return False
 
