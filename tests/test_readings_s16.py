@@ -153,3 +153,17 @@ def test_an_act_helped_for_later_is_later_and_below_the_help() -> None:
     fight = next(e for e in evs if e.evidence.trigger == "fight")
     help_ = next(e for e in evs if e.event_type == "AGREE")
     assert fight.modality.future and help_.salience > fight.salience
+
+
+def test_a_caption_above_the_headline_is_passed_over_and_cleaning_twice_agrees() -> None:
+    from dateline import clean
+    from dateline.ingest import RawArticle
+
+    page = ("(L) The two ministers at the border post on Monday\nKenya and Uganda sign border pact\n"
+            "Kenya and Uganda signed a border agreement on Monday, officials in Nairobi said.\n"
+            "The deal ends a dispute over an island in Lake Victoria.")
+    first, _ = clean.clean(RawArticle(content=page))
+    assert first.title == "Kenya and Uganda sign border pact"
+    assert first.text.startswith("Kenya and Uganda signed") and first.captions[0].text.startswith("(L)")
+    second, _ = clean.clean(RawArticle(content=first.text, title=first.title))
+    assert second.text == first.text

@@ -216,6 +216,13 @@ def _normalise_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in paras if p)
 
 
+def _furniture(p: str) -> bool:
+    """A paragraph the body loop sets aside as a caption, credit or embed whatever comes before it."""
+    return bool((_CREDIT_LINE.search(p) and len(p.split()) <= 15) or _EMBED_END.search(p)
+                or (_PICTURE_FURNITURE.match(p) and len(p.split()) <= 60) or _VIDEO_TEASER.match(p)
+                or _GALLERY.match(p) or (_PHOTO_POSITION.search(p) and len(p.split()) <= 30))
+
+
 def _is_headline_like(line: str) -> bool:
     words = line.split()
     return 2 <= len(words) <= 30 and not line.rstrip().endswith((".", "?\"", ".\"", ".”")) and len(line) < 250
@@ -273,9 +280,13 @@ def _clean_text(raw: RawArticle) -> tuple[Document, list[str]]:
                 published, published_source = when, "dateline"
             header_end = i + 1
             break
-    if title is None and len(paras) > 1 and _is_headline_like(paras[0]):  # a lone line is the story itself
-        title = paras[0]
-        header_end = max(header_end, 1)
+    # (a photo's caption set above the headline is passed over, as the body loop will set it aside: a page cleaned
+    # twice then finds the same headline)
+    lead = next((i for i, p in enumerate(paras[:3]) if not _furniture(p)), None)
+    if title is None and lead is not None and len(paras) > lead + 1 and _is_headline_like(paras[lead]):
+        title = paras[lead]  # (a lone line is the story itself)
+        if lead == 0:
+            header_end = max(header_end, 1)
     if header_end >= 2:
         candidates = [p for p in paras[1:header_end] if not parse_date_line(p) and p != title]
         if candidates:
