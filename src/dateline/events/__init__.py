@@ -1490,7 +1490,8 @@ def _code_trigger(trig: Trigger, sent: Span, out: EventDocument, index: MentionI
         recipients = _seat_state(targets.object_seats(trig.token), out.places, actors) or recipients
     if not recipients and location is not None and location.country and location.precision in ("clause", "sentence") \
             and trig.event_type in G.place_target_types and not (
-                trig.event_type in G.outward_types | G.own_place_types and _names_the_actor(location, actors)):
+                (trig.event_type in G.outward_types or f"{trig.event_type}/{trig.entry.get('mode')}" in G.own_place_types)
+                and _names_the_actor(location, actors)):
         recipients = [place_target(location)]
     if location is not None and location.country:
         # Unnamed protesters, police or ministries with no flag of their own belong to the place where they act;
