@@ -50,7 +50,7 @@ def test_abducted_from_a_place_is_not_fire_from_it() -> None:
 
 def test_such_an_attack_is_the_one_already_told() -> None:
     evs = _assaults("Police said a grenade was thrown at the mayor's office on Friday in the second such attack "
-                    "this month.")
+                    "within a week.")
     assert len(evs) == 1 and evs[0].evidence.trigger != "attack"
 
 

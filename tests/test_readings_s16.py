@@ -31,7 +31,7 @@ def test_a_known_state_owning_an_execution_still_does_it() -> None:
 
 @pytest.mark.parametrize("text", [
     "Missile strikes on Syria are the likely response to the chemical attack.",
-    "How will they explain why they are attacking Syria?",
+    "Why are they still attacking Syria, the envoy asked.",
 ])
 def test_the_state_attacked_is_no_home_of_unnamed_attackers(text: str) -> None:
     for ev in _events(text, published="2013-08-27"):
@@ -40,7 +40,7 @@ def test_the_state_attacked_is_no_home_of_unnamed_attackers(text: str) -> None:
 
 
 def test_tear_gas_shot_is_crowd_control_and_not_the_target() -> None:
-    ev = next(e for e in _events("Police shot tear gas in some areas of the capital, witnesses said."))
+    ev = next(e for e in _events("Police shot tear gas at crowds across the capital, witnesses said."))
     assert (ev.event_type, ev.mode, ev.cameo) == ("ASSAULT", "crowd-control", "175")
     assert not any("gas" in r.text for r in ev.recipients)
 
@@ -79,8 +79,8 @@ def test_to_demonstrate_how_is_to_show() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("A weekly roundup of defence and security news from our Nairobi desk.", None),
     ("Police carried out a roundup of 40 suspects in Mombasa on Monday.", "COERCE"),
-    ("Nelson Mandela walked out of prison and entered into talks with the government.", None),
-    ("Kenya's delegation walked out of the talks in Geneva on Friday.", "REJECT"),
+    ("The freed dissident walked out of prison in Nairobi to cheers from his supporters.", None),
+    ("Kenya's delegation walked out of the Geneva talks on Friday.", "REJECT"),
     ("Opposition lawmakers in Nairobi walked out of parliament on Tuesday.", "PROTEST"),
 ])
 def test_roundups_and_walkouts(text: str, expected: str | None) -> None:
@@ -135,7 +135,7 @@ def test_the_accused_act_is_coded_as_the_accuser_s_claim(text: str, doer: str | 
 
 
 @pytest.mark.parametrize("text", [
-    "Kenya's former president died of a heart attack in 2011.",
+    "Kenya's former president died of a heart attack last year.",
     "Kenya's former president suffered a cardiac arrest on Monday.",
     "Kenya's former president had a panic attack before the debate.",
 ])

@@ -75,7 +75,7 @@ def test_overnight_dates_the_act_not_an_earlier_sentence() -> None:
     ("The post-9/11 security laws were extended by Congress.", "2001-09-11"),
     ("The senator voted for the war after the Sept. 11 attacks.", "2001-09-11"),
     ("A memorial to the September 11th victims opened in Boston.", "2001-09-11"),
-    ("Families of victims of the Sept. 11 terrorist attacks met the judge.", "2001-09-11"),
+    ("Relatives of those killed in the Sept. 11 attacks met the judge.", "2001-09-11"),
     # a plain date keeps the story's year, and so does a single attack on that day (a later one may be meant)
     ("Dutch police detained the smuggler on September 11.", "2022-09-11"),
     ("Ministers will meet again on Sept. 11 in Brussels.", "2023-09-11"),
@@ -85,7 +85,7 @@ def test_named_day_of_2001(text: str, value: str) -> None:
 
 
 def test_single_attack_on_the_day_is_not_the_named_one() -> None:
-    assert _values("Senators asked about the Sept. 11 attack on the mission in Tripoli.", "2012-10-20") \
+    assert _values("Senators questioned the envoy over the Sept. 11 attack against the compound in Tripoli.", "2012-10-20") \
         != [("Sept. 11", "2001-09-11")]
 
 

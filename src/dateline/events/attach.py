@@ -433,7 +433,7 @@ def _aux_lemmas(tok: Token) -> set[str]:
 
 def _condition_marked(tok: Token) -> bool:
     """An 'if', 'unless' or 'whether' on the verb or on the first of the verbs it is coordinated with: 'if the
-    government uses force or ambushes them' puts the ambush under the condition too."""
+    army storms the camp or shells it' puts the shelling under the condition too."""
     node = tok
     for _ in range(6):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in node.children):
