@@ -7,22 +7,17 @@ from __future__ import annotations
 import pytest
 
 from dateline.models import Event
-from dateline.pipeline import extract
+from event_helpers import date_span, event_with_trigger
 
 PUBLISHED = "2021-03-10"  # a Wednesday
 
 
 def _event(text: str, trigger: str) -> Event:
-    events = extract(text, published=PUBLISHED).events
-    hits = [e for e in events if trigger in e.evidence.trigger]
-    assert hits, [(e.event_type, e.evidence.trigger) for e in events]
-    return hits[0]
+    return event_with_trigger(text, trigger, PUBLISHED)
 
 
 def _span(text: str, trigger: str) -> tuple[str | None, str | None]:
-    date = _event(text, trigger).date
-    assert date is not None
-    return (date.start[:10] if date.start else None, date.end[:10] if date.end else None)
+    return date_span(text, trigger, PUBLISHED)
 
 
 @pytest.mark.parametrize(("text", "trigger", "span"), [

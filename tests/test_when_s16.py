@@ -8,8 +8,8 @@ import pytest
 
 from dateline.models import Event, TimeExpr
 from dateline.nlp import load
-from dateline.pipeline import extract
 from dateline.times import tag_times
+from event_helpers import date_span, event_with_trigger
 
 PUBLISHED = "2023-05-12"  # a Friday
 
@@ -23,16 +23,11 @@ def _values(text: str, published: str = PUBLISHED) -> list[tuple[str, str | None
 
 
 def _event(text: str, trigger: str) -> Event:
-    events = extract(text, published=PUBLISHED).events
-    hits = [e for e in events if trigger in e.evidence.trigger]
-    assert hits, [(e.event_type, e.evidence.trigger) for e in events]
-    return hits[0]
+    return event_with_trigger(text, trigger, PUBLISHED)
 
 
 def _span(text: str, trigger: str) -> tuple[str | None, str | None]:
-    date = _event(text, trigger).date
-    assert date is not None
-    return (date.start[:10] if date.start else None, date.end[:10] if date.end else None)
+    return date_span(text, trigger, PUBLISHED)
 
 
 # --- 'overnight': the night before the story was filed, a part of its day (TimeML TNI)
