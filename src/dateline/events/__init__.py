@@ -285,7 +285,7 @@ def _speakers_own(parties: list[Actor], gov: Token, index: MentionIndex) -> list
     for p in parties:
         owned = p.kind in ("group", "unknown") and not (p.country or p.org) and p.start is not None and any(
             t.dep_ == "poss" and t.lower_ in G.speaker_possessives and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "own")
-            for t in doc if p.start <= t.head.idx < (p.end or p.start))  # the head's own 'its' too: 'its soldiers'
+            for t in gov.sent if p.start <= t.head.idx < (p.end or p.start))  # the head's own 'its': 'its soldiers'
         out.append(p.model_copy(update={"country": home.country, "org": home.org}) if owned else p)
     return out
 
@@ -1261,7 +1261,7 @@ def _drop_shadowed(triggers: list[Trigger], index: MentionIndex, headline: bool 
             continue  # 'died of a heart attack', 'suffered a cardiac arrest': an illness
         if t.kind == "noun" and any(c.lower_ in G.kind_reference_words for c in t.token.children) and any(
                 o is not t and o.event_type == t.event_type for o in triggers):
-            continue  # 'fired at the town in the first such attack since May': the attack told by 'fired'
+            continue  # 'a grenade hit the office in the second such attack within a week': the attack told
         if t.kind != "verb":
             head = t.token
             if any(a.kind in ("group", "igo", "org") for a in index.covering(head.idx, head.idx + len(head.text))):
