@@ -53,7 +53,7 @@ from .mishaps import without_mishap_deaths
 from .modes import clause_modes, content_modes, force_mode, meeting_mode, munition_modes, threatened_mode
 from .promises import campaign_promise, empty_commitment, expressed_accord, unasserted_readiness
 from .refusals import impossible_acts
-from .reported import accuses_another
+from .reported import accuses_another, perpetrator
 from .rereadings import (
     as_closure_order,
     as_complaint,
@@ -547,12 +547,9 @@ def _accused(clause: Token) -> list[Token]:
     """Who a claim of a hostile act blames: the act's doer. A passive's subject is its victim ('said two soldiers
     were killed by militants' blames the militants), and fire with no agent is blamed on the place it came from
     ('said shells were fired at it from X')."""
-    doer, passive = subject_of(clause)
-    if not passive:
+    doer, agentless = perpetrator(clause)
+    if not agentless or clause.lemma_.lower() not in G.launch_verbs:
         return [doer] if doer is not None else []
-    agent = [g for c in clause.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-    if agent or clause.lemma_.lower() not in G.launch_verbs:
-        return agent[:1]
     return [g for c in clause.children if c.dep_ == "prep" and c.lower_ in G.origin_preps
             for g in c.subtree if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC")][:1]
 

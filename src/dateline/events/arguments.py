@@ -188,14 +188,20 @@ def step_taker(verb: Token) -> Token | None:
     return None
 
 
+def gerund_governor(verb: Token, governors: frozenset[str]) -> Token | None:
+    """The verb of `governors` whose 'of'/'for' gerund this is ('accused Russia of shelling' -> 'accused')."""
+    prep = verb.head
+    if (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ("of", "for")
+            and prep.head.lemma_.lower() in governors):
+        return prep.head
+    return None
+
+
 def _controlling_object(verb: Token) -> Token | None:
     """The object of an object-control verb over this 'of'/'for' gerund ('accused Russia of shelling',
     'blamed the rebels for attacking'), the gerund's doer (event_grammar object_control_verbs)."""
-    prep = verb.head
-    if not (verb.dep_ == "pcomp" and verb.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ("of", "for")
-            and prep.head.lemma_.lower() in G.object_control_verbs):
-        return None
-    return next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+    head = gerund_governor(verb, G.object_control_verbs)
+    return next((c for c in head.children if c.dep_ == "dobj"), None) if head is not None else None
 
 
 def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..animacy import animate
 from ..models import Count, DateInfo, Location, Modality, Place, TimeExpr
-from .arguments import step_taker
+from .arguments import gerund_governor, step_taker
 from .grammar import load_grammar
 
 OWN_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis"})
@@ -515,7 +515,7 @@ def modality(trigger: Token, gov: Token) -> Modality:
             m.future = True
         else:
             m.hypothetical = True  # "asked them to leave", "in an effort to quell", "officers to fight"
-    alleged = _alleged_by(gov)
+    alleged = gerund_governor(gov, G.alleging_verbs)
     if alleged is not None:
         # 'accused Russia of shelling the town': the act is the accuser's claim
         m.claimed = True
@@ -530,15 +530,6 @@ def modality(trigger: Token, gov: Token) -> Modality:
                 m.source = " ".join(t.text for t in speaker.subtree if t.i <= speaker.i + 3)[:80]
             break
     return m
-
-
-def _alleged_by(gov: Token) -> Token | None:
-    """The alleging verb ('accused', 'blamed') whose 'of'/'for' gerund this is."""
-    prep = gov.head
-    if (gov.dep_ == "pcomp" and gov.tag_ == "VBG" and prep.dep_ == "prep" and prep.lower_ in ("of", "for")
-            and prep.head.lemma_.lower() in G.alleging_verbs):
-        return prep.head
-    return None
 
 
 def _told_as_ability(head: Token) -> bool:

@@ -30,7 +30,7 @@ def _speaker_is_a_party(speaker: Token) -> bool:
     return names_a_state(speaker) or any(e.kind == "igo" for e in load_kb().lookup(speaker.text))
 
 
-def _perpetrator(act: Token) -> tuple[Token | None, bool]:
+def perpetrator(act: Token) -> tuple[Token | None, bool]:
     """Who the reported clause says did it, and whether the clause is a passive without its agent."""
     subj, passive = subject_of(act)
     if not passive:
@@ -62,7 +62,7 @@ def accuses_another(verb: Token, comp: Token, triggers: Sequence[Trigger]) -> bo
         if (trig.event_type not in HOSTILE_TYPES or trig.kind != "verb" or trig.token not in comp.subtree
                 or not _told_as_fact(trig.token, comp)):
             continue
-        doer, agentless = _perpetrator(trig.token)
+        doer, agentless = perpetrator(trig.token)
         if agentless:
             if any(t.lower_ in _SPEAKER_AS_TARGET and t.dep_ in ("pobj", "dobj") for t in trig.token.subtree):
                 return True  # 'a mortar was fired at it': the speaker was attacked by someone
